@@ -1,0 +1,170 @@
+package org.editprofile.auth;
+
+import com.microsoft.aad.msal4j.AuthorizationCodeParameters;
+import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.IAccount;
+import com.microsoft.aad.msal4j.IAuthenticationResult;
+import com.microsoft.aad.msal4j.MsalServiceException;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles the authorization response: state first, then the tenant's error if any, then code
+ * redemption with the PKCE verifier, then our own ID token checks, then a new session id.
+ */
+public final class AuthorizationCallback {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuthorizationCallback.class);
+  private static final long REDEEM_TIMEOUT_SECONDS = 60;
+
+  private final MsalApps apps;
+  private final IdTokenVerifier idTokens;
+  private final URI redirectUri;
+  private final Clock clock;
+
+  public AuthorizationCallback(MsalApps apps, IdTokenVerifier idTokens, URI redirectUri, Clock clock) {
+    this.apps = apps;
+    this.idTokens = idTokens;
+    this.redirectUri = redirectUri;
+    this.clock = clock;
+  }
+
+  /** The parameters of the authorization response, from the query or the form_post body. */
+  public record Response(String state, String code, String error, String errorDescription) {}
+
+  public CallbackResult handle(HttpServletRequest request, Response response) {
+    UserSession session = UserSession.of(request);
+    if (blank(response.state())) {
+      return new CallbackResult.Rejected(400, "Sign-in response not accepted",
+          "The response from the sign-in page is incomplete. Please sign in again.");
+    }
+    Instant now = clock.instant();
+    PendingSignIns pendingSignIns = session.pendingSignIns();
+    Optional<PendingSignIn> found = pendingSignIns.find(response.state(), now);
+    if (found.isEmpty()) {
+      return unknownState(session, pendingSignIns, response.state());
+    }
+    PendingSignIn pending = found.get();
+    // Single use: the state is spent whatever happens next, so a replay finds nothing.
+    session.updatePendingSignIns(p -> p.without(pending.state()));
+
+    if (!blank(response.error())) {
+      LOG.info("Sign-in returned an error from the tenant: {}", response.error());
+      return new CallbackResult.Rejected(400, "Sign-in did not complete",
+          "The sign-in service answered: " + response.error()
+              + (blank(response.errorDescription()) ? "" : " - " + firstLine(response.errorDescription())));
+    }
+    if (blank(response.code())) {
+      return new CallbackResult.Rejected(400, "Sign-in response not accepted",
+          "The response from the sign-in page has no authorization code. Please sign in again.");
+    }
+    return redeem(request, session, pending, response.code());
+  }
+
+  private CallbackResult unknownState(UserSession session, PendingSignIns pending, String state) {
+    if (pending.isSpent(state)) {
+      LOG.warn("A replayed authorization response was refused");
+      return new CallbackResult.Rejected(400, "Sign-in response already used",
+          "This sign-in response was already used. Please sign in again if you need to.");
+    }
+    if (pending.knows(state)) {
+      return new CallbackResult.Rejected(400, "Sign-in took too long",
+          "This sign-in was started more than " + PendingSignIns.LIFETIME.toMinutes()
+              + " minutes ago. Please sign in again.");
+    }
+    if (pending.isEmpty() && !PendingSignIn.isRestartState(state)) {
+      LOG.info("Authorization response without a pending sign-in in this session; restarting sign-in");
+      return new CallbackResult.Restart();
+    }
+    LOG.warn("Authorization response with an unknown state was refused");
+    return new CallbackResult.Rejected(400, "Sign-in response not accepted",
+        "This sign-in response does not belong to this browser session. If it keeps happening, "
+            + "make sure cookies are enabled for this site, then sign in again.");
+  }
+
+  private CallbackResult redeem(HttpServletRequest request, UserSession session,
+      PendingSignIn pending, String code) {
+    ConfidentialClientApplication app = apps.newClient();
+    Optional<SignedInUser> previous = session.user();
+    session.tokenCache().ifPresent(cache -> app.tokenCache().deserialize(cache));
+    IAuthenticationResult result;
+    try {
+      result = app.acquireToken(AuthorizationCodeParameters.builder(code, redirectUri)
+              .scopes(new LinkedHashSet<>(pending.scopes()))
+              .codeVerifier(pending.codeVerifier())
+              .build())
+          .get(REDEEM_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof MsalServiceException service) {
+        LOG.warn("The tenant refused the authorization code: {}", service.errorCode());
+        return new CallbackResult.Rejected(400, "Sign-in did not complete",
+            "The sign-in service did not accept this sign-in. Please sign in again.");
+      }
+      throw new IdentityProviderException("Could not redeem the authorization code", e.getCause());
+    } catch (TimeoutException e) {
+      throw new IdentityProviderException("The sign-in service did not answer in time", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IdentityProviderException("Interrupted while signing in", e);
+    }
+
+    IDTokenClaimsSet claims;
+    try {
+      claims = idTokens.verify(result.idToken(), pending.nonce());
+    } catch (InvalidIdTokenException e) {
+      LOG.warn("{}", e.getMessage());
+      return new CallbackResult.Rejected(400, "Sign-in did not complete",
+          "The sign-in service returned an identity that could not be verified. Please sign in again.");
+    }
+    IAccount account = result.account();
+    if (account == null) {
+      throw new IdentityProviderException("The tenant's token response had no client_info, so no account");
+    }
+    // A different person finishing the flow in this browser replaces the previous one entirely.
+    previous.filter(p -> !p.homeAccountId().equals(account.homeAccountId()))
+        .ifPresent(p -> removeAccount(app, p.homeAccountId()));
+
+    SignedInUser user = toUser(account, claims);
+    session.signIn(user, app.tokenCache().serialize());
+    LOG.info("User {} signed in", user.objectId());
+    return new CallbackResult.SignedIn(pending.returnPath());
+  }
+
+  private SignedInUser toUser(IAccount account, IDTokenClaimsSet claims) {
+    TreeMap<String, String> shown = new TreeMap<>();
+    for (Map.Entry<String, Object> claim : claims.toJSONObject().entrySet()) {
+      Object value = claim.getValue();
+      shown.put(claim.getKey(), String.valueOf(value));
+    }
+    String oid = claims.getStringClaim("oid");
+    return new SignedInUser(account.homeAccountId(), oid != null ? oid : claims.getSubject().getValue(),
+        account.username(), claims.getStringClaim("name"), shown, clock.instant());
+  }
+
+  private static void removeAccount(ConfidentialClientApplication app, String homeAccountId) {
+    app.getAccounts().join().stream()
+        .filter(a -> a.homeAccountId().equals(homeAccountId))
+        .forEach(a -> app.removeAccount(a).join());
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  private static String firstLine(String text) {
+    String line = text.lines().findFirst().orElse("");
+    return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+  }
+}

@@ -1,0 +1,55 @@
+package org.editprofile.auth;
+
+import com.microsoft.aad.msal4j.ClientCredentialFactory;
+import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.IClientSecret;
+import com.microsoft.aad.msal4j.IHttpClient;
+import java.net.MalformedURLException;
+import java.util.Set;
+
+/**
+ * Builds a fresh MSAL4J client for each use. A client per request is MSAL4J's safe pattern for web
+ * apps: its token cache merges on deserialize, so a shared client would mix users' tokens.
+ * Building is cheap because discovery is answered from cache.
+ */
+public final class MsalApps {
+
+  /** Tells Entra the app can handle claims challenges (continuous access evaluation). */
+  private static final Set<String> CLIENT_CAPABILITIES = Set.of("cp1");
+
+  private final String clientId;
+  private final IClientSecret credential;
+  private final String authority;
+  private final boolean ciamAuthority;
+  private final IHttpClient httpClient;
+
+  public MsalApps(String clientId, String clientSecret, String authority, boolean ciamAuthority,
+      IHttpClient httpClient) {
+    this.clientId = clientId;
+    this.credential = ClientCredentialFactory.createFromSecret(clientSecret);
+    this.authority = authority;
+    this.ciamAuthority = ciamAuthority;
+    this.httpClient = httpClient;
+  }
+
+  public ConfidentialClientApplication newClient() {
+    try {
+      ConfidentialClientApplication.Builder builder =
+          ConfidentialClientApplication.builder(clientId, credential);
+      if (ciamAuthority) {
+        builder.authority(authority);
+      } else {
+        builder.oidcAuthority(authority);
+      }
+      return builder
+          .httpClient(httpClient)
+          .clientCapabilities(CLIENT_CAPABILITIES)
+          .logPii(false)
+          .build();
+    } catch (MalformedURLException e) {
+      throw new IllegalStateException("authority was checked at start-up", e);
+    } catch (RuntimeException e) {
+      throw new IdentityProviderException("Could not set up the sign-in client", e);
+    }
+  }
+}

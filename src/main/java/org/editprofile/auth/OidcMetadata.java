@@ -1,0 +1,12 @@
+package org.editprofile.auth;
+
+import java.net.URI;
+import java.util.Optional;
+
+/** The parts of the tenant's discovery document the app uses, plus the raw JSON for MSAL4J. */
+public record OidcMetadata(
+    String rawJson,
+    String issuer,
+    URI jwksUri,
+    URI authorizationEndpoint,
+    Optional<URI> endSessionEndpoint) {}

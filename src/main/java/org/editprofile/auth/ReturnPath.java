@@ -1,0 +1,52 @@
+package org.editprofile.auth;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
+
+/**
+ * Where to send the browser after sign-in or step-up: only a path inside this app. Anything that a
+ * browser could read as another origin (scheme, "//host", "/\host"), control characters, or
+ * dot-segments that climb out of the app are refused.
+ */
+public final class ReturnPath {
+
+  public static final String HOME = "/";
+  private static final int MAX_LENGTH = 2048;
+
+  private ReturnPath() {}
+
+  public static Optional<String> parse(String candidate) {
+    if (candidate == null || candidate.isEmpty() || candidate.length() > MAX_LENGTH) {
+      return Optional.empty();
+    }
+    if (candidate.charAt(0) != '/' || candidate.startsWith("//") || candidate.indexOf('\\') >= 0) {
+      return Optional.empty();
+    }
+    for (int i = 0; i < candidate.length(); i++) {
+      char c = candidate.charAt(i);
+      if (c < 0x21 || c == 0x7f) {
+        return Optional.empty();
+      }
+    }
+    try {
+      URI uri = new URI(candidate);
+      if (uri.getScheme() != null || uri.getRawAuthority() != null || uri.getRawFragment() != null) {
+        return Optional.empty();
+      }
+      String path = uri.getRawPath();
+      if (path == null || !path.equals(uri.normalize().getRawPath()) || path.contains("/..")
+          || path.contains("/./")) {
+        return Optional.empty();
+      }
+      return Optional.of(candidate);
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The path, or home when it is absent or unsafe. */
+  public static String orHome(String candidate) {
+    return parse(candidate).orElse(HOME);
+  }
+}

@@ -1,0 +1,194 @@
+package org.editprofile.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the settings once, with the Node sample's names, and reports every missing or malformed one
+ * in a single pass so an operator can fix them all at once.
+ */
+public final class SettingsLoader {
+
+  public static final String TENANT_SUBDOMAIN = "TENANT_SUBDOMAIN";
+  public static final String AUTHORITY = "AUTHORITY";
+  public static final String CLIENT_ID = "CLIENT_ID";
+  public static final String CLIENT_SECRET = "CLIENT_SECRET";
+  public static final String REDIRECT_URI = "REDIRECT_URI";
+  public static final String POST_LOGOUT_REDIRECT_URI = "POST_LOGOUT_REDIRECT_URI";
+  public static final String GRAPH_API_ENDPOINT = "GRAPH_API_ENDPOINT";
+  public static final String EDIT_PROFILE_SCOPE = "EDIT_PROFILE_SCOPE";
+  public static final String EDIT_PROFILE_API_URL = "EDIT_PROFILE_API_URL";
+  public static final String HTTP_CONNECT_TIMEOUT_MS = "HTTP_CONNECT_TIMEOUT_MS";
+  public static final String HTTP_READ_TIMEOUT_MS = "HTTP_READ_TIMEOUT_MS";
+  public static final String SERVICE_CLIENT_ID = "EDIT_PROFILE_SERVICE_CLIENT_ID";
+  public static final String SERVICE_CLIENT_SECRET = "EDIT_PROFILE_SERVICE_CLIENT_SECRET";
+  public static final String SERVICE_SCOPE = "EDIT_PROFILE_SERVICE_SCOPE";
+
+  private static final String DEFAULT_GRAPH = "https://graph.microsoft.com/";
+  private static final String CALLBACK_PATH = "/auth/redirect";
+
+  private final SettingSource source;
+  private final List<String> problems = new ArrayList<>();
+
+  private SettingsLoader(SettingSource source) {
+    this.source = source;
+  }
+
+  public static Configuration load(SettingSource source) {
+    return new SettingsLoader(source).read();
+  }
+
+  private Configuration read() {
+    Optional<String> subdomain = optional(TENANT_SUBDOMAIN);
+    Optional<String> authorityOverride = optional(AUTHORITY);
+    String clientId = required(CLIENT_ID);
+    String clientSecret = required(CLIENT_SECRET);
+    URI redirectUri = requiredUrl(REDIRECT_URI);
+    URI postLogout = optional(POST_LOGOUT_REDIRECT_URI).map(v -> url(POST_LOGOUT_REDIRECT_URI, v))
+        .orElseGet(() -> defaultPostLogout(redirectUri));
+    URI graph = url(GRAPH_API_ENDPOINT, withSlash(optional(GRAPH_API_ENDPOINT).orElse(DEFAULT_GRAPH)));
+    String editScope = required(EDIT_PROFILE_SCOPE);
+    Optional<URI> apiUrl = optional(EDIT_PROFILE_API_URL).map(v -> url(EDIT_PROFILE_API_URL, v));
+    Duration connectTimeout = millis(HTTP_CONNECT_TIMEOUT_MS, 5_000);
+    Duration readTimeout = millis(HTTP_READ_TIMEOUT_MS, 15_000);
+    Optional<ServiceSettings> service = service();
+
+    String authority = null;
+    boolean ciam = false;
+    URI discovery = null;
+    if (authorityOverride.isPresent()) {
+      authority = withSlash(authorityOverride.get());
+      URI parsed = url(AUTHORITY, authority);
+      if (parsed != null && !"https".equals(parsed.getScheme())) {
+        problems.add(AUTHORITY + " must be an https URL");
+      } else if (parsed != null) {
+        ciam = isCiamRoot(parsed);
+        // MSAL4J's oidcAuthority discovers from <authority>.well-known/openid-configuration.
+        discovery = ciam ? ciamDiscovery(parsed.getHost()) : URI.create(authority + ".well-known/openid-configuration");
+      }
+    } else if (subdomain.isEmpty()) {
+      problems.add(TENANT_SUBDOMAIN + " is missing (or set " + AUTHORITY + ")");
+    } else if (!subdomain.get().matches("[A-Za-z0-9-]{1,63}")) {
+      problems.add(TENANT_SUBDOMAIN + " must be the tenant's subdomain, such as 'contoso'");
+    } else {
+      authority = "https://" + subdomain.get() + ".ciamlogin.com/";
+      ciam = true;
+      discovery = ciamDiscovery(subdomain.get() + ".ciamlogin.com");
+    }
+
+    if (!problems.isEmpty()) {
+      return new Configuration.NotConfigured(List.copyOf(problems));
+    }
+    return new Configuration.Ready(new AppSettings(authority, ciam, discovery, clientId, clientSecret,
+        redirectUri, postLogout, graph, editScope, apiUrl, connectTimeout, readTimeout,
+        service));
+  }
+
+  /** A path-less ciamlogin.com authority: MSAL4J's CIAM type, whose tenant is {@code <sub>.onmicrosoft.com}. */
+  private static boolean isCiamRoot(URI authority) {
+    String path = authority.getPath();
+    return authority.getHost() != null && authority.getHost().endsWith(".ciamlogin.com")
+        && (path == null || path.isEmpty() || "/".equals(path)) && authority.getPort() == -1;
+  }
+
+  private static URI ciamDiscovery(String host) {
+    String tenant = host.substring(0, host.indexOf('.')) + ".onmicrosoft.com";
+    return URI.create("https://" + host + "/" + tenant + "/v2.0/.well-known/openid-configuration");
+  }
+
+  private Optional<ServiceSettings> service() {
+    Optional<String> id = optional(SERVICE_CLIENT_ID);
+    Optional<String> secret = optional(SERVICE_CLIENT_SECRET);
+    if (id.isEmpty() && secret.isEmpty()) {
+      return Optional.empty();
+    }
+    if (id.isEmpty()) {
+      problems.add(SERVICE_CLIENT_ID + " is missing (" + SERVICE_CLIENT_SECRET + " is set)");
+      return Optional.empty();
+    }
+    if (secret.isEmpty()) {
+      problems.add(SERVICE_CLIENT_SECRET + " is missing (" + SERVICE_CLIENT_ID + " is set)");
+      return Optional.empty();
+    }
+    String scope = optional(SERVICE_SCOPE).orElse(ServiceSettings.DEFAULT_SCOPE);
+    return Optional.of(new ServiceSettings(id.get(), secret.get(), scope));
+  }
+
+  private Duration millis(String name, long defaultMillis) {
+    Optional<String> value = optional(name);
+    if (value.isEmpty()) {
+      return Duration.ofMillis(defaultMillis);
+    }
+    try {
+      long parsed = Long.parseLong(value.get());
+      if (parsed > 0 && parsed <= 300_000) {
+        return Duration.ofMillis(parsed);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(name + " must be a number of milliseconds between 1 and 300000");
+    return Duration.ofMillis(defaultMillis);
+  }
+
+  private static URI defaultPostLogout(URI redirectUri) {
+    if (redirectUri == null) {
+      return null;
+    }
+    String text = redirectUri.toString();
+    return text.endsWith(CALLBACK_PATH)
+        ? URI.create(text.substring(0, text.length() - CALLBACK_PATH.length()) + "/")
+        : redirectUri.resolve("/");
+  }
+
+  private Optional<String> optional(String name) {
+    return source.get(name).map(String::trim).filter(v -> !v.isEmpty());
+  }
+
+  private String required(String name) {
+    Optional<String> value = optional(name);
+    if (value.isEmpty()) {
+      problems.add(name + " is missing");
+      return null;
+    }
+    return value.get();
+  }
+
+  private URI requiredUrl(String name) {
+    return optional(name).map(v -> url(name, v)).orElseGet(() -> {
+      problems.add(name + " is missing");
+      return null;
+    });
+  }
+
+  /** An absolute http(s) URL; plain http only for a loopback host, as Entra itself allows. */
+  private URI url(String name, String value) {
+    try {
+      URI uri = new URI(value);
+      boolean http = "http".equals(uri.getScheme());
+      if (!uri.isAbsolute() || uri.getHost() == null || !(http || "https".equals(uri.getScheme()))) {
+        problems.add(name + " must be an absolute https URL");
+        return null;
+      }
+      if (http && !isLoopback(uri.getHost())) {
+        problems.add(name + " must use https (plain http is only allowed for localhost)");
+        return null;
+      }
+      return uri;
+    } catch (java.net.URISyntaxException e) {
+      problems.add(name + " is not a valid URL");
+      return null;
+    }
+  }
+
+  private static boolean isLoopback(String host) {
+    return "localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);
+  }
+
+  private static String withSlash(String value) {
+    return value.endsWith("/") ? value : value + "/";
+  }
+}

@@ -1,0 +1,124 @@
+package org.editprofile.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPatch;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.editprofile.graph.GraphException.Kind;
+import org.editprofile.http.OutboundHttp;
+
+/**
+ * Microsoft Graph {@code /v1.0/me}: read the profile, PATCH allow-listed changes. Also sends those
+ * changes to the edit profile service, which answers in the same terms. A 429 is retried once
+ * when Graph asks for a short wait; longer waits are reported, never spun on.
+ */
+public final class GraphClient {
+
+  /** The longest Retry-After we wait for inside a page request. */
+  public static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(3);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SELECT = "id,mail,"
+      + ProfileField.all().stream().map(ProfileField::graphName).collect(Collectors.joining(","));
+
+  /** Waits between a 429 and its retry; replaceable so tests need not sleep. */
+  @FunctionalInterface
+  public interface Sleeper {
+    void sleep(Duration duration) throws InterruptedException;
+  }
+
+  private final CloseableHttpClient http;
+  private final URI meUrl;
+  private final Sleeper sleeper;
+
+  public GraphClient(CloseableHttpClient http, URI meUrl, Sleeper sleeper) {
+    this.http = http;
+    this.meUrl = meUrl;
+    this.sleeper = sleeper;
+  }
+
+  public UserProfile me(String accessToken) throws GraphException {
+    HttpGet get = new HttpGet(URI.create(meUrl + "?$select=" + SELECT));
+    HttpOutcome outcome = send(get, accessToken);
+    try {
+      JsonNode doc = JSON.readTree(outcome.body());
+      Map<String, String> values = new LinkedHashMap<>();
+      for (ProfileField field : ProfileField.values()) {
+        JsonNode node = doc.get(field.graphName());
+        values.put(field.graphName(), node == null || node.isNull() ? null : node.asText());
+      }
+      String id = doc.path("id").asText(null);
+      if (id == null) {
+        throw GraphException.of(Kind.UNAVAILABLE, "profile without id");
+      }
+      JsonNode mail = doc.get("mail");
+      return new UserProfile(id, mail == null || mail.isNull() ? null : mail.asText(), values);
+    } catch (IOException e) {
+      throw new GraphException(Kind.UNAVAILABLE, "unreadable profile", Map.of(), null, null, e);
+    }
+  }
+
+  /** PATCH /me with exactly the changed, allow-listed fields. */
+  public void updateMe(String accessToken, ProfileChanges changes) throws GraphException {
+    HttpPatch patch = new HttpPatch(meUrl);
+    patch.setEntity(json(changes));
+    send(patch, accessToken);
+  }
+
+  /** POST the changes to the edit profile service, which PATCHes Graph on the user's behalf. */
+  public void updateThroughService(URI serviceUrl, String accessToken, ProfileChanges changes)
+      throws GraphException {
+    HttpPost post = new HttpPost(serviceUrl);
+    post.setEntity(json(changes));
+    send(post, accessToken);
+  }
+
+  private static StringEntity json(ProfileChanges changes) throws GraphException {
+    try {
+      return new StringEntity(JSON.writeValueAsString(changes.values()), ContentType.APPLICATION_JSON);
+    } catch (IOException e) {
+      throw new GraphException(Kind.INVALID_INPUT, "unserializable", Map.of(), null, null, e);
+    }
+  }
+
+  private HttpOutcome send(HttpUriRequestBase request, String accessToken) throws GraphException {
+    HttpOutcome outcome = execute(request, accessToken);
+    if (outcome.status() == 429) {
+      Duration wait = outcome.retryAfter().orElse(Duration.ofSeconds(1));
+      if (wait.compareTo(MAX_RETRY_WAIT) <= 0) {
+        try {
+          sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw GraphException.of(Kind.UNAVAILABLE, "interrupted");
+        }
+        outcome = execute(request, accessToken);
+      }
+    }
+    if (!outcome.isSuccess()) {
+      throw GraphErrors.from(outcome);
+    }
+    return outcome;
+  }
+
+  private HttpOutcome execute(HttpUriRequestBase request, String accessToken) throws GraphException {
+    request.setHeader("Authorization", "Bearer " + accessToken);
+    request.setHeader("Accept", "application/json");
+    try {
+      return http.execute(request, response -> HttpOutcome.of(response, OutboundHttp.body(response.getEntity())));
+    } catch (IOException e) {
+      throw new GraphException(Kind.UNAVAILABLE, "Graph could not be reached", Map.of(), null, null, e);
+    }
+  }
+}

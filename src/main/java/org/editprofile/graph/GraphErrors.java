@@ -1,0 +1,117 @@
+package org.editprofile.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.editprofile.graph.GraphException.Kind;
+
+/**
+ * Turns an unsuccessful answer from Graph (OData error) or from the edit profile service
+ * (problem+json) into a {@link GraphException} the pages can act on.
+ */
+final class GraphErrors {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern CLAIMS = Pattern.compile("claims=\"([^\"]+)\"");
+  private static final Pattern QUOTED_PROPERTY = Pattern.compile("'([A-Za-z]+)'");
+
+  private GraphErrors() {}
+
+  static GraphException from(HttpOutcome outcome) {
+    int status = outcome.status();
+    if (status == 400 || status == 422) {
+      return new GraphException(Kind.INVALID_INPUT, "the values were refused",
+          fieldErrors(outcome.body()), null, null, null);
+    }
+    if (status == 401) {
+      Optional<String> claims = challengeClaims(outcome);
+      return claims.isPresent()
+          ? new GraphException(Kind.CLAIMS_CHALLENGE, "claims challenge", Map.of(), claims.get(), null, null)
+          : GraphException.of(Kind.UNAUTHORIZED, "the access token was not accepted");
+    }
+    if (status == 403) {
+      return GraphException.of(Kind.FORBIDDEN, "not allowed");
+    }
+    if (status == 429) {
+      return new GraphException(Kind.THROTTLED, "throttled", Map.of(), null,
+          outcome.retryAfter().orElse(null), null);
+    }
+    return GraphException.of(Kind.UNAVAILABLE, "HTTP " + status);
+  }
+
+  /** Graph puts a base64 claims challenge in WWW-Authenticate; the service relays it as JSON. */
+  private static Optional<String> challengeClaims(HttpOutcome outcome) {
+    Optional<String> fromHeader = outcome.wwwAuthenticate().map(CLAIMS::matcher)
+        .filter(Matcher::find).map(m -> decode(m.group(1)));
+    if (fromHeader.isPresent()) {
+      return fromHeader;
+    }
+    return json(outcome.body()).map(n -> n.get("claims")).filter(JsonNode::isTextual)
+        .map(JsonNode::asText).filter(s -> !s.isBlank());
+  }
+
+  private static String decode(String claims) {
+    try {
+      return new String(Base64.getDecoder().decode(claims), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return claims;
+    }
+  }
+
+  /** Field name to message, for allow-listed fields only; anything else under the key "". */
+  private static Map<String, String> fieldErrors(String body) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    Optional<JsonNode> doc = json(body);
+    // problem+json from the edit profile service: {"errors": {"field": "message"}}
+    doc.map(n -> n.get("errors")).filter(JsonNode::isObject).ifPresent(node -> {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        put(errors, e.getKey(), e.getValue().asText());
+      }
+    });
+    // OData error from Graph: {"error": {"message": "... 'displayName' ...", "details": [{"target": ...}]}}
+    doc.map(n -> n.get("error")).filter(JsonNode::isObject).ifPresent(error -> {
+      String message = error.path("message").asText("");
+      for (JsonNode detail : error.path("details")) {
+        put(errors, detail.path("target").asText(""), detail.path("message").asText(message));
+      }
+      Matcher property = QUOTED_PROPERTY.matcher(message);
+      if (errors.isEmpty() && property.find()) {
+        put(errors, property.group(1), message);
+      }
+    });
+    if (errors.isEmpty()) {
+      errors.put("", "Microsoft Graph did not accept these values.");
+    }
+    return errors;
+  }
+
+  private static void put(Map<String, String> errors, String field, String message) {
+    Optional<ProfileField> known = ProfileField.byGraphName(field);
+    String shown = known.map(f -> f.label() + ": the value was not accepted.")
+        .orElse("Microsoft Graph did not accept these values.");
+    // Our own wording only: Graph's text can echo internals we do not want on a page.
+    if (known.isPresent() && message != null && message.length() <= 200 && message.startsWith(known.get().label())) {
+      shown = message;
+    }
+    errors.putIfAbsent(known.map(ProfileField::graphName).orElse(""), shown);
+  }
+
+  private static Optional<JsonNode> json(String body) {
+    if (body == null || body.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(JSON.readTree(body));
+    } catch (java.io.IOException e) {
+      return Optional.empty();
+    }
+  }
+}

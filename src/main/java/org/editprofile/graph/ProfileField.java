@@ -1,0 +1,107 @@
+package org.editprofile.graph;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The Graph user properties a customer may change on themselves with PATCH /me, with Graph's
+ * limits. The same list guards the browser form, the app's server-side check and the edit profile
+ * service, so nothing else can ever be sent (no mass assignment).
+ */
+public enum ProfileField {
+  DISPLAY_NAME("displayName", "Display name", 256, true),
+  GIVEN_NAME("givenName", "Given name", 64, false),
+  SURNAME("surname", "Surname", 64, false),
+  JOB_TITLE("jobTitle", "Job title", 128, false),
+  STREET_ADDRESS("streetAddress", "Street address", 1024, false),
+  CITY("city", "City", 128, false),
+  STATE("state", "State or province", 128, false),
+  POSTAL_CODE("postalCode", "Postal code", 40, false),
+  COUNTRY("country", "Country or region", 128, false),
+  PREFERRED_LANGUAGE("preferredLanguage", "Preferred language", 35, false);
+
+  private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
+
+  private final String graphName;
+  private final String label;
+  private final int maxLength;
+  private final boolean required;
+
+  ProfileField(String graphName, String label, int maxLength, boolean required) {
+    this.graphName = graphName;
+    this.label = label;
+    this.maxLength = maxLength;
+    this.required = required;
+  }
+
+  public String graphName() {
+    return graphName;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public int maxLength() {
+    return maxLength;
+  }
+
+  public boolean required() {
+    return required;
+  }
+
+  // Getters for JSP EL, which reads bean properties.
+  public String getName() {
+    return graphName;
+  }
+
+  public String getLabel() {
+    return label;
+  }
+
+  public int getMaxLength() {
+    return maxLength;
+  }
+
+  public boolean isRequired() {
+    return required;
+  }
+
+  public boolean isLanguage() {
+    return this == PREFERRED_LANGUAGE;
+  }
+
+  public static List<ProfileField> all() {
+    return List.of(values());
+  }
+
+  public static Optional<ProfileField> byGraphName(String name) {
+    for (ProfileField field : values()) {
+      if (field.graphName.equals(name)) {
+        return Optional.of(field);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Why this value is not acceptable, or empty when it is. An empty value clears the property. */
+  public Optional<String> problemWith(String value) {
+    String v = value == null ? "" : value;
+    if (v.isEmpty()) {
+      return required ? Optional.of(label + " is required.") : Optional.empty();
+    }
+    if (v.codePointCount(0, v.length()) > maxLength) {
+      return Optional.of(label + " must be at most " + maxLength + " characters.");
+    }
+    for (int i = 0; i < v.length(); i++) {
+      if (Character.isISOControl(v.charAt(i))) {
+        return Optional.of(label + " must not contain control characters.");
+      }
+    }
+    if (this == PREFERRED_LANGUAGE && !LANGUAGE_TAG.matcher(v).matches()) {
+      return Optional.of(label + " must be a language tag such as en-US.");
+    }
+    return Optional.empty();
+  }
+}

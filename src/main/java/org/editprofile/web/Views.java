@@ -1,0 +1,38 @@
+package org.editprofile.web;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.editprofile.auth.UserSession;
+
+/** Renders the JSP views; every page gets the signed-in user and, for them, the CSRF token. */
+public final class Views {
+
+  private Views() {}
+
+  public static void render(HttpServletRequest request, HttpServletResponse response, String view)
+      throws ServletException, IOException {
+    UserSession session = UserSession.of(request);
+    session.user().ifPresent(user -> {
+      request.setAttribute("user", user);
+      request.setAttribute("csrfToken", session.csrfToken());
+    });
+    request.getRequestDispatcher("/WEB-INF/views/" + view + ".jsp").forward(request, response);
+  }
+
+  /** The one error page: a status, a title and a message that is safe to show. */
+  public static void error(HttpServletRequest request, HttpServletResponse response, int status,
+      String title, String message) throws ServletException, IOException {
+    response.setStatus(status);
+    request.setAttribute("errorTitle", title);
+    request.setAttribute("errorMessage", message);
+    render(request, response, "error");
+  }
+
+  /** A redirect to a path inside this app. */
+  public static void redirectInApp(HttpServletRequest request, HttpServletResponse response,
+      String path) throws IOException {
+    response.sendRedirect(request.getContextPath() + path);
+  }
+}

@@ -1,0 +1,124 @@
+package org.editprofile.devtenant;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * Keys made fresh at every start, never stored in the repository: a TLS certificate for
+ * 127.0.0.1/localhost (MSAL4J only talks https to an authority), a trust store holding it for the
+ * app's JVM, and the RSA key that signs ID and access tokens.
+ */
+final class DevTenantKeys {
+
+  static final String TRUST_STORE_PASSWORD = "changeit";
+
+  private final SSLContext serverTls;
+  private final X509Certificate certificate;
+  private final RSAKey signingKey;
+
+  private DevTenantKeys(SSLContext serverTls, X509Certificate certificate, RSAKey signingKey) {
+    this.serverTls = serverTls;
+    this.certificate = certificate;
+    this.signingKey = signingKey;
+  }
+
+  /** One TLS certificate per JVM: the JVM's default trust store can only be set once. */
+  private static DevTenantKeys shared;
+
+  static synchronized DevTenantKeys generate() {
+    if (shared == null) {
+      shared = create();
+    }
+    return shared;
+  }
+
+  private static DevTenantKeys create() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      KeyPair tlsKeys = generator.generateKeyPair();
+      X509Certificate cert = selfSigned(tlsKeys);
+      KeyStore keyStore = KeyStore.getInstance("PKCS12");
+      keyStore.load(null, null);
+      char[] password = TRUST_STORE_PASSWORD.toCharArray();
+      keyStore.setKeyEntry("tls", tlsKeys.getPrivate(), password, new X509Certificate[] {cert});
+      KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      keyManagers.init(keyStore, password);
+      SSLContext tls = SSLContext.getInstance("TLS");
+      tls.init(keyManagers.getKeyManagers(), null, new SecureRandom());
+      RSAKey signing = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE)
+          .keyID(UUID.randomUUID().toString()).generate();
+      return new DevTenantKeys(tls, cert, signing);
+    } catch (GeneralSecurityException | IOException | OperatorCreationException | JOSEException e) {
+      throw new IllegalStateException("could not generate the dev tenant's keys", e);
+    }
+  }
+
+  private static X509Certificate selfSigned(KeyPair keys)
+      throws OperatorCreationException, GeneralSecurityException, IOException {
+    X500Name name = new X500Name("CN=edit-profile dev tenant");
+    Instant now = Instant.now();
+    JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
+        new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofMinutes(5))),
+        Date.from(now.plus(Duration.ofDays(2))), name, keys.getPublic());
+    builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+        new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+        new GeneralName(GeneralName.dNSName, "localhost")}));
+    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+    ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate());
+    return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+  }
+
+  SSLContext serverTls() {
+    return serverTls;
+  }
+
+  RSAKey signingKey() {
+    return signingKey;
+  }
+
+  /** Writes a PKCS12 trust store with the TLS certificate, for javax.net.ssl.trustStore. */
+  Path writeTrustStore(Path file) {
+    try {
+      KeyStore trust = KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      trust.setCertificateEntry("edit-profile-dev-tenant", certificate);
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      try (OutputStream out = Files.newOutputStream(file)) {
+        trust.store(out, TRUST_STORE_PASSWORD.toCharArray());
+      }
+      return file;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("could not write the trust store", e);
+    }
+  }
+}

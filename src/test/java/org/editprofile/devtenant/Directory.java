@@ -1,0 +1,116 @@
+package org.editprofile.devtenant;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The tenant's customers and their Graph user properties. Changes persist for the life of the dev
+ * tenant. PATCH follows Graph: only updatable properties, Graph's limits, all-or-nothing.
+ */
+public final class Directory {
+
+  /** Graph's updatable properties for PATCH /me with their maximum lengths. */
+  static final Map<String, Integer> UPDATABLE = Map.ofEntries(
+      Map.entry("displayName", 256), Map.entry("givenName", 64), Map.entry("surname", 64),
+      Map.entry("jobTitle", 128), Map.entry("city", 128), Map.entry("state", 128),
+      Map.entry("country", 128), Map.entry("postalCode", 40), Map.entry("streetAddress", 1024),
+      Map.entry("preferredLanguage", 35));
+  static final List<String> READ_ONLY = List.of("id", "mail", "userPrincipalName", "identities",
+      "accountEnabled", "createdDateTime", "passwordProfile", "otherMails");
+
+  /** One customer. Properties are guarded by the user's own lock. */
+  public static final class User {
+    final String oid = UUID.randomUUID().toString();
+    final String email;
+    final String password;
+    final Map<String, String> properties = new LinkedHashMap<>();
+
+    User(String email, String password, String displayName) {
+      this.email = email;
+      this.password = password;
+      properties.put("displayName", displayName);
+    }
+
+    public String oid() {
+      return oid;
+    }
+
+    public String email() {
+      return email;
+    }
+
+    public synchronized Map<String, String> snapshot() {
+      return new LinkedHashMap<>(properties);
+    }
+
+    synchronized String displayName() {
+      return properties.get("displayName");
+    }
+  }
+
+  /** A Graph-shaped 400 (code, message, target). */
+  record GraphError(String code, String message, String target) {}
+
+  private final Map<String, User> byEmail = new ConcurrentHashMap<>();
+  private final Map<String, User> byOid = new ConcurrentHashMap<>();
+
+  public User add(String email, String password, String displayName) {
+    User user = new User(email, password, displayName);
+    if (byEmail.putIfAbsent(email.toLowerCase(Locale.ROOT), user) != null) {
+      throw new IllegalArgumentException("exists");
+    }
+    byOid.put(user.oid, user);
+    return user;
+  }
+
+  public Optional<User> byEmail(String email) {
+    return Optional.ofNullable(email == null ? null : byEmail.get(email.toLowerCase(Locale.ROOT)));
+  }
+
+  public Optional<User> byOid(String oid) {
+    return Optional.ofNullable(oid == null ? null : byOid.get(oid));
+  }
+
+  Optional<User> authenticate(String email, String password) {
+    return byEmail(email).filter(u -> u.password.equals(password));
+  }
+
+  /** Validates every property first, then applies them together. */
+  Optional<GraphError> patch(User user, Map<String, Object> changes) {
+    for (Map.Entry<String, Object> change : changes.entrySet()) {
+      String name = change.getKey();
+      if (READ_ONLY.contains(name)) {
+        return Optional.of(new GraphError("Request_BadRequest",
+            "Property '" + name + "' is read-only and cannot be set.", name));
+      }
+      Integer max = UPDATABLE.get(name);
+      if (max == null) {
+        return Optional.of(new GraphError("Request_BadRequest",
+            "Property '" + name + "' does not exist on type 'microsoft.graph.user'.", name));
+      }
+      Object value = change.getValue();
+      if (value != null && !(value instanceof String)) {
+        return Optional.of(new GraphError("Request_BadRequest",
+            "Invalid value specified for property '" + name + "' of resource 'User'.", name));
+      }
+      String text = (String) value;
+      if ((text == null || text.isBlank()) && name.equals("displayName")) {
+        return Optional.of(new GraphError("Request_BadRequest",
+            "Invalid value specified for property 'displayName' of resource 'User'.", name));
+      }
+      if (text != null && text.length() > max) {
+        return Optional.of(new GraphError("Request_BadRequest",
+            "Invalid value specified for property '" + name + "' of resource 'User'.", name));
+      }
+    }
+    synchronized (user) {
+      changes.forEach((k, v) -> user.properties.put(k, (String) v));
+    }
+    return Optional.empty();
+  }
+}

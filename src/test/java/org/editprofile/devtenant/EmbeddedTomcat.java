@@ -1,0 +1,91 @@
+package org.editprofile.devtenant;
+
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.scan.StandardJarScanner;
+
+/** The built WAR on an embedded Tomcat bound to 127.0.0.1, configured by context parameters. */
+public final class EmbeddedTomcat implements AutoCloseable {
+
+  private final Tomcat tomcat;
+  private final int port;
+
+  private EmbeddedTomcat(Tomcat tomcat, int port) {
+    this.tomcat = tomcat;
+    this.port = port;
+  }
+
+  /** The WAR that `mvn package` built (the failsafe and run configurations pass its path). */
+  public static Path builtWar() {
+    String war = System.getProperty("edit-profile.war", "target/edit-profile.war");
+    Path path = Path.of(war);
+    if (!Files.isRegularFile(path)) {
+      throw new IllegalStateException("Build the WAR first (./mvnw package): " + path.toAbsolutePath());
+    }
+    return path;
+  }
+
+  public static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      return socket.getLocalPort();
+    }
+  }
+
+  public static EmbeddedTomcat start(Path war, int port, Map<String, String> contextParameters)
+      throws LifecycleException, IOException {
+    Path base = Files.createDirectories(Path.of("target", "tomcat")).resolve("t" + port + "-" + System.nanoTime());
+    Files.createDirectories(base.resolve("webapps"));
+    Tomcat tomcat = new Tomcat();
+    tomcat.setBaseDir(base.toAbsolutePath().toString());
+    Connector connector = new Connector();
+    connector.setPort(port);
+    connector.setProperty("address", "127.0.0.1");
+    tomcat.setConnector(connector);
+    tomcat.getHost().setAppBase(base.resolve("webapps").toAbsolutePath().toString());
+    Context context = tomcat.addWebapp("", war.toAbsolutePath().toString());
+    ((StandardJarScanner) context.getJarScanner()).setScanClassPath(false);
+    context.setParentClassLoader(EmbeddedTomcat.class.getClassLoader());
+    contextParameters.forEach(context::addParameter);
+    tomcat.start();
+    return new EmbeddedTomcat(tomcat, connector.getLocalPort());
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  @Override
+  public void close() throws LifecycleException {
+    tomcat.stop();
+    tomcat.destroy();
+  }
+
+  /** The context parameters that point the app at this dev tenant. */
+  public static Map<String, String> settingsFor(DevTenant tenant, String appBaseUrl) {
+    return new java.util.LinkedHashMap<>(Map.of(
+        "AUTHORITY", tenant.authority(),
+        "CLIENT_ID", tenant.webClientId(),
+        "CLIENT_SECRET", tenant.webClientSecret(),
+        "REDIRECT_URI", appBaseUrl + "/auth/redirect",
+        "POST_LOGOUT_REDIRECT_URI", appBaseUrl + "/",
+        "GRAPH_API_ENDPOINT", tenant.graphEndpoint(),
+        "EDIT_PROFILE_SCOPE", tenant.editProfileScope(),
+        "EDIT_PROFILE_API_URL", appBaseUrl + "/api/updateUserInfo",
+        "EDIT_PROFILE_SERVICE_CLIENT_ID", tenant.serviceClientId(),
+        "EDIT_PROFILE_SERVICE_CLIENT_SECRET", tenant.serviceClientSecret()));
+  }
+
+}

@@ -1,0 +1,142 @@
+package org.editprofile.devtenant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Microsoft Graph {@code /v1.0/me} for the dev tenant's customers: GET needs User.Read or
+ * User.ReadWrite, PATCH needs User.ReadWrite. Errors have Graph's OData shape.
+ */
+final class GraphApi {
+
+  private final DevTenant tenant;
+
+  GraphApi(DevTenant tenant) {
+    this.tenant = tenant;
+  }
+
+  void handle(Exchange ex) throws IOException {
+    Faults.Fault fault = tenant.faults().take();
+    switch (fault.kind()) {
+      case THROTTLE -> {
+        ex.setHeader("Retry-After", Long.toString(fault.retryAfterSeconds()));
+        error(ex, 429, "TooManyRequests", "Too many requests.");
+        return;
+      }
+      case UNAVAILABLE -> {
+        error(ex, 503, "serviceNotAvailable", "The service is temporarily unavailable.");
+        return;
+      }
+      case FORBIDDEN -> {
+        error(ex, 403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+        return;
+      }
+      case CLAIMS_CHALLENGE -> {
+        String claims = "{\"access_token\":{\"nbf\":{\"essential\":true,\"value\":\"" + (System.currentTimeMillis() / 1000) + "\"}}}";
+        ex.setHeader("WWW-Authenticate", "Bearer realm=\"\", authorization_uri=\"" + tenant.authority()
+            + "\", error=\"insufficient_claims\", claims=\""
+            + Base64.getEncoder().encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "\"");
+        error(ex, 401, "InvalidAuthenticationToken", "Continuous access evaluation resulted in challenge.");
+        return;
+      }
+      case SLOW -> sleep(fault.delayMillis());
+      default -> { }
+    }
+    String auth = ex.header("Authorization");
+    Optional<JWTClaimsSet> claims = auth != null && auth.startsWith("Bearer ")
+        ? tenant.tokens().verify(auth.substring(7), DevTenant.GRAPH_AUDIENCE) : Optional.empty();
+    if (claims.isEmpty()) {
+      error(ex, 401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience or signature.");
+      return;
+    }
+    List<String> scp = scopes(claims.get());
+    Optional<Directory.User> user = tenant.directory().byOid((String) claims.get().getClaim("oid"));
+    if (user.isEmpty()) {
+      error(ex, 404, "Request_ResourceNotFound", "Resource does not exist.");
+      return;
+    }
+    switch (ex.method()) {
+      case "GET" -> {
+        if (!scp.contains("User.Read") && !scp.contains("User.ReadWrite")) {
+          error(ex, 403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+          return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#users/$entity");
+        body.put("id", user.get().oid());
+        body.put("mail", user.get().email());
+        body.put("userPrincipalName", user.get().oid() + "@devtenant.onmicrosoft.com");
+        for (String name : Directory.UPDATABLE.keySet()) {
+          body.put(name, null);
+        }
+        body.putAll(user.get().snapshot());
+        ex.json(200, body);
+      }
+      case "PATCH" -> patch(ex, user.get(), scp);
+      default -> error(ex, 405, "Request_BadRequest", "Method not allowed.");
+    }
+  }
+
+  private void patch(Exchange ex, Directory.User user, List<String> scp) throws IOException {
+    if (!scp.contains("User.ReadWrite")) {
+      error(ex, 403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+      return;
+    }
+    JsonNode body;
+    try {
+      body = Exchange.JSON.readTree(ex.body());
+    } catch (IOException e) {
+      error(ex, 400, "BadRequest", "Unable to read JSON request payload.");
+      return;
+    }
+    if (body == null || !body.isObject()) {
+      error(ex, 400, "BadRequest", "Empty Payload. JSON content expected.");
+      return;
+    }
+    Map<String, Object> changes = new LinkedHashMap<>();
+    body.fields().forEachRemaining(e -> changes.put(e.getKey(),
+        e.getValue().isNull() ? null : e.getValue().isTextual() ? e.getValue().asText() : e.getValue()));
+    Optional<Directory.GraphError> problem = tenant.directory().patch(user, changes);
+    if (problem.isPresent()) {
+      Map<String, Object> detail = Map.of("code", "InvalidValue", "target", problem.get().target());
+      Map<String, Object> error = new LinkedHashMap<>();
+      error.put("code", problem.get().code());
+      error.put("message", problem.get().message());
+      error.put("details", List.of(detail));
+      error.put("innerError", Map.of("request-id", UUID.randomUUID().toString()));
+      ex.json(400, Map.of("error", error));
+      return;
+    }
+    ex.empty(204);
+  }
+
+  private static List<String> scopes(JWTClaimsSet claims) {
+    Object scp = claims.getClaim("scp");
+    return scp == null ? List.of() : Arrays.asList(scp.toString().split(" "));
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static void error(Exchange ex, int status, String code, String message) throws IOException {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("code", code);
+    error.put("message", message);
+    error.put("innerError", Map.of("request-id", UUID.randomUUID().toString(), "date", java.time.Instant.now().toString()));
+    ex.json(status, Map.of("error", error));
+  }
+}

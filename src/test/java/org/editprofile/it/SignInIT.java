@@ -1,0 +1,184 @@
+package org.editprofile.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.editprofile.devtenant.DevTenant;
+import org.editprofile.devtenant.DevTenant.IdTokenFault;
+import org.editprofile.devtenant.EmbeddedTomcat;
+import org.editprofile.it.Browser.Page;
+import org.editprofile.it.TestEnvironment.DevTenantUser;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Sign-in and sign-out through the dev tenant's real pages, over real HTTP, on the built WAR. */
+class SignInIT {
+
+  private static String app;
+  private static DevTenant tenant;
+
+  @BeforeAll
+  static void start() {
+    tenant = TestEnvironment.tenant();
+    EmbeddedTomcat tomcat = TestEnvironment.serviceApp();
+    app = tomcat.baseUrl();
+  }
+
+  @Test
+  void signInThenClaimsThenSignOutEndsTheSession() throws IOException {
+    DevTenantUser user = TestEnvironment.newUser("Ada Lovelace");
+    Browser browser = new Browser();
+
+    Page home = browser.open(app + "/");
+    assertTrue(home.text().contains("Welcome"), home.text());
+
+    Page protectedPage = browser.get(app + "/users/id");
+    assertEquals(302, protectedPage.status());
+    assertEquals("/auth/signin?redirectTo=%2Fusers%2Fid", protectedPage.location());
+
+    browser.get(app + "/auth/signin");
+    String sessionBefore = browser.cookie("JSESSIONID").orElseThrow();
+    Page claims = Journeys.signIn(browser, app, user, "/users/id");
+    assertEquals(app + "/users/id", claims.uri().toString());
+    assertEquals(200, claims.status());
+    assertTrue(claims.text().contains(user.oid()), "oid claim shown");
+    assertTrue(claims.text().contains("Ada Lovelace"));
+    assertNotEquals(sessionBefore, browser.cookie("JSESSIONID").orElseThrow(), "session id rotated at sign-in");
+
+    Page greeted = browser.open(app + "/");
+    assertTrue(greeted.text().contains("Hi Ada Lovelace!"), greeted.text());
+
+    String csrf = greeted.doc().selectFirst("form[action$=/auth/signout] input[name=_csrf]").attr("value");
+    Page signOut = browser.post(app + "/auth/signout", Map.of("_csrf", csrf));
+    assertEquals(302, signOut.status());
+    URI endSession = URI.create(signOut.location());
+    assertTrue(endSession.getPath().endsWith("/oauth2/v2.0/logout"));
+    assertTrue(URLDecoder.decode(endSession.getRawQuery(), StandardCharsets.UTF_8)
+        .contains("post_logout_redirect_uri=" + app + "/"));
+    Page back = browser.settle(signOut);
+    assertEquals(app + "/", back.uri().toString());
+    assertTrue(back.text().contains("Welcome"));
+
+    Page again = browser.get(app + "/users/id");
+    assertEquals(302, again.status(), "a protected page asks to sign in again after sign-out");
+  }
+
+  @Test
+  void authorizeRequestCarriesStateNoncePkceAndTheConfiguredRedirectUri() throws IOException {
+    Browser browser = new Browser();
+    Map<String, String> first = query(browser.get(app + "/auth/signin").location());
+    Map<String, String> second = query(browser.get(app + "/auth/signin").location());
+    assertEquals("code", first.get("response_type"));
+    assertEquals(app + "/auth/redirect", first.get("redirect_uri"));
+    assertTrue(first.get("scope").contains("openid"));
+    assertEquals("S256", first.get("code_challenge_method"));
+    assertNotNull(first.get("code_challenge"));
+    assertTrue(first.get("state").length() >= 22 && first.get("nonce").length() >= 22, "at least 128 bits each");
+    assertNotEquals(first.get("state"), second.get("state"));
+    assertNotEquals(first.get("nonce"), second.get("nonce"));
+    assertNotEquals(first.get("code_challenge"), second.get("code_challenge"));
+  }
+
+  @Test
+  void callbackWithoutStateIsRefusedWithoutRedeemingTheCode() throws IOException {
+    Browser browser = new Browser();
+    browser.get(app + "/auth/signin");
+    long tokenCalls = tenant.requests("token");
+    Page page = browser.get(app + "/auth/redirect?code=anything");
+    assertEquals(400, page.status());
+    assertTrue(page.text().contains("incomplete"), page.text());
+    assertEquals(tokenCalls, tenant.requests("token"));
+  }
+
+  @Test
+  void callbackWithAnUnknownStateIsRefused() throws IOException {
+    Browser browser = new Browser();
+    browser.get(app + "/auth/signin");
+    long tokenCalls = tenant.requests("token");
+    Page page = browser.post(app + "/auth/redirect", Map.of("state", "forged-state", "code", "x"));
+    assertEquals(400, page.status());
+    assertTrue(page.text().contains("does not belong to this browser session"), page.text());
+    assertEquals(tokenCalls, tenant.requests("token"));
+  }
+
+  @Test
+  void replayedCallbackIsRefused() throws IOException {
+    DevTenantUser user = TestEnvironment.newUser("Replay Victim");
+    Browser browser = new Browser();
+    Page login = Journeys.openSignIn(browser, app, "/");
+    Page formPost = browser.submit(login, "form[action$=/login]",
+        Map.of("email", user.email(), "password", user.password()));
+    Map<String, String> response = new HashMap<>();
+    formPost.doc().select("form#response input").forEach(i -> response.put(i.attr("name"), i.attr("value")));
+    Page first = browser.post(app + "/auth/redirect", response);
+    assertEquals(302, first.status());
+    long tokenCalls = tenant.requests("token");
+    Page replay = browser.post(app + "/auth/redirect", response);
+    assertEquals(400, replay.status(), "the same code and state a second time");
+    assertEquals(tokenCalls, tenant.requests("token"), "no second redemption attempt");
+  }
+
+  @Test
+  void callbackWithNoPendingSignInRestartsSignIn() throws IOException {
+    Browser browser = new Browser();
+    Page page = browser.get(app + "/auth/redirect?state=from-an-old-session&code=x");
+    assertEquals(302, page.status());
+    assertEquals("/auth/signin?restart=1", page.location());
+    Map<String, String> authorize = query(browser.get(app + page.location()).location());
+    Page again = browser.get(app + "/auth/redirect?state=" + authorize.get("state") + "x&code=x");
+    assertEquals(400, again.status(), "an unknown state while one is pending is refused");
+  }
+
+  @Test
+  void tenantErrorIsShownEscapedAndNoCodeIsRedeemed() throws IOException {
+    Browser browser = new Browser();
+    Page login = Journeys.openSignIn(browser, app, "/");
+    long tokenCalls = tenant.requests("token");
+    Page page = browser.settle(browser.submit(login, "form[action$=/cancel]", Map.of()));
+    assertEquals(400, page.status());
+    assertTrue(page.text().contains("access_denied"), page.text());
+    assertEquals(tokenCalls, tenant.requests("token"));
+
+    Map<String, String> authorize = query(browser.get(app + "/auth/signin").location());
+    Page xss = browser.get(app + "/auth/redirect?state=" + authorize.get("state")
+        + "&error=access_denied&error_description=%3Cscript%3Ealert(1)%3C/script%3E");
+    assertFalse(xss.body().contains("<script>alert(1)</script>"), "escaped");
+    assertTrue(xss.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = IdTokenFault.class, names = {"WRONG_NONCE", "WRONG_AUDIENCE", "WRONG_ISSUER",
+      "EXPIRED", "BAD_SIGNATURE", "UNSIGNED"})
+  void idTokenThatFailsVerificationIsRefused(IdTokenFault fault) throws IOException {
+    DevTenantUser user = TestEnvironment.newUser("Token Tester");
+    Browser browser = new Browser();
+    Page login = Journeys.openSignIn(browser, app, "/users/id");
+    tenant.breakNextIdToken(fault);
+    Page page = browser.settle(browser.submit(login, "form[action$=/login]",
+        Map.of("email", user.email(), "password", user.password())));
+    assertEquals(400, page.status(), fault + ": " + page.text());
+    assertTrue(page.text().contains("could not be verified"), page.text());
+    assertEquals(302, browser.get(app + "/users/id").status(), "not signed in");
+  }
+
+  static Map<String, String> query(String url) {
+    Map<String, String> params = new HashMap<>();
+    for (String pair : URI.create(url).getRawQuery().split("&")) {
+      String[] kv = pair.split("=", 2);
+      params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+          kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+    }
+    return params;
+  }
+}

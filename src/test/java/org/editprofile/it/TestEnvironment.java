@@ -1,0 +1,100 @@
+package org.editprofile.it;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.editprofile.devtenant.DevTenant;
+import org.editprofile.devtenant.EmbeddedTomcat;
+
+/**
+ * One dev tenant per test JVM (the JVM's trust store can only be set once), and the built WAR on
+ * embedded Tomcat in the two configurations the app supports: edits through the edit profile
+ * service, and edits sent straight to Graph.
+ */
+final class TestEnvironment {
+
+  private static DevTenant tenant;
+  private static EmbeddedTomcat serviceApp;
+  private static EmbeddedTomcat directApp;
+
+  private TestEnvironment() {}
+
+  static synchronized DevTenant tenant() {
+    if (tenant == null) {
+      try {
+        tenant = DevTenant.start(0, 0);
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(e);
+      }
+      Path trust = tenant.writeTrustStore(Path.of("target", "dev-tenant", "it-truststore.p12"));
+      System.setProperty("javax.net.ssl.trustStore", trust.toAbsolutePath().toString());
+      System.setProperty("javax.net.ssl.trustStorePassword", DevTenant.trustStorePassword());
+      System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+      Runtime.getRuntime().addShutdownHook(new Thread(TestEnvironment::stopAll));
+    }
+    return tenant;
+  }
+
+  /** The app with EDIT_PROFILE_API_URL set: edits go through the edit profile service (OBO). */
+  static synchronized EmbeddedTomcat serviceApp() {
+    if (serviceApp == null) {
+      serviceApp = start(Map.of());
+    }
+    return serviceApp;
+  }
+
+  /** The app without EDIT_PROFILE_API_URL: it PATCHes Graph itself after the MFA step-up. */
+  static synchronized EmbeddedTomcat directApp() {
+    if (directApp == null) {
+      directApp = start(Map.of("EDIT_PROFILE_API_URL", ""));
+    }
+    return directApp;
+  }
+
+  /** Starts another instance; an empty value removes that setting. */
+  static EmbeddedTomcat start(Map<String, String> overrides) {
+    DevTenant t = tenant();
+    try {
+      int port = EmbeddedTomcat.freePort();
+      String base = "http://127.0.0.1:" + port;
+      t.registerWebApp(base + "/auth/redirect", base + "/");
+      Map<String, String> settings = EmbeddedTomcat.settingsFor(t, base);
+      overrides.forEach((k, v) -> {
+        if (v.isEmpty()) {
+          settings.remove(k);
+        } else {
+          settings.put(k, v);
+        }
+      });
+      return EmbeddedTomcat.start(EmbeddedTomcat.builtWar(), port, settings);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not start the app", e);
+    }
+  }
+
+  /** A fresh customer in the dev tenant, so tests never share profile state. */
+  static DevTenantUser newUser(String displayName) {
+    String email = "user-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+    String password = "Pw-" + UUID.randomUUID();
+    String oid = tenant().directory().add(email, password, displayName).oid();
+    return new DevTenantUser(email, password, oid);
+  }
+
+  record DevTenantUser(String email, String password, String oid) {}
+
+  private static synchronized void stopAll() {
+    for (EmbeddedTomcat app : new EmbeddedTomcat[] {serviceApp, directApp}) {
+      if (app != null) {
+        try {
+          app.close();
+        } catch (Exception e) {
+          // JVM is exiting
+        }
+      }
+    }
+    if (tenant != null) {
+      tenant.close();
+    }
+  }
+
+}

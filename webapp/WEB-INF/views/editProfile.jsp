@@ -1,0 +1,52 @@
+<%@ include file="_page.jspf" %>
+<c:set var="pageTitle" value="Edit profile"/>
+<%@ include file="_top.jspf" %>
+<h1>Edit your profile</h1>
+<c:if test="${not empty notice}">
+  <p class="notice" role="status"><c:out value="${notice}"/></p>
+</c:if>
+<c:if test="${not empty errors}">
+  <div class="error-summary" role="alert">
+    <h2>Please correct the following</h2>
+    <ul>
+      <c:forEach var="e" items="${errors}">
+        <li><c:out value="${e.value}"/></li>
+      </c:forEach>
+    </ul>
+  </div>
+</c:if>
+<c:if test="${not empty profile}">
+<dl class="profile">
+  <dt>Id</dt><dd><c:out value="${profile.id}"/></dd>
+  <dt>Email</dt><dd><c:out value="${profile.mail}" default="-"/></dd>
+</dl>
+</c:if>
+<form id="profile-form" method="post" action="${pageContext.request.contextPath}/users/update">
+  <input type="hidden" name="_csrf" value="${fn:escapeXml(csrfToken)}">
+  <c:forEach var="field" items="${fields}">
+    <div class="field">
+      <label for="${field.name}"><c:out value="${field.label}"/><c:if test="${field.required}"> (required)</c:if></label>
+      <c:choose>
+        <c:when test="${field.name == 'streetAddress'}">
+          <textarea id="${field.name}" name="${field.name}" maxlength="${field.maxLength}" rows="2"
+            <c:if test="${not empty errors[field.name]}">aria-invalid="true" aria-describedby="${field.name}-error"</c:if>><c:out value="${values[field.name]}"/></textarea>
+        </c:when>
+        <c:otherwise>
+          <input type="text" id="${field.name}" name="${field.name}" maxlength="${field.maxLength}"
+            value="${fn:escapeXml(values[field.name])}"
+            <c:if test="${field.required}">required</c:if>
+            <c:if test="${field.language}">pattern="[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}" placeholder="en-US"</c:if>
+            <c:if test="${not empty errors[field.name]}">aria-invalid="true" aria-describedby="${field.name}-error"</c:if>>
+        </c:otherwise>
+      </c:choose>
+      <c:if test="${not empty errors[field.name]}">
+        <p class="field-error" id="${field.name}-error"><c:out value="${errors[field.name]}"/></p>
+      </c:if>
+    </div>
+  </c:forEach>
+  <div class="form-actions">
+    <button type="submit" class="button">Save</button>
+    <a href="${pageContext.request.contextPath}/users/gatedUpdateProfile">Cancel</a>
+  </div>
+</form>
+<%@ include file="_bottom.jspf" %>
