@@ -176,6 +176,26 @@ public final class DevTenant implements AutoCloseable {
     return idTokenFault.getAndSet(IdTokenFault.NONE);
   }
 
+  /** Claims of an access token as this tenant issues them, for tests that craft their own tokens. */
+  public com.nimbusds.jwt.JWTClaimsSet.Builder accessTokenClaims(String audience, String oid, String scp) {
+    return tokens.base(audience, java.time.Duration.ofHours(1))
+        .subject(oid)
+        .claim("oid", oid)
+        .claim("tid", TENANT_ID)
+        .claim("azp", webClientId)
+        .claim("scp", scp)
+        .claim("amr", List.of("pwd", "mfa"));
+  }
+
+  /** Signs with the tenant's real key. */
+  public String sign(com.nimbusds.jwt.JWTClaimsSet claims) {
+    return tokens.sign(claims);
+  }
+
+  public com.nimbusds.jose.jwk.RSAKey publicSigningKey() {
+    return keys.signingKey().toPublicJWK();
+  }
+
   public Directory directory() {
     return directory;
   }
