@@ -61,9 +61,9 @@ public final class SettingsLoader {
     URI discovery = null;
     if (authorityOverride.isPresent()) {
       authority = withSlash(authorityOverride.get());
-      URI parsed = url(AUTHORITY, authority);
-      if (parsed != null && !"https".equals(parsed.getScheme())) {
-        problems.add(AUTHORITY + " must be an https URL");
+      URI parsed = authority.startsWith("https://") ? url(AUTHORITY, authority) : null;
+      if (!authority.startsWith("https://")) {
+        problems.add(AUTHORITY + " must be an https URL (MSAL4J accepts no other)");
       } else if (parsed != null) {
         ciam = isCiamRoot(parsed);
         // MSAL4J's oidcAuthority discovers from <authority>.well-known/openid-configuration.
@@ -158,10 +158,12 @@ public final class SettingsLoader {
   }
 
   private URI requiredUrl(String name) {
-    return optional(name).map(v -> url(name, v)).orElseGet(() -> {
+    Optional<String> value = optional(name);
+    if (value.isEmpty()) {
       problems.add(name + " is missing");
       return null;
-    });
+    }
+    return url(name, value.get());
   }
 
   /** An absolute http(s) URL; plain http only for a loopback host, as Entra itself allows. */

@@ -172,6 +172,32 @@ class SignInIT {
     assertEquals(302, browser.get(app + "/users/id").status(), "not signed in");
   }
 
+  @Test
+  void signedInPagesMakeNoCallToTheTenant() throws IOException {
+    DevTenantUser user = TestEnvironment.newUser("Steady State");
+    Browser browser = new Browser();
+    Journeys.signIn(browser, app, user, "/");
+    browser.open(app + "/users/gatedUpdateProfile");
+    Map<String, Long> before = tenant.requestCounts();
+    for (int i = 0; i < 20; i++) {
+      assertEquals(200, browser.get(app + "/users/id").status());
+      assertEquals(200, browser.get(app + "/users/gatedUpdateProfile").status());
+      assertEquals(200, browser.get(app + "/").status());
+    }
+    Map<String, Long> after = tenant.requestCounts();
+    for (String endpoint : new String[] {"discovery", "jwks", "token", "authorize"}) {
+      assertEquals(before.getOrDefault(endpoint, 0L), after.getOrDefault(endpoint, 0L), endpoint);
+    }
+    assertEquals(before.get("graph.get") + 20, after.get("graph.get"), "one Graph GET per profile page");
+  }
+
+  @Test
+  void healthIsUpAndPublic() throws IOException {
+    Page health = new Browser().get(app + "/health");
+    assertEquals(200, health.status());
+    assertEquals("{\"status\":\"UP\"}", health.body());
+  }
+
   static Map<String, String> query(String url) {
     Map<String, String> params = new HashMap<>();
     for (String pair : URI.create(url).getRawQuery().split("&")) {

@@ -1,0 +1,32 @@
+package org.editprofile.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ReturnPathTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/", "/users/id", "/users/updateProfile", "/users/id?tab=2", "/a%20b"})
+  void parseWhenInAppPathThenAccepted(String path) {
+    assertEquals(Optional.of(path), ReturnPath.parse(path));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"https://evil.example", "//evil.example", "/\\evil.example", "\\\\evil.example",
+      "javascript:alert(1)", "/users\r\nSet-Cookie: x=1", "/users\nLocation: //evil", "/../other-app",
+      "/users/../../other", "/./x", "evil.example", "", " /users", "/users#frag", "/\tevil", "http:/evil"})
+  void parseWhenAnythingElseThenRefused(String path) {
+    assertTrue(ReturnPath.parse(path).isEmpty(), path);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"//evil.example"})
+  void orHomeWhenRefusedThenHome(String path) {
+    assertEquals("/", ReturnPath.orHome(path));
+    assertEquals("/", ReturnPath.orHome(null));
+  }
+}

@@ -1,0 +1,59 @@
+package org.editprofile.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import org.editprofile.graph.GraphException.Kind;
+import org.junit.jupiter.api.Test;
+
+class GraphErrorsTest {
+
+  private static HttpOutcome outcome(int status, String auth, String body) {
+    return new HttpOutcome(status, Optional.ofNullable(auth), Optional.of(Duration.ofSeconds(7)), body);
+  }
+
+  @Test
+  void fromWhenGraph400NamesAPropertyThenFieldErrorWithOurWording() {
+    GraphException e = GraphErrors.from(outcome(400, null,
+        "{\"error\":{\"code\":\"Request_BadRequest\",\"message\":\"Invalid value specified for property 'surname' of resource 'User'.\"}}"));
+    assertEquals(Kind.INVALID_INPUT, e.kind());
+    assertEquals("Surname: the value was not accepted.", e.fieldErrors().get("surname"));
+  }
+
+  @Test
+  void fromWhenServiceProblemHasErrorsThenRelayed() {
+    GraphException e = GraphErrors.from(outcome(400, null,
+        "{\"title\":\"Bad request\",\"errors\":{\"city\":\"City must be at most 128 characters.\"}}"));
+    assertEquals("City must be at most 128 characters.", e.fieldErrors().get("city"));
+  }
+
+  @Test
+  void fromWhen401WithClaimsChallengeThenDecodedClaims() {
+    String claims = "{\"access_token\":{\"nbf\":{\"essential\":true,\"value\":\"1\"}}}";
+    String header = "Bearer realm=\"\", error=\"insufficient_claims\", claims=\""
+        + Base64.getEncoder().encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "\"";
+    GraphException e = GraphErrors.from(outcome(401, header, ""));
+    assertEquals(Kind.CLAIMS_CHALLENGE, e.kind());
+    assertEquals(claims, e.claims().orElseThrow());
+  }
+
+  @Test
+  void fromWhenOtherStatusesThenTheirKinds() {
+    assertEquals(Kind.UNAUTHORIZED, GraphErrors.from(outcome(401, "Bearer", "")).kind());
+    assertEquals(Kind.FORBIDDEN, GraphErrors.from(outcome(403, null, "")).kind());
+    GraphException throttled = GraphErrors.from(outcome(429, null, ""));
+    assertEquals(Kind.THROTTLED, throttled.kind());
+    assertEquals(Duration.ofSeconds(7), throttled.retryAfter().orElseThrow());
+    assertEquals(Kind.UNAVAILABLE, GraphErrors.from(outcome(503, null, "<html>oops</html>")).kind());
+  }
+
+  @Test
+  void fromWhenBodyIsNotJsonThenGenericMessageNotTheBody() {
+    GraphException e = GraphErrors.from(outcome(400, null, "<b>internal detail</b>"));
+    assertFalse(e.fieldErrors().values().stream().anyMatch(v -> v.contains("internal detail")));
+  }
+}

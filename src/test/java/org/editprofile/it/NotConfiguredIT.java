@@ -1,0 +1,60 @@
+package org.editprofile.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.Map;
+import org.editprofile.devtenant.EmbeddedTomcat;
+import org.editprofile.it.Browser.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Missing or bad settings: the app still starts and every page says what to fix. */
+class NotConfiguredIT {
+
+  private static EmbeddedTomcat app;
+
+  @BeforeAll
+  static void start() throws Exception {
+    TestEnvironment.tenant();
+    app = EmbeddedTomcat.start(EmbeddedTomcat.builtWar(), EmbeddedTomcat.freePort(), Map.of(
+        "CLIENT_SECRET", "top-secret-value-123",
+        "REDIRECT_URI", "ftp://example.com/auth/redirect"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    app.close();
+  }
+
+  @Test
+  void everyPageListsEveryProblemWithoutSecretsOrStackTraces() throws IOException {
+    for (String path : new String[] {"/", "/users/id", "/auth/signin", "/users/updateProfile"}) {
+      Page page = new Browser().get(app.baseUrl() + path);
+      assertEquals(503, page.status(), path);
+      String text = page.text();
+      assertTrue(text.contains("not configured"), text);
+      for (String name : new String[] {"TENANT_SUBDOMAIN", "CLIENT_ID is missing", "REDIRECT_URI must be",
+          "EDIT_PROFILE_SCOPE is missing"}) {
+        assertTrue(text.contains(name), name + " in " + text);
+      }
+      assertFalse(page.body().contains("top-secret-value-123"));
+      assertFalse(page.body().contains("Exception"));
+    }
+  }
+
+  @Test
+  void healthSaysDownAsJson() throws IOException {
+    Page health = new Browser().get(app.baseUrl() + "/health");
+    assertEquals(503, health.status());
+    assertEquals("{\"status\":\"DOWN\",\"reason\":\"not configured\"}", health.body());
+  }
+
+  @Test
+  void staticFilesStillServed() throws IOException {
+    assertEquals(200, new Browser().get(app.baseUrl() + "/static/app.css").status());
+  }
+}

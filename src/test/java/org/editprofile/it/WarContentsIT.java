@@ -1,0 +1,29 @@
+package org.editprofile.it;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.jar.JarFile;
+import org.editprofile.devtenant.EmbeddedTomcat;
+import org.junit.jupiter.api.Test;
+
+/** The production WAR carries the app and its libraries, and nothing of the dev tenant or tests. */
+class WarContentsIT {
+
+  @Test
+  void warHasNoDevTenantTestCodeSecretsOrContainerLibraries() throws IOException {
+    try (JarFile war = new JarFile(EmbeddedTomcat.builtWar().toFile())) {
+      List<String> names = war.stream().map(e -> e.getName()).toList();
+      assertTrue(names.contains("WEB-INF/classes/org/editprofile/web/AppServices.class"));
+      assertTrue(names.stream().anyMatch(n -> n.startsWith("WEB-INF/lib/msal4j-")));
+      assertTrue(names.stream().anyMatch(n -> n.startsWith("WEB-INF/lib/jakarta.servlet.jsp.jstl-")), "JSTL bundled");
+      assertFalse(names.stream().anyMatch(n -> n.contains("devtenant")), "no dev tenant");
+      assertFalse(names.stream().anyMatch(n -> n.contains("/it/") || n.endsWith("IT.class") || n.endsWith("Test.class")));
+      assertFalse(names.stream().anyMatch(n -> n.matches("WEB-INF/lib/(tomcat|jakarta.servlet-api|jakarta.el|bcp|junit|mockito|jsoup).*")),
+          "no container, test or dev libraries");
+      assertFalse(names.stream().anyMatch(n -> n.endsWith(".p12") || n.endsWith(".jks") || n.endsWith(".pem")));
+    }
+  }
+}
