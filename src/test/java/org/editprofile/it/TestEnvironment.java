@@ -1,5 +1,6 @@
 package org.editprofile.it;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -14,20 +15,24 @@ import org.editprofile.devtenant.EmbeddedTomcat;
 final class TestEnvironment {
 
   private static DevTenant tenant;
+  private static Path trustStore;
   private static EmbeddedTomcat serviceApp;
   private static EmbeddedTomcat directApp;
+  private static final Map<ServerDistribution.Kind, ServerDistribution> distributions =
+      new java.util.EnumMap<>(ServerDistribution.Kind.class);
 
   private TestEnvironment() {}
 
   static synchronized DevTenant tenant() {
     if (tenant == null) {
       try {
+        Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
         tenant = DevTenant.start(0, 0);
       } catch (java.io.IOException e) {
         throw new IllegalStateException(e);
       }
-      Path trust = tenant.writeTrustStore(Path.of("target", "dev-tenant", "it-truststore.p12"));
-      System.setProperty("javax.net.ssl.trustStore", trust.toAbsolutePath().toString());
+      trustStore = tenant.writeTrustStore(Path.of("target", "dev-tenant", "it-truststore.p12"));
+      System.setProperty("javax.net.ssl.trustStore", trustStore.toAbsolutePath().toString());
       System.setProperty("javax.net.ssl.trustStorePassword", DevTenant.trustStorePassword());
       System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
       Runtime.getRuntime().addShutdownHook(new Thread(TestEnvironment::stopAll));
@@ -49,6 +54,25 @@ final class TestEnvironment {
       directApp = start(Map.of("EDIT_PROFILE_API_URL", ""));
     }
     return directApp;
+  }
+
+  /**
+   * The WAR on a real Tomcat or Jetty distribution, service path, addressed as localhost (so the
+   * tenant's form_post is cross-site for a browser, as in production).
+   */
+  static synchronized ServerDistribution distribution(ServerDistribution.Kind kind) {
+    return distributions.computeIfAbsent(kind, k -> {
+      DevTenant t = tenant();
+      try {
+        int port = EmbeddedTomcat.freePort();
+        String base = "http://localhost:" + port;
+        t.registerWebApp(base + "/auth/redirect", base + "/");
+        return ServerDistribution.start(k, EmbeddedTomcat.builtWar(), port,
+            EmbeddedTomcat.settingsFor(t, base), trustStore, DevTenant.trustStorePassword());
+      } catch (Exception e) {
+        throw new IllegalStateException("could not start " + k, e);
+      }
+    });
   }
 
   /** Starts another instance; an empty value removes that setting. */
@@ -92,6 +116,7 @@ final class TestEnvironment {
         }
       }
     }
+    distributions.values().forEach(ServerDistribution::close);
     if (tenant != null) {
       tenant.close();
     }
