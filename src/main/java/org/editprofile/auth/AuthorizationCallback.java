@@ -34,7 +34,8 @@ public final class AuthorizationCallback {
   private final URI redirectUri;
   private final Clock clock;
 
-  public AuthorizationCallback(MsalApps apps, IdTokenVerifier idTokens, URI redirectUri, Clock clock) {
+  public AuthorizationCallback(
+      MsalApps apps, IdTokenVerifier idTokens, URI redirectUri, Clock clock) {
     this.apps = apps;
     this.idTokens = idTokens;
     this.redirectUri = redirectUri;
@@ -47,7 +48,9 @@ public final class AuthorizationCallback {
   public CallbackResult handle(HttpServletRequest request, Response response) {
     UserSession session = UserSession.of(request);
     if (blank(response.state())) {
-      return new CallbackResult.Rejected(400, "Sign-in response not accepted",
+      return new CallbackResult.Rejected(
+          400,
+          "Sign-in response not accepted",
           "The response from the sign-in page is incomplete. Please sign in again.");
     }
     Instant now = clock.instant();
@@ -62,12 +65,19 @@ public final class AuthorizationCallback {
 
     if (!blank(response.error())) {
       LOG.info("Sign-in returned an error from the tenant: {}", response.error());
-      return new CallbackResult.Rejected(400, "Sign-in did not complete",
-          "The sign-in service answered: " + response.error()
-              + (blank(response.errorDescription()) ? "" : " - " + firstLine(response.errorDescription())));
+      return new CallbackResult.Rejected(
+          400,
+          "Sign-in did not complete",
+          "The sign-in service answered: "
+              + response.error()
+              + (blank(response.errorDescription())
+                  ? ""
+                  : " - " + firstLine(response.errorDescription())));
     }
     if (blank(response.code())) {
-      return new CallbackResult.Rejected(400, "Sign-in response not accepted",
+      return new CallbackResult.Rejected(
+          400,
+          "Sign-in response not accepted",
           "The response from the sign-in page has no authorization code. Please sign in again.");
     }
     return redeem(request, session, pending, response.code());
@@ -76,40 +86,52 @@ public final class AuthorizationCallback {
   private CallbackResult unknownState(UserSession session, PendingSignIns pending, String state) {
     if (pending.isSpent(state)) {
       LOG.warn("A replayed authorization response was refused");
-      return new CallbackResult.Rejected(400, "Sign-in response already used",
+      return new CallbackResult.Rejected(
+          400,
+          "Sign-in response already used",
           "This sign-in response was already used. Please sign in again if you need to.");
     }
     if (pending.knows(state)) {
-      return new CallbackResult.Rejected(400, "Sign-in took too long",
-          "This sign-in was started more than " + PendingSignIns.LIFETIME.toMinutes()
+      return new CallbackResult.Rejected(
+          400,
+          "Sign-in took too long",
+          "This sign-in was started more than "
+              + PendingSignIns.LIFETIME.toMinutes()
               + " minutes ago. Please sign in again.");
     }
     if (pending.isEmpty() && !PendingSignIn.isRestartState(state)) {
-      LOG.info("Authorization response without a pending sign-in in this session; restarting sign-in");
+      LOG.info(
+          "Authorization response without a pending sign-in in this session; restarting sign-in");
       return new CallbackResult.Restart();
     }
     LOG.warn("Authorization response with an unknown state was refused");
-    return new CallbackResult.Rejected(400, "Sign-in response not accepted",
+    return new CallbackResult.Rejected(
+        400,
+        "Sign-in response not accepted",
         "This sign-in response does not belong to this browser session. If it keeps happening, "
             + "make sure cookies are enabled for this site, then sign in again.");
   }
 
-  private CallbackResult redeem(HttpServletRequest request, UserSession session,
-      PendingSignIn pending, String code) {
+  private CallbackResult redeem(
+      HttpServletRequest request, UserSession session, PendingSignIn pending, String code) {
     ConfidentialClientApplication app = apps.newClient();
     Optional<SignedInUser> previous = session.user();
     session.tokenCache().ifPresent(cache -> app.tokenCache().deserialize(cache));
     IAuthenticationResult result;
     try {
-      result = app.acquireToken(AuthorizationCodeParameters.builder(code, redirectUri)
-              .scopes(new LinkedHashSet<>(pending.scopes()))
-              .codeVerifier(pending.codeVerifier())
-              .build())
-          .get(REDEEM_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      result =
+          app.acquireToken(
+                  AuthorizationCodeParameters.builder(code, redirectUri)
+                      .scopes(new LinkedHashSet<>(pending.scopes()))
+                      .codeVerifier(pending.codeVerifier())
+                      .build())
+              .get(REDEEM_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof MsalServiceException service) {
         LOG.warn("The tenant refused the authorization code: {}", service.errorCode());
-        return new CallbackResult.Rejected(400, "Sign-in did not complete",
+        return new CallbackResult.Rejected(
+            400,
+            "Sign-in did not complete",
             "The sign-in service did not accept this sign-in. Please sign in again.");
       }
       throw new IdentityProviderException("Could not redeem the authorization code", e.getCause());
@@ -125,15 +147,19 @@ public final class AuthorizationCallback {
       claims = idTokens.verify(result.idToken(), pending.nonce());
     } catch (InvalidIdTokenException e) {
       LOG.warn("{}", e.getMessage());
-      return new CallbackResult.Rejected(400, "Sign-in did not complete",
+      return new CallbackResult.Rejected(
+          400,
+          "Sign-in did not complete",
           "The sign-in service returned an identity that could not be verified. Please sign in again.");
     }
     IAccount account = result.account();
     if (account == null) {
-      throw new IdentityProviderException("The tenant's token response had no client_info, so no account");
+      throw new IdentityProviderException(
+          "The tenant's token response had no client_info, so no account");
     }
     // A different person finishing the flow in this browser replaces the previous one entirely.
-    previous.filter(p -> !p.homeAccountId().equals(account.homeAccountId()))
+    previous
+        .filter(p -> !p.homeAccountId().equals(account.homeAccountId()))
         .ifPresent(p -> removeAccount(app, p.homeAccountId()));
 
     SignedInUser user = toUser(account, claims);
@@ -149,8 +175,13 @@ public final class AuthorizationCallback {
       shown.put(claim.getKey(), String.valueOf(value));
     }
     String oid = claims.getStringClaim("oid");
-    return new SignedInUser(account.homeAccountId(), oid != null ? oid : claims.getSubject().getValue(),
-        account.username(), claims.getStringClaim("name"), shown, clock.instant());
+    return new SignedInUser(
+        account.homeAccountId(),
+        oid != null ? oid : claims.getSubject().getValue(),
+        account.username(),
+        claims.getStringClaim("name"),
+        shown,
+        clock.instant());
   }
 
   private static void removeAccount(ConfidentialClientApplication app, String homeAccountId) {

@@ -36,7 +36,8 @@ public final class IdTokenVerifier {
     this.http = http;
   }
 
-  public IDTokenClaimsSet verify(String idToken, String expectedNonce) throws InvalidIdTokenException {
+  public IDTokenClaimsSet verify(String idToken, String expectedNonce)
+      throws InvalidIdTokenException {
     if (idToken == null || idToken.isBlank()) {
       throw new InvalidIdTokenException("the tenant returned no ID token", null);
     }
@@ -54,11 +55,15 @@ public final class IdTokenVerifier {
       return cached.validator();
     }
     try {
-      JWKSource<SecurityContext> keys = JWKSourceBuilder
-          .create(current.jwksUri().toURL(), new HttpResourceRetriever(http))
-          .build();
-      IDTokenValidator fresh = new IDTokenValidator(new Issuer(current.issuer()),
-          new ClientID(clientId), new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys), null);
+      JWKSource<SecurityContext> keys =
+          JWKSourceBuilder.create(current.jwksUri().toURL(), new HttpResourceRetriever(http))
+              .build();
+      IDTokenValidator fresh =
+          new IDTokenValidator(
+              new Issuer(current.issuer()),
+              new ClientID(clientId),
+              new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys),
+              null);
       fresh.setMaxClockSkew(120);
       validator = new Validator(current, fresh);
       return fresh;

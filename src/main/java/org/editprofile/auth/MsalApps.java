@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * Builds a fresh MSAL4J client for each use. A client per request is MSAL4J's safe pattern for web
- * apps: its token cache merges on deserialize, so a shared client would mix users' tokens.
- * Building is cheap because discovery is answered from cache.
+ * apps: its token cache merges on deserialize, so a shared client would mix users' tokens. Building
+ * is cheap because discovery is answered from cache.
  */
 public final class MsalApps {
 
@@ -23,7 +23,11 @@ public final class MsalApps {
   private final boolean ciamAuthority;
   private final IHttpClient httpClient;
 
-  public MsalApps(String clientId, String clientSecret, String authority, boolean ciamAuthority,
+  public MsalApps(
+      String clientId,
+      String clientSecret,
+      String authority,
+      boolean ciamAuthority,
       IHttpClient httpClient) {
     this.clientId = clientId;
     this.credential = ClientCredentialFactory.createFromSecret(clientSecret);

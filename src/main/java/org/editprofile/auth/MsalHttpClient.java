@@ -18,8 +18,8 @@ import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.editprofile.http.OutboundHttp;
 
 /**
- * MSAL4J's HTTP calls over the shared pooled client. The discovery document is answered from
- * {@link OidcMetadataProvider}'s cache, so building an MSAL client per request costs no network call.
+ * MSAL4J's HTTP calls over the shared pooled client. The discovery document is answered from {@link
+ * OidcMetadataProvider}'s cache, so building an MSAL client per request costs no network call.
  */
 public final class MsalHttpClient implements IHttpClient {
 
@@ -51,20 +51,27 @@ public final class MsalHttpClient implements IHttpClient {
       }
     }
     if (request.body() != null) {
-      ContentType type = contentType == null
-          ? ContentType.APPLICATION_FORM_URLENCODED : ContentType.parse(contentType);
+      ContentType type =
+          contentType == null
+              ? ContentType.APPLICATION_FORM_URLENCODED
+              : ContentType.parse(contentType);
       outbound.setEntity(new StringEntity(request.body(), type));
     }
-    return http.execute(outbound, response -> {
-      HttpResponse result = new HttpResponse()
-          .statusCode(response.getCode())
-          .body(OutboundHttp.body(response.getEntity()));
-      Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      for (Header header : response.getHeaders()) {
-        headers.computeIfAbsent(header.getName(), k -> new ArrayList<>()).add(header.getValue());
-      }
-      result.addHeaders(headers);
-      return result;
-    });
+    return http.execute(
+        outbound,
+        response -> {
+          HttpResponse result =
+              new HttpResponse()
+                  .statusCode(response.getCode())
+                  .body(OutboundHttp.body(response.getEntity()));
+          Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+          for (Header header : response.getHeaders()) {
+            headers
+                .computeIfAbsent(header.getName(), k -> new ArrayList<>())
+                .add(header.getValue());
+          }
+          result.addHeaders(headers);
+          return result;
+        });
   }
 }

@@ -13,8 +13,8 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.editprofile.http.OutboundHttp;
 
 /**
- * Fetches the tenant's discovery document once and keeps it for a day. MSAL4J's oidcAuthority
- * would otherwise download it on every client build, i.e. on every request.
+ * Fetches the tenant's discovery document once and keeps it for a day. MSAL4J's oidcAuthority would
+ * otherwise download it on every client build, i.e. on every request.
  */
 public final class OidcMetadataProvider {
 
@@ -64,21 +64,28 @@ public final class OidcMetadataProvider {
 
   private OidcMetadata fetch() {
     try {
-      String body = http.execute(new HttpGet(discoveryUrl), response -> {
-        if (response.getCode() != 200) {
-          throw new IOException("discovery answered HTTP " + response.getCode());
-        }
-        return OutboundHttp.body(response.getEntity());
-      });
+      String body =
+          http.execute(
+              new HttpGet(discoveryUrl),
+              response -> {
+                if (response.getCode() != 200) {
+                  throw new IOException("discovery answered HTTP " + response.getCode());
+                }
+                return OutboundHttp.body(response.getEntity());
+              });
       JsonNode doc = JSON.readTree(body);
       String issuer = text(doc, "issuer");
       URI jwks = URI.create(text(doc, "jwks_uri"));
       URI authorize = URI.create(text(doc, "authorization_endpoint"));
-      Optional<URI> endSession = Optional.ofNullable(doc.get("end_session_endpoint"))
-          .map(JsonNode::asText).filter(s -> !s.isBlank()).map(URI::create);
+      Optional<URI> endSession =
+          Optional.ofNullable(doc.get("end_session_endpoint"))
+              .map(JsonNode::asText)
+              .filter(s -> !s.isBlank())
+              .map(URI::create);
       return new OidcMetadata(body, issuer, jwks, authorize, endSession);
     } catch (IOException | IllegalArgumentException e) {
-      throw new IdentityProviderException("Could not read the tenant's OpenID configuration from " + discoveryUrl, e);
+      throw new IdentityProviderException(
+          "Could not read the tenant's OpenID configuration from " + discoveryUrl, e);
     }
   }
 

@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One authorization request the browser has not come back from yet. State, nonce and PKCE
- * verifier are each 256 bits from a CSPRNG (Nimbus's generators use SecureRandom).
+ * One authorization request the browser has not come back from yet. State, nonce and PKCE verifier
+ * are each 256 bits from a CSPRNG (Nimbus's generators use SecureRandom).
  *
  * @param returnPath the in-app path to land on afterwards, already checked by {@link ReturnPath}
  * @param scopes the scopes asked for, redeemed with the code
@@ -22,7 +22,8 @@ public record PendingSignIn(
     String codeVerifier,
     String returnPath,
     List<String> scopes,
-    Instant createdAt) implements Serializable {
+    Instant createdAt)
+    implements Serializable {
 
   /**
    * Marks a state issued by an automatic restart, so a callback that again finds no pending state
@@ -30,15 +31,21 @@ public record PendingSignIn(
    */
   static final String RESTART_MARK = ".r";
 
-  public static PendingSignIn create(String returnPath, List<String> scopes, boolean restart,
-      Instant now) {
+  public static PendingSignIn create(
+      String returnPath, List<String> scopes, boolean restart, Instant now) {
     String state = new State().getValue() + (restart ? RESTART_MARK : "");
-    return new PendingSignIn(state, new Nonce().getValue(), new CodeVerifier().getValue(),
-        returnPath, List.copyOf(scopes), now);
+    return new PendingSignIn(
+        state,
+        new Nonce().getValue(),
+        new CodeVerifier().getValue(),
+        returnPath,
+        List.copyOf(scopes),
+        now);
   }
 
   public String codeChallenge() {
-    return CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier(codeVerifier)).getValue();
+    return CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier(codeVerifier))
+        .getValue();
   }
 
   public static boolean isRestartState(String state) {

@@ -2,8 +2,8 @@ package org.editprofile.auth;
 
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +21,7 @@ public final class PendingSignIns implements Serializable {
   public static final int MAX_PENDING = 8;
 
   private final LinkedHashMap<String, PendingSignIn> byState;
+
   /** States already answered, remembered (bounded) so a replayed response is named as such. */
   private final ArrayDeque<String> spent;
 

@@ -31,11 +31,15 @@ public final class ReturnPath {
     }
     try {
       URI uri = new URI(candidate);
-      if (uri.getScheme() != null || uri.getRawAuthority() != null || uri.getRawFragment() != null) {
+      if (uri.getScheme() != null
+          || uri.getRawAuthority() != null
+          || uri.getRawFragment() != null) {
         return Optional.empty();
       }
       String path = uri.getRawPath();
-      if (path == null || !path.equals(uri.normalize().getRawPath()) || path.contains("/..")
+      if (path == null
+          || !path.equals(uri.normalize().getRawPath())
+          || path.contains("/..")
           || path.contains("/./")) {
         return Optional.empty();
       }

@@ -27,8 +27,8 @@ public final class SignInRequests {
   }
 
   /** What a particular authorization request asks for beyond a plain sign-in. */
-  public record Options(List<String> scopes, Optional<String> claims, Optional<String> loginHint,
-      boolean restart) {
+  public record Options(
+      List<String> scopes, Optional<String> claims, Optional<String> loginHint, boolean restart) {
 
     public static Options signIn() {
       return new Options(List.of(), Optional.empty(), Optional.empty(), false);
@@ -46,24 +46,28 @@ public final class SignInRequests {
 
   /** Returns the authorize URL the browser must be redirected to. */
   public URI start(HttpServletRequest request, String returnPath, Options options) {
-    PendingSignIn pending = PendingSignIn.create(ReturnPath.orHome(returnPath), options.scopes(),
-        options.restart(), clock.instant());
+    PendingSignIn pending =
+        PendingSignIn.create(
+            ReturnPath.orHome(returnPath), options.scopes(), options.restart(), clock.instant());
     UserSession.of(request).updatePendingSignIns(p -> p.with(pending, clock.instant()));
 
-    AuthorizationRequestUrlParameters.Builder params = AuthorizationRequestUrlParameters
-        .builder(redirectUri, new LinkedHashSet<>(options.scopes()))
-        // MSAL4J 1.26 always asks for form_post (it overrides QUERY); /auth/redirect takes both.
-        .responseMode(ResponseMode.FORM_POST)
-        .state(pending.state())
-        .nonce(pending.nonce())
-        .codeChallenge(pending.codeChallenge())
-        .codeChallengeMethod("S256");
+    AuthorizationRequestUrlParameters.Builder params =
+        AuthorizationRequestUrlParameters.builder(
+                redirectUri, new LinkedHashSet<>(options.scopes()))
+            // MSAL4J 1.26 always asks for form_post (it overrides QUERY); /auth/redirect takes
+            // both.
+            .responseMode(ResponseMode.FORM_POST)
+            .state(pending.state())
+            .nonce(pending.nonce())
+            .codeChallenge(pending.codeChallenge())
+            .codeChallengeMethod("S256");
     options.claims().ifPresent(params::claimsChallenge);
     options.loginHint().ifPresent(params::loginHint);
     try {
       return apps.newClient().getAuthorizationRequestUrl(params.build()).toURI();
     } catch (URISyntaxException e) {
-      throw new IdentityProviderException("The tenant's authorization endpoint is not a valid URL", e);
+      throw new IdentityProviderException(
+          "The tenant's authorization endpoint is not a valid URL", e);
     }
   }
 }

@@ -17,7 +17,8 @@ public record SignedInUser(
     String username,
     String displayName,
     TreeMap<String, String> claims,
-    Instant signedInAt) implements Serializable {
+    Instant signedInAt)
+    implements Serializable {
 
   /** What the home page greets: the name, else the sign-in name. */
   public String greetingName() {

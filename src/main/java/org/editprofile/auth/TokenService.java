@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Silent token acquisition from the session's token cache: served from cache when it can be,
- * refreshed with the refresh token otherwise. Ask for one resource's scopes per call (Entra
- * refuses two resources in one request, AADSTS28000).
+ * refreshed with the refresh token otherwise. Ask for one resource's scopes per call (Entra refuses
+ * two resources in one request, AADSTS28000).
  */
 public final class TokenService {
 
@@ -47,7 +47,8 @@ public final class TokenService {
   /**
    * @param claims a claims challenge from a resource (e.g. Graph's 401), which forces a refresh
    */
-  public TokenOutcome acquire(HttpServletRequest request, List<String> scopes, Optional<String> claims) {
+  public TokenOutcome acquire(
+      HttpServletRequest request, List<String> scopes, Optional<String> claims) {
     UserSession session = UserSession.of(request);
     Optional<SignedInUser> user = session.user();
     Optional<String> cache = session.tokenCache();
@@ -56,9 +57,10 @@ public final class TokenService {
     }
     ConfidentialClientApplication app = apps.newClient();
     app.tokenCache().deserialize(cache.get());
-    Optional<IAccount> account = app.getAccounts().join().stream()
-        .filter(a -> a.homeAccountId().equals(user.get().homeAccountId()))
-        .findFirst();
+    Optional<IAccount> account =
+        app.getAccounts().join().stream()
+            .filter(a -> a.homeAccountId().equals(user.get().homeAccountId()))
+            .findFirst();
     if (account.isEmpty()) {
       return new TokenOutcome.InteractionRequired(Optional.empty());
     }
@@ -68,21 +70,24 @@ public final class TokenService {
       params.claims(claimsRequest(claims.get()));
     }
     try {
-      String token = app.acquireTokenSilently(params.build())
-          .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).accessToken();
+      String token =
+          app.acquireTokenSilently(params.build())
+              .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+              .accessToken();
       return new TokenOutcome.Acquired(token);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof MsalInteractionRequiredException required) {
         LOG.info("Interaction required for {} ({})", scopes, required.reason());
-        return new TokenOutcome.InteractionRequired(Optional.ofNullable(required.claims())
-            .filter(c -> !c.isBlank()));
+        return new TokenOutcome.InteractionRequired(
+            Optional.ofNullable(required.claims()).filter(c -> !c.isBlank()));
       }
       if (e.getCause() instanceof MsalClientException client) {
         // Nothing in the cache to refresh with: a new authorization request is the only way.
         LOG.info("No usable token in the session for {} ({})", scopes, client.errorCode());
         return new TokenOutcome.InteractionRequired(Optional.empty());
       }
-      throw new IdentityProviderException("The sign-in service could not issue a token", e.getCause());
+      throw new IdentityProviderException(
+          "The sign-in service could not issue a token", e.getCause());
     } catch (java.net.MalformedURLException e) {
       throw new IdentityProviderException("The authority is not a valid URL", e);
     } catch (TimeoutException e) {

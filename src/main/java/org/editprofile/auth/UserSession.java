@@ -10,8 +10,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Everything the app keeps in the HTTP session, behind one typed facade. Each attribute is small
- * and serializable and is written back with setAttribute whenever it changes, so container
- * session persistence and replication see every change.
+ * and serializable and is written back with setAttribute whenever it changes, so container session
+ * persistence and replication see every change.
  */
 public final class UserSession {
 
@@ -74,11 +74,14 @@ public final class UserSession {
   }
 
   public PendingSignIns pendingSignIns() {
-    return existing().map(s -> (PendingSignIns) s.getAttribute(PENDING))
+    return existing()
+        .map(s -> (PendingSignIns) s.getAttribute(PENDING))
         .orElse(PendingSignIns.empty());
   }
 
-  /** Read-modify-write of the pending sign-ins, serialized per session so two tabs cannot lose one. */
+  /**
+   * Read-modify-write of the pending sign-ins, serialized per session so two tabs cannot lose one.
+   */
   public PendingSignIns updatePendingSignIns(UnaryOperator<PendingSignIns> change) {
     HttpSession session = session();
     synchronized (mutex(session)) {

@@ -34,7 +34,10 @@ public record AppSettings(
     return graphEndpoint.resolve("v1.0/me");
   }
 
-  /** True when edits go through the edit profile service (on-behalf-of), false when the app PATCHes Graph. */
+  /**
+   * True when edits go through the edit profile service (on-behalf-of), false when the app PATCHes
+   * Graph.
+   */
   public boolean usesEditProfileService() {
     return editProfileApiUrl.isPresent();
   }
@@ -42,6 +45,12 @@ public record AppSettings(
   /** Hides the secret from logs and debuggers. */
   @Override
   public String toString() {
-    return "AppSettings[authority=" + authority + ", clientId=" + clientId + ", redirectUri=" + redirectUri + "]";
+    return "AppSettings[authority="
+        + authority
+        + ", clientId="
+        + clientId
+        + ", redirectUri="
+        + redirectUri
+        + "]";
   }
 }

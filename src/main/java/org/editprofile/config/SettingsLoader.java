@@ -47,9 +47,12 @@ public final class SettingsLoader {
     String clientId = required(CLIENT_ID);
     String clientSecret = required(CLIENT_SECRET);
     URI redirectUri = requiredUrl(REDIRECT_URI);
-    URI postLogout = optional(POST_LOGOUT_REDIRECT_URI).map(v -> url(POST_LOGOUT_REDIRECT_URI, v))
-        .orElseGet(() -> defaultPostLogout(redirectUri));
-    URI graph = url(GRAPH_API_ENDPOINT, withSlash(optional(GRAPH_API_ENDPOINT).orElse(DEFAULT_GRAPH)));
+    URI postLogout =
+        optional(POST_LOGOUT_REDIRECT_URI)
+            .map(v -> url(POST_LOGOUT_REDIRECT_URI, v))
+            .orElseGet(() -> defaultPostLogout(redirectUri));
+    URI graph =
+        url(GRAPH_API_ENDPOINT, withSlash(optional(GRAPH_API_ENDPOINT).orElse(DEFAULT_GRAPH)));
     String editScope = required(EDIT_PROFILE_SCOPE);
     Optional<URI> apiUrl = optional(EDIT_PROFILE_API_URL).map(v -> url(EDIT_PROFILE_API_URL, v));
     Duration connectTimeout = millis(HTTP_CONNECT_TIMEOUT_MS, 5_000);
@@ -67,7 +70,10 @@ public final class SettingsLoader {
       } else if (parsed != null) {
         ciam = isCiamRoot(parsed);
         // MSAL4J's oidcAuthority discovers from <authority>.well-known/openid-configuration.
-        discovery = ciam ? ciamDiscovery(parsed.getHost()) : URI.create(authority + ".well-known/openid-configuration");
+        discovery =
+            ciam
+                ? ciamDiscovery(parsed.getHost())
+                : URI.create(authority + ".well-known/openid-configuration");
       }
     } else if (subdomain.isEmpty()) {
       problems.add(TENANT_SUBDOMAIN + " is missing (or set " + AUTHORITY + ")");
@@ -82,16 +88,33 @@ public final class SettingsLoader {
     if (!problems.isEmpty()) {
       return new Configuration.NotConfigured(List.copyOf(problems));
     }
-    return new Configuration.Ready(new AppSettings(authority, ciam, discovery, clientId, clientSecret,
-        redirectUri, postLogout, graph, editScope, apiUrl, connectTimeout, readTimeout,
-        service));
+    return new Configuration.Ready(
+        new AppSettings(
+            authority,
+            ciam,
+            discovery,
+            clientId,
+            clientSecret,
+            redirectUri,
+            postLogout,
+            graph,
+            editScope,
+            apiUrl,
+            connectTimeout,
+            readTimeout,
+            service));
   }
 
-  /** A path-less ciamlogin.com authority: MSAL4J's CIAM type, whose tenant is {@code <sub>.onmicrosoft.com}. */
+  /**
+   * A path-less ciamlogin.com authority: MSAL4J's CIAM type, whose tenant is {@code
+   * <sub>.onmicrosoft.com}.
+   */
   private static boolean isCiamRoot(URI authority) {
     String path = authority.getPath();
-    return authority.getHost() != null && authority.getHost().endsWith(".ciamlogin.com")
-        && (path == null || path.isEmpty() || "/".equals(path)) && authority.getPort() == -1;
+    return authority.getHost() != null
+        && authority.getHost().endsWith(".ciamlogin.com")
+        && (path == null || path.isEmpty() || "/".equals(path))
+        && authority.getPort() == -1;
   }
 
   private static URI ciamDiscovery(String host) {
@@ -171,7 +194,9 @@ public final class SettingsLoader {
     try {
       URI uri = new URI(value);
       boolean http = "http".equals(uri.getScheme());
-      if (!uri.isAbsolute() || uri.getHost() == null || !(http || "https".equals(uri.getScheme()))) {
+      if (!uri.isAbsolute()
+          || uri.getHost() == null
+          || !(http || "https".equals(uri.getScheme()))) {
         problems.add(name + " must be an absolute https URL");
         return null;
       }

@@ -20,8 +20,8 @@ import org.editprofile.http.OutboundHttp;
 
 /**
  * Microsoft Graph {@code /v1.0/me}: read the profile, PATCH allow-listed changes. Also sends those
- * changes to the edit profile service, which answers in the same terms. A 429 is retried once
- * when Graph asks for a short wait; longer waits are reported, never spun on.
+ * changes to the edit profile service, which answers in the same terms. A 429 is retried once when
+ * Graph asks for a short wait; longer waits are reported, never spun on.
  */
 public final class GraphClient {
 
@@ -29,8 +29,11 @@ public final class GraphClient {
   public static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(3);
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String SELECT = "id,mail,"
-      + ProfileField.all().stream().map(ProfileField::graphName).collect(Collectors.joining(","));
+  private static final String SELECT =
+      "id,mail,"
+          + ProfileField.all().stream()
+              .map(ProfileField::graphName)
+              .collect(Collectors.joining(","));
 
   /** Waits between a 429 and its retry; replaceable so tests need not sleep. */
   @FunctionalInterface
@@ -86,7 +89,8 @@ public final class GraphClient {
 
   private static StringEntity json(ProfileChanges changes) throws GraphException {
     try {
-      return new StringEntity(JSON.writeValueAsString(changes.values()), ContentType.APPLICATION_JSON);
+      return new StringEntity(
+          JSON.writeValueAsString(changes.values()), ContentType.APPLICATION_JSON);
     } catch (IOException e) {
       throw new GraphException(Kind.INVALID_INPUT, "unserializable", Map.of(), null, null, e);
     }
@@ -112,13 +116,16 @@ public final class GraphClient {
     return outcome;
   }
 
-  private HttpOutcome execute(HttpUriRequestBase request, String accessToken) throws GraphException {
+  private HttpOutcome execute(HttpUriRequestBase request, String accessToken)
+      throws GraphException {
     request.setHeader("Authorization", "Bearer " + accessToken);
     request.setHeader("Accept", "application/json");
     try {
-      return http.execute(request, response -> HttpOutcome.of(response, OutboundHttp.body(response.getEntity())));
+      return http.execute(
+          request, response -> HttpOutcome.of(response, OutboundHttp.body(response.getEntity())));
     } catch (IOException e) {
-      throw new GraphException(Kind.UNAVAILABLE, "Graph could not be reached", Map.of(), null, null, e);
+      throw new GraphException(
+          Kind.UNAVAILABLE, "Graph could not be reached", Map.of(), null, null, e);
     }
   }
 }

@@ -27,34 +27,47 @@ final class GraphErrors {
   static GraphException from(HttpOutcome outcome) {
     int status = outcome.status();
     if (status == 400 || status == 422) {
-      return new GraphException(Kind.INVALID_INPUT, "the values were refused",
-          fieldErrors(outcome.body()), null, null, null);
+      return new GraphException(
+          Kind.INVALID_INPUT,
+          "the values were refused",
+          fieldErrors(outcome.body()),
+          null,
+          null,
+          null);
     }
     if (status == 401) {
       Optional<String> claims = challengeClaims(outcome);
       return claims.isPresent()
-          ? new GraphException(Kind.CLAIMS_CHALLENGE, "claims challenge", Map.of(), claims.get(), null, null)
+          ? new GraphException(
+              Kind.CLAIMS_CHALLENGE, "claims challenge", Map.of(), claims.get(), null, null)
           : GraphException.of(Kind.UNAUTHORIZED, "the access token was not accepted");
     }
     if (status == 403) {
       return GraphException.of(Kind.FORBIDDEN, "not allowed");
     }
     if (status == 429) {
-      return new GraphException(Kind.THROTTLED, "throttled", Map.of(), null,
-          outcome.retryAfter().orElse(null), null);
+      return new GraphException(
+          Kind.THROTTLED, "throttled", Map.of(), null, outcome.retryAfter().orElse(null), null);
     }
     return GraphException.of(Kind.UNAVAILABLE, "HTTP " + status);
   }
 
   /** Graph puts a base64 claims challenge in WWW-Authenticate; the service relays it as JSON. */
   private static Optional<String> challengeClaims(HttpOutcome outcome) {
-    Optional<String> fromHeader = outcome.wwwAuthenticate().map(CLAIMS::matcher)
-        .filter(Matcher::find).map(m -> decode(m.group(1)));
+    Optional<String> fromHeader =
+        outcome
+            .wwwAuthenticate()
+            .map(CLAIMS::matcher)
+            .filter(Matcher::find)
+            .map(m -> decode(m.group(1)));
     if (fromHeader.isPresent()) {
       return fromHeader;
     }
-    return json(outcome.body()).map(n -> n.get("claims")).filter(JsonNode::isTextual)
-        .map(JsonNode::asText).filter(s -> !s.isBlank());
+    return json(outcome.body())
+        .map(n -> n.get("claims"))
+        .filter(JsonNode::isTextual)
+        .map(JsonNode::asText)
+        .filter(s -> !s.isBlank());
   }
 
   private static String decode(String claims) {
@@ -70,23 +83,33 @@ final class GraphErrors {
     Map<String, String> errors = new LinkedHashMap<>();
     Optional<JsonNode> doc = json(body);
     // problem+json from the edit profile service: {"errors": {"field": "message"}}
-    doc.map(n -> n.get("errors")).filter(JsonNode::isObject).ifPresent(node -> {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        put(errors, e.getKey(), e.getValue().asText());
-      }
-    });
-    // OData error from Graph: {"error": {"message": "... 'displayName' ...", "details": [{"target": ...}]}}
-    doc.map(n -> n.get("error")).filter(JsonNode::isObject).ifPresent(error -> {
-      String message = error.path("message").asText("");
-      for (JsonNode detail : error.path("details")) {
-        put(errors, detail.path("target").asText(""), detail.path("message").asText(message));
-      }
-      Matcher property = QUOTED_PROPERTY.matcher(message);
-      if (errors.isEmpty() && property.find()) {
-        put(errors, property.group(1), message);
-      }
-    });
+    doc.map(n -> n.get("errors"))
+        .filter(JsonNode::isObject)
+        .ifPresent(
+            node -> {
+              for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                put(errors, e.getKey(), e.getValue().asText());
+              }
+            });
+    // OData error from Graph: {"error": {"message": "... 'displayName' ...", "details": [{"target":
+    // ...}]}}
+    doc.map(n -> n.get("error"))
+        .filter(JsonNode::isObject)
+        .ifPresent(
+            error -> {
+              String message = error.path("message").asText("");
+              for (JsonNode detail : error.path("details")) {
+                put(
+                    errors,
+                    detail.path("target").asText(""),
+                    detail.path("message").asText(message));
+              }
+              Matcher property = QUOTED_PROPERTY.matcher(message);
+              if (errors.isEmpty() && property.find()) {
+                put(errors, property.group(1), message);
+              }
+            });
     if (errors.isEmpty()) {
       errors.put("", "Microsoft Graph did not accept these values.");
     }
@@ -95,10 +118,15 @@ final class GraphErrors {
 
   private static void put(Map<String, String> errors, String field, String message) {
     Optional<ProfileField> known = ProfileField.byGraphName(field);
-    String shown = known.map(f -> f.label() + ": the value was not accepted.")
-        .orElse("Microsoft Graph did not accept these values.");
+    String shown =
+        known
+            .map(f -> f.label() + ": the value was not accepted.")
+            .orElse("Microsoft Graph did not accept these values.");
     // Our own wording only: Graph's text can echo internals we do not want on a page.
-    if (known.isPresent() && message != null && message.length() <= 200 && message.startsWith(known.get().label())) {
+    if (known.isPresent()
+        && message != null
+        && message.length() <= 200
+        && message.startsWith(known.get().label())) {
       shown = message;
     }
     errors.putIfAbsent(known.map(ProfileField::graphName).orElse(""), shown);

@@ -32,8 +32,13 @@ public class GraphException extends Exception {
   private final String claims;
   private final Duration retryAfter;
 
-  public GraphException(Kind kind, String message, Map<String, String> fieldErrors, String claims,
-      Duration retryAfter, Throwable cause) {
+  public GraphException(
+      Kind kind,
+      String message,
+      Map<String, String> fieldErrors,
+      String claims,
+      Duration retryAfter,
+      Throwable cause) {
     super(message, cause);
     this.kind = kind;
     this.fieldErrors = Map.copyOf(fieldErrors);

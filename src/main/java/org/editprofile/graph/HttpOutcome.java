@@ -6,14 +6,17 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 
 /** Status, the headers we act on, and the body of an HTTP answer. */
-record HttpOutcome(int status, Optional<String> wwwAuthenticate, Optional<Duration> retryAfter,
-    String body) {
+record HttpOutcome(
+    int status, Optional<String> wwwAuthenticate, Optional<Duration> retryAfter, String body) {
 
   static HttpOutcome of(ClassicHttpResponse response, String body) {
     Header auth = response.getFirstHeader("WWW-Authenticate");
     Header retry = response.getFirstHeader("Retry-After");
-    return new HttpOutcome(response.getCode(), Optional.ofNullable(auth).map(Header::getValue),
-        Optional.ofNullable(retry).flatMap(h -> seconds(h.getValue())), body);
+    return new HttpOutcome(
+        response.getCode(),
+        Optional.ofNullable(auth).map(Header::getValue),
+        Optional.ofNullable(retry).flatMap(h -> seconds(h.getValue())),
+        body);
   }
 
   private static Optional<Duration> seconds(String value) {

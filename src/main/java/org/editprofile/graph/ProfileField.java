@@ -21,7 +21,8 @@ public enum ProfileField {
   COUNTRY("country", "Country or region", 128, false),
   PREFERRED_LANGUAGE("preferredLanguage", "Preferred language", 35, false);
 
-  private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
+  private static final Pattern LANGUAGE_TAG =
+      Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
 
   private final String graphName;
   private final String label;

@@ -26,21 +26,24 @@ public final class OutboundHttp {
   private OutboundHttp() {}
 
   public static CloseableHttpClient create(Duration connectTimeout, Duration readTimeout) {
-    ConnectionConfig connection = ConnectionConfig.custom()
-        .setConnectTimeout(Timeout.of(connectTimeout))
-        .setSocketTimeout(Timeout.of(readTimeout))
-        .build();
-    RequestConfig request = RequestConfig.custom()
-        .setConnectionRequestTimeout(Timeout.of(connectTimeout))
-        .setResponseTimeout(Timeout.of(readTimeout))
-        .build();
+    ConnectionConfig connection =
+        ConnectionConfig.custom()
+            .setConnectTimeout(Timeout.of(connectTimeout))
+            .setSocketTimeout(Timeout.of(readTimeout))
+            .build();
+    RequestConfig request =
+        RequestConfig.custom()
+            .setConnectionRequestTimeout(Timeout.of(connectTimeout))
+            .setResponseTimeout(Timeout.of(readTimeout))
+            .build();
     return HttpClients.custom()
-        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-            .setTlsSocketStrategy(DefaultClientTlsStrategy.createSystemDefault())
-            .setDefaultConnectionConfig(connection)
-            .setMaxConnTotal(200)
-            .setMaxConnPerRoute(100)
-            .build())
+        .setConnectionManager(
+            PoolingHttpClientConnectionManagerBuilder.create()
+                .setTlsSocketStrategy(DefaultClientTlsStrategy.createSystemDefault())
+                .setDefaultConnectionConfig(connection)
+                .setMaxConnTotal(200)
+                .setMaxConnPerRoute(100)
+                .build())
         .setDefaultRequestConfig(request)
         // Shared by every user: it must never carry one user's cookies into another's request.
         .disableCookieManagement()

@@ -22,9 +22,9 @@ import org.editprofile.auth.OidcMetadataProvider;
 import org.editprofile.config.ServiceSettings;
 
 /**
- * The edit profile service's own check of the caller's access token, before anything else:
- * RS256 signature against the tenant's JWKS, issuer, audience (this service), expiry and
- * not-before, and the required delegated scope.
+ * The edit profile service's own check of the caller's access token, before anything else: RS256
+ * signature against the tenant's JWKS, issuer, audience (this service), expiry and not-before, and
+ * the required delegated scope.
  */
 public final class BearerTokenValidator {
 
@@ -51,8 +51,8 @@ public final class BearerTokenValidator {
     }
   }
 
-  public BearerTokenValidator(OidcMetadataProvider metadata, ServiceSettings settings,
-      CloseableHttpClient http) {
+  public BearerTokenValidator(
+      OidcMetadataProvider metadata, ServiceSettings settings, CloseableHttpClient http) {
     this.metadata = metadata;
     this.settings = settings;
     this.http = http;
@@ -74,7 +74,8 @@ public final class BearerTokenValidator {
       scp = null;
     }
     if (scp == null || !Arrays.asList(scp.split(" ")).contains(settings.requiredScope())) {
-      throw new RejectedTokenException("insufficient_scope",
+      throw new RejectedTokenException(
+          "insufficient_scope",
           "The access token lacks the " + settings.requiredScope() + " scope");
     }
     return claims;
@@ -87,15 +88,17 @@ public final class BearerTokenValidator {
       return cached.processor();
     }
     try {
-      JWKSource<SecurityContext> keys = JWKSourceBuilder
-          .create(current.jwksUri().toURL(), new HttpResourceRetriever(http)).build();
+      JWKSource<SecurityContext> keys =
+          JWKSourceBuilder.create(current.jwksUri().toURL(), new HttpResourceRetriever(http))
+              .build();
       DefaultJWTProcessor<SecurityContext> fresh = new DefaultJWTProcessor<>();
       fresh.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
-      DefaultJWTClaimsVerifier<SecurityContext> verifier = new DefaultJWTClaimsVerifier<>(
-          settings.acceptedAudiences(),
-          new JWTClaimsSet.Builder().issuer(current.issuer()).build(),
-          Set.of("exp", "iat", "sub", "oid", "scp"),
-          null);
+      DefaultJWTClaimsVerifier<SecurityContext> verifier =
+          new DefaultJWTClaimsVerifier<>(
+              settings.acceptedAudiences(),
+              new JWTClaimsSet.Builder().issuer(current.issuer()).build(),
+              Set.of("exp", "iat", "sub", "oid", "scp"),
+              null);
       verifier.setMaxClockSkew(120);
       fresh.setJWTClaimsSetVerifier(verifier);
       processor = new Processor(current, fresh);

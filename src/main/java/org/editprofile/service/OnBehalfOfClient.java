@@ -35,17 +35,23 @@ public final class OnBehalfOfClient {
 
   public Outcome exchange(String incomingToken) {
     try {
-      String token = serviceApps.newClient()
-          .acquireToken(OnBehalfOfParameters.builder(GRAPH_SCOPES, new UserAssertion(incomingToken)).build())
-          .get(60, TimeUnit.SECONDS)
-          .accessToken();
+      String token =
+          serviceApps
+              .newClient()
+              .acquireToken(
+                  OnBehalfOfParameters.builder(GRAPH_SCOPES, new UserAssertion(incomingToken))
+                      .build())
+              .get(60, TimeUnit.SECONDS)
+              .accessToken();
       return new Outcome.Token(token);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof MsalInteractionRequiredException required) {
-        return new Outcome.InteractionRequired(Optional.ofNullable(required.claims()).filter(c -> !c.isBlank()));
+        return new Outcome.InteractionRequired(
+            Optional.ofNullable(required.claims()).filter(c -> !c.isBlank()));
       }
       if (e.getCause() instanceof MsalServiceException service) {
-        throw new IdentityProviderException("The on-behalf-of exchange was refused: " + service.errorCode(), service);
+        throw new IdentityProviderException(
+            "The on-behalf-of exchange was refused: " + service.errorCode(), service);
       }
       throw new IdentityProviderException("The on-behalf-of exchange failed", e.getCause());
     } catch (TimeoutException e) {

@@ -13,8 +13,9 @@ final class Problem {
 
   private Problem() {}
 
-  static void send(HttpServletResponse response, int status, String title, String detail,
-      Map<String, ?> extra) throws IOException {
+  static void send(
+      HttpServletResponse response, int status, String title, String detail, Map<String, ?> extra)
+      throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "about:blank");
     body.put("title", title);

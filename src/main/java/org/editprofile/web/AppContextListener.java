@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the settings once (environment, then system properties, then context parameters) and
- * builds the app. With missing or bad settings the app still starts and every page explains what
- * to fix, listed once in the log as well.
+ * Reads the settings once (environment, then system properties, then context parameters) and builds
+ * the app. With missing or bad settings the app still starts and every page explains what to fix,
+ * listed once in the log as well.
  */
 @WebListener
 public final class AppContextListener implements ServletContextListener {
@@ -28,13 +28,16 @@ public final class AppContextListener implements ServletContextListener {
   @Override
   public void contextInitialized(ServletContextEvent event) {
     ServletContext context = event.getServletContext();
-    Configuration configuration = SettingsLoader.load(SettingSource.firstOf(
-        SettingSource.environment(),
-        SettingSource.systemProperties(),
-        name -> Optional.ofNullable(context.getInitParameter(name))));
+    Configuration configuration =
+        SettingsLoader.load(
+            SettingSource.firstOf(
+                SettingSource.environment(),
+                SettingSource.systemProperties(),
+                name -> Optional.ofNullable(context.getInitParameter(name))));
     context.setAttribute(CONFIGURATION, configuration);
     if (configuration instanceof Configuration.NotConfigured missing) {
-      LOG.error("edit-profile is not configured. Fix these settings and restart: {}",
+      LOG.error(
+          "edit-profile is not configured. Fix these settings and restart: {}",
           String.join("; ", missing.problems()));
       return;
     }
@@ -44,8 +47,11 @@ public final class AppContextListener implements ServletContextListener {
       context.getSessionCookieConfig().setSecure(true);
     }
     context.setAttribute(AppServices.ATTRIBUTE, new AppServices(settings, Clock.systemUTC()));
-    LOG.info("edit-profile started: authority {}, client {}, edits through {}", settings.authority(),
-        settings.clientId(), settings.usesEditProfileService() ? "the edit profile service" : "Graph directly");
+    LOG.info(
+        "edit-profile started: authority {}, client {}, edits through {}",
+        settings.authority(),
+        settings.clientId(),
+        settings.usesEditProfileService() ? "the edit profile service" : "Graph directly");
   }
 
   @Override

@@ -30,6 +30,7 @@ public final class AppServices implements AutoCloseable {
 
   /** Graph scopes for reading and writing the user's own profile. */
   public static final List<String> GRAPH_READ = List.of("User.Read");
+
   public static final List<String> GRAPH_WRITE = List.of("User.ReadWrite");
 
   private final AppSettings settings;
@@ -42,25 +43,45 @@ public final class AppServices implements AutoCloseable {
   private final Optional<EditProfileService> service;
 
   /** The service half, present when this WAR also serves the edit profile service. */
-  public record EditProfileService(ServiceSettings settings, BearerTokenValidator tokens,
-      OnBehalfOfClient onBehalfOf) {}
+  public record EditProfileService(
+      ServiceSettings settings, BearerTokenValidator tokens, OnBehalfOfClient onBehalfOf) {}
 
   public AppServices(AppSettings settings, Clock clock) {
     this.settings = settings;
     this.http = OutboundHttp.create(settings.connectTimeout(), settings.readTimeout());
     this.metadata = new OidcMetadataProvider(settings.discoveryUrl(), http, clock);
     MsalHttpClient msalHttp = new MsalHttpClient(http, metadata);
-    MsalApps apps = new MsalApps(settings.clientId(), settings.clientSecret(), settings.authority(),
-        settings.ciamAuthority(), msalHttp);
+    MsalApps apps =
+        new MsalApps(
+            settings.clientId(),
+            settings.clientSecret(),
+            settings.authority(),
+            settings.ciamAuthority(),
+            msalHttp);
     this.signIns = new SignInRequests(apps, settings.redirectUri(), clock);
-    this.callback = new AuthorizationCallback(apps,
-        new IdTokenVerifier(metadata, settings.clientId(), http), settings.redirectUri(), clock);
+    this.callback =
+        new AuthorizationCallback(
+            apps,
+            new IdTokenVerifier(metadata, settings.clientId(), http),
+            settings.redirectUri(),
+            clock);
     this.tokens = new TokenService(apps);
     this.graph = new GraphClient(http, settings.graphMeUrl(), d -> Thread.sleep(d.toMillis()));
-    this.service = settings.service().map(s -> new EditProfileService(s,
-        new BearerTokenValidator(metadata, s, http),
-        new OnBehalfOfClient(new MsalApps(s.clientId(), s.clientSecret(), settings.authority(),
-            settings.ciamAuthority(), msalHttp))));
+    this.service =
+        settings
+            .service()
+            .map(
+                s ->
+                    new EditProfileService(
+                        s,
+                        new BearerTokenValidator(metadata, s, http),
+                        new OnBehalfOfClient(
+                            new MsalApps(
+                                s.clientId(),
+                                s.clientSecret(),
+                                settings.authority(),
+                                settings.ciamAuthority(),
+                                msalHttp))));
   }
 
   public static AppServices from(ServletContext context) {

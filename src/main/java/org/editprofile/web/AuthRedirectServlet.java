@@ -13,9 +13,8 @@ import org.editprofile.auth.AuthorizationCallback;
 import org.editprofile.auth.CallbackResult;
 
 /**
- * {@code /auth/redirect}: the tenant's answer, as a form_post (POST) or in the query (GET).
- * Always ends in a redirect or a page, so the code never stays in the address bar longer than
- * one hop.
+ * {@code /auth/redirect}: the tenant's answer, as a form_post (POST) or in the query (GET). Always
+ * ends in a redirect or a page, so the code never stays in the address bar longer than one hop.
  */
 @WebServlet("/auth/redirect")
 public final class AuthRedirectServlet extends HttpServlet {
@@ -37,7 +36,8 @@ public final class AuthRedirectServlet extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
-    if (request.getSession(false) == null && request.getParameter(RELAYED) == null
+    if (request.getSession(false) == null
+        && request.getParameter(RELAYED) == null
         && request.getParameter("state") != null) {
       Map<String, String> fields = new LinkedHashMap<>();
       for (String name : List.of("state", "code", "error", "error_description")) {
@@ -57,9 +57,14 @@ public final class AuthRedirectServlet extends HttpServlet {
   private void handle(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
     AppServices services = AppServices.from(getServletContext());
-    CallbackResult result = services.callback().handle(request, new AuthorizationCallback.Response(
-        request.getParameter("state"), request.getParameter("code"),
-        request.getParameter("error"), request.getParameter("error_description")));
+    CallbackResult result =
+        services
+            .callback()
+            .handle(
+                request,
+                new AuthorizationCallback.Response(
+                    request.getParameter("state"), request.getParameter("code"),
+                    request.getParameter("error"), request.getParameter("error_description")));
     if (result instanceof CallbackResult.SignedIn signedIn) {
       Views.redirectInApp(request, response, signedIn.returnPath());
     } else if (result instanceof CallbackResult.Restart) {

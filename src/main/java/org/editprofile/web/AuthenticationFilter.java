@@ -16,18 +16,23 @@ public final class AuthenticationFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (UserSession.of(request).user().isPresent()) {
       chain.doFilter(request, response);
       return;
     }
     // Only a GET can be replayed after sign-in; other methods come back to the page they came from.
-    String returnPath = "GET".equals(request.getMethod())
-        ? request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo())
-            + (request.getQueryString() == null ? "" : "?" + request.getQueryString())
-        : "/users/updateProfile";
-    Views.redirectInApp(request, response,
+    String returnPath =
+        "GET".equals(request.getMethod())
+            ? request.getServletPath()
+                + (request.getPathInfo() == null ? "" : request.getPathInfo())
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString())
+            : "/users/updateProfile";
+    Views.redirectInApp(
+        request,
+        response,
         "/auth/signin?redirectTo=" + URLEncoder.encode(returnPath, StandardCharsets.UTF_8));
   }
 }

@@ -25,21 +25,31 @@ public final class CsrfFilter extends HttpFilter {
   public static final String PARAMETER = "_csrf";
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getServletPath();
-    boolean safeMethod = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
-        || "OPTIONS".equals(request.getMethod());
+    boolean safeMethod =
+        "GET".equals(request.getMethod())
+            || "HEAD".equals(request.getMethod())
+            || "OPTIONS".equals(request.getMethod());
     if (safeMethod || path.equals("/auth/redirect") || path.startsWith("/api/")) {
       chain.doFilter(request, response);
       return;
     }
     Optional<String> expected = UserSession.of(request).existingCsrfToken();
     String presented = request.getParameter(PARAMETER);
-    if (expected.isEmpty() || presented == null || !MessageDigest.isEqual(
-        expected.get().getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8))) {
+    if (expected.isEmpty()
+        || presented == null
+        || !MessageDigest.isEqual(
+            expected.get().getBytes(StandardCharsets.UTF_8),
+            presented.getBytes(StandardCharsets.UTF_8))) {
       LOG.warn("Refused a {} to {} without a valid CSRF token", request.getMethod(), path);
-      Views.error(request, response, HttpServletResponse.SC_FORBIDDEN, "Request refused",
+      Views.error(
+          request,
+          response,
+          HttpServletResponse.SC_FORBIDDEN,
+          "Request refused",
           "This form has expired or did not come from this site. Go back, reload the page and try again.");
       return;
     }

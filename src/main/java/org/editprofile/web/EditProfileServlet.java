@@ -46,12 +46,22 @@ public final class EditProfileServlet extends HttpServlet {
       session.removeAttribute(ProfileDraft.ATTRIBUTE);
       request.setAttribute("notice", draft.notice());
     }
-    showForm(request, response, profile.get(),
-        draft != null ? draft.values() : profile.get().getValues(), Map.of(), 200);
+    showForm(
+        request,
+        response,
+        profile.get(),
+        draft != null ? draft.values() : profile.get().getValues(),
+        Map.of(),
+        200);
   }
 
-  static void showForm(HttpServletRequest request, HttpServletResponse response,
-      UserProfile profile, Map<String, String> values, Map<String, String> errors, int status)
+  static void showForm(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      UserProfile profile,
+      Map<String, String> values,
+      Map<String, String> errors,
+      int status)
       throws ServletException, IOException {
     response.setStatus(status);
     request.setAttribute("profile", profile);

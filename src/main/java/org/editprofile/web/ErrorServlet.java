@@ -30,24 +30,42 @@ public final class ErrorServlet extends HttpServlet {
     IdentityProviderException idp = find(failure, IdentityProviderException.class);
     if (idp != null) {
       LOG.warn("Sign-in service problem: {}", idp.getMessage(), idp.getCause());
-      Views.error(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+      Views.error(
+          request,
+          response,
+          HttpServletResponse.SC_SERVICE_UNAVAILABLE,
           "Sign-in service unavailable",
           "The sign-in service could not be reached or gave an unexpected answer. Please try again in a moment.");
       return;
     }
     if (failure != null) {
-      LOG.error("Unhandled error on {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), failure);
+      LOG.error(
+          "Unhandled error on {}",
+          request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+          failure);
       status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
     switch (status) {
-      case 404 -> Views.error(request, response, 404, "Page not found",
-          "There is no page at this address.");
-      case 405 -> Views.error(request, response, 405, "Not allowed",
-          "This address does not accept that kind of request.");
-      case 400 -> Views.error(request, response, 400, "Bad request",
-          "The request could not be understood.");
-      default -> Views.error(request, response, status, "Something went wrong",
-          "An unexpected error occurred. Please try again.");
+      case 404 ->
+          Views.error(
+              request, response, 404, "Page not found", "There is no page at this address.");
+      case 405 ->
+          Views.error(
+              request,
+              response,
+              405,
+              "Not allowed",
+              "This address does not accept that kind of request.");
+      case 400 ->
+          Views.error(
+              request, response, 400, "Bad request", "The request could not be understood.");
+      default ->
+          Views.error(
+              request,
+              response,
+              status,
+              "Something went wrong",
+              "An unexpected error occurred. Please try again.");
     }
   }
 

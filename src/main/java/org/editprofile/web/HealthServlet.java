@@ -14,13 +14,19 @@ public final class HealthServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    boolean configured = getServletContext().getAttribute(AppContextListener.CONFIGURATION)
-        instanceof Configuration.Ready;
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    boolean configured =
+        getServletContext().getAttribute(AppContextListener.CONFIGURATION)
+            instanceof Configuration.Ready;
     response.setStatus(configured ? 200 : 503);
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
-    response.getWriter().write(configured
-        ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\",\"reason\":\"not configured\"}");
+    response
+        .getWriter()
+        .write(
+            configured
+                ? "{\"status\":\"UP\"}"
+                : "{\"status\":\"DOWN\",\"reason\":\"not configured\"}");
   }
 }

@@ -14,12 +14,14 @@ public final class NotConfiguredFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     Object configuration = getServletContext().getAttribute(AppContextListener.CONFIGURATION);
     String path = request.getServletPath();
     if (configuration instanceof Configuration.NotConfigured missing
-        && !path.startsWith("/static/") && !path.equals("/health")) {
+        && !path.startsWith("/static/")
+        && !path.equals("/health")) {
       response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
       request.setAttribute("problems", missing.problems());
       request.getRequestDispatcher("/WEB-INF/views/notConfigured.jsp").forward(request, response);

@@ -23,13 +23,21 @@ final class ProfilePages {
   private ProfilePages() {}
 
   /** The profile, or empty when a redirect or an error page has already been sent. */
-  static Optional<UserProfile> readProfile(HttpServletRequest request, HttpServletResponse response,
-      AppServices services, String returnPath) throws IOException, ServletException {
+  static Optional<UserProfile> readProfile(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      AppServices services,
+      String returnPath)
+      throws IOException, ServletException {
     return readProfile(request, response, services, returnPath, Optional.empty());
   }
 
-  private static Optional<UserProfile> readProfile(HttpServletRequest request,
-      HttpServletResponse response, AppServices services, String returnPath, Optional<String> claims)
+  private static Optional<UserProfile> readProfile(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      AppServices services,
+      String returnPath,
+      Optional<String> claims)
       throws IOException, ServletException {
     List<String> scopes = AppServices.GRAPH_READ;
     TokenOutcome outcome = services.tokens().acquire(request, scopes, claims);
@@ -55,22 +63,45 @@ final class ProfilePages {
   }
 
   /** The page for a Graph failure that the user cannot fix by editing the form. */
-  static void showFailure(HttpServletRequest request, HttpServletResponse response, GraphException e)
+  static void showFailure(
+      HttpServletRequest request, HttpServletResponse response, GraphException e)
       throws ServletException, IOException {
     LOG.warn("Microsoft Graph call failed: {} ({})", e.kind(), e.getMessage());
     switch (e.kind()) {
-      case FORBIDDEN -> Views.error(request, response, HttpServletResponse.SC_FORBIDDEN, "Not allowed",
-          "Your account is not allowed to do this. Contact your administrator if you think it should be.");
+      case FORBIDDEN ->
+          Views.error(
+              request,
+              response,
+              HttpServletResponse.SC_FORBIDDEN,
+              "Not allowed",
+              "Your account is not allowed to do this. Contact your administrator if you think it should be.");
       case THROTTLED -> {
-        e.retryAfter().ifPresent(d -> response.setHeader("Retry-After", Long.toString(d.toSeconds())));
-        Views.error(request, response, 429, "Too many requests",
+        e.retryAfter()
+            .ifPresent(d -> response.setHeader("Retry-After", Long.toString(d.toSeconds())));
+        Views.error(
+            request,
+            response,
+            429,
+            "Too many requests",
             "Microsoft Graph is busy. Please try again "
-                + e.retryAfter().map(d -> "in " + Math.max(1, d.toSeconds()) + " seconds.").orElse("in a moment."));
+                + e.retryAfter()
+                    .map(d -> "in " + Math.max(1, d.toSeconds()) + " seconds.")
+                    .orElse("in a moment."));
       }
-      case UNAUTHORIZED -> Views.error(request, response, HttpServletResponse.SC_UNAUTHORIZED,
-          "Please sign in again", "Your sign-in is no longer accepted. Sign out and sign in again.");
-      default -> Views.error(request, response, HttpServletResponse.SC_BAD_GATEWAY, "Profile service unavailable",
-          "Your profile could not be reached just now. Please try again in a moment.");
+      case UNAUTHORIZED ->
+          Views.error(
+              request,
+              response,
+              HttpServletResponse.SC_UNAUTHORIZED,
+              "Please sign in again",
+              "Your sign-in is no longer accepted. Sign out and sign in again.");
+      default ->
+          Views.error(
+              request,
+              response,
+              HttpServletResponse.SC_BAD_GATEWAY,
+              "Profile service unavailable",
+              "Your profile could not be reached just now. Please try again in a moment.");
     }
   }
 }

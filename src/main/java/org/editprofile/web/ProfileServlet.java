@@ -11,7 +11,9 @@ import org.editprofile.auth.UserSession;
 import org.editprofile.graph.ProfileField;
 import org.editprofile.graph.UserProfile;
 
-/** {@code GET /users/gatedUpdateProfile}: the read-only Graph profile, with an "Edit profile" link. */
+/**
+ * {@code GET /users/gatedUpdateProfile}: the read-only Graph profile, with an "Edit profile" link.
+ */
 @WebServlet(ProfileServlet.PATH)
 public final class ProfileServlet extends HttpServlet {
 

@@ -8,18 +8,20 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Headers on every response: a CSP without inline script, no MIME sniffing, no framing, no
- * referrer (so an authorization code in a callback URL never leaks), and no caching of pages,
- * which show profile data.
+ * Headers on every response: a CSP without inline script, no MIME sniffing, no framing, no referrer
+ * (so an authorization code in a callback URL never leaks), and no caching of pages, which show
+ * profile data.
  */
 public final class SecurityHeadersFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
-  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-      + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+  static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     response.setHeader("Content-Security-Policy", CSP);
     response.setHeader("X-Content-Type-Options", "nosniff");

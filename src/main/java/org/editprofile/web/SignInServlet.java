@@ -15,11 +15,14 @@ public final class SignInServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     AppServices services = AppServices.from(getServletContext());
     String returnPath = ReturnPath.orHome(request.getParameter("redirectTo"));
-    SignInRequests.Options options = "1".equals(request.getParameter("restart"))
-        ? SignInRequests.Options.restartSignIn() : SignInRequests.Options.signIn();
+    SignInRequests.Options options =
+        "1".equals(request.getParameter("restart"))
+            ? SignInRequests.Options.restartSignIn()
+            : SignInRequests.Options.signIn();
     response.sendRedirect(services.signIns().start(request, returnPath, options).toString());
   }
 }

@@ -23,7 +23,8 @@ public final class SignOutServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     UserSession.of(request).invalidate();
     AppServices services = AppServices.from(getServletContext());
     AppSettings settings = services.settings();
@@ -39,8 +40,12 @@ public final class SignOutServlet extends HttpServlet {
       return;
     }
     String base = endSession.get().toString();
-    response.sendRedirect(base + (base.contains("?") ? "&" : "?")
-        + "post_logout_redirect_uri=" + URLEncoder.encode(settings.postLogoutRedirectUri().toString(), StandardCharsets.UTF_8)
-        + "&client_id=" + URLEncoder.encode(settings.clientId(), StandardCharsets.UTF_8));
+    response.sendRedirect(
+        base
+            + (base.contains("?") ? "&" : "?")
+            + "post_logout_redirect_uri="
+            + URLEncoder.encode(settings.postLogoutRedirectUri().toString(), StandardCharsets.UTF_8)
+            + "&client_id="
+            + URLEncoder.encode(settings.clientId(), StandardCharsets.UTF_8));
   }
 }

@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the browser back to the tenant when a token needs the user (MFA, consent, expired
- * session), and returns to the page afterwards. The redirect is the whole response. Repeated
- * step-ups for the same session in a short time end on a page instead of looping.
+ * Sends the browser back to the tenant when a token needs the user (MFA, consent, expired session),
+ * and returns to the page afterwards. The redirect is the whole response. Repeated step-ups for the
+ * same session in a short time end on a page instead of looping.
  */
 final class StepUp {
 
@@ -32,8 +32,13 @@ final class StepUp {
   /** Step-ups started within the current window. */
   record Attempts(int count, Instant windowStart) implements Serializable {}
 
-  static void begin(HttpServletRequest request, HttpServletResponse response, AppServices services,
-      List<String> scopes, Optional<String> claims, String returnPath)
+  static void begin(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      AppServices services,
+      List<String> scopes,
+      Optional<String> claims,
+      String returnPath)
       throws IOException, ServletException {
     UserSession session = UserSession.of(request);
     Instant now = Instant.now();
@@ -44,16 +49,22 @@ final class StepUp {
     if (attempts.count() >= MAX_ATTEMPTS) {
       LOG.warn("Step-up for {} asked {} times in {}; stopping", scopes, attempts.count(), WINDOW);
       session.removeAttribute(ATTEMPTS);
-      Views.error(request, response, HttpServletResponse.SC_FORBIDDEN, "Verification not completed",
+      Views.error(
+          request,
+          response,
+          HttpServletResponse.SC_FORBIDDEN,
+          "Verification not completed",
           "The additional verification this page needs could not be completed. "
               + "Sign out, sign in again and retry; contact support if this keeps happening.");
       return;
     }
     session.setAttribute(ATTEMPTS, new Attempts(attempts.count() + 1, attempts.windowStart()));
     String loginHint = session.user().map(SignedInUser::username).orElse(null);
-    response.sendRedirect(services.signIns()
-        .start(request, returnPath, SignInRequests.Options.stepUp(scopes, claims, loginHint))
-        .toString());
+    response.sendRedirect(
+        services
+            .signIns()
+            .start(request, returnPath, SignInRequests.Options.stepUp(scopes, claims, loginHint))
+            .toString());
   }
 
   /** The token came silently: the step-up (if any) is done. */

@@ -52,13 +52,18 @@ public final class UpdateProfileServlet extends HttpServlet {
     List<String> mfaScopes = List.of(services.settings().editProfileScope());
     TokenOutcome gate = services.tokens().acquire(request, mfaScopes);
     if (gate instanceof TokenOutcome.InteractionRequired required) {
-      keepDraft(request, submitted, "Verification was needed before saving. Your changes are kept: review them and select Save.");
-      StepUp.begin(request, response, services, mfaScopes, required.claims(), EditProfileServlet.PATH);
+      keepDraft(
+          request,
+          submitted,
+          "Verification was needed before saving. Your changes are kept: review them and select Save.");
+      StepUp.begin(
+          request, response, services, mfaScopes, required.claims(), EditProfileServlet.PATH);
       return;
     }
     StepUp.succeeded(request);
 
-    Optional<UserProfile> current = ProfilePages.readProfile(request, response, services, EditProfileServlet.PATH);
+    Optional<UserProfile> current =
+        ProfilePages.readProfile(request, response, services, EditProfileServlet.PATH);
     if (current.isEmpty()) {
       keepDraft(request, submitted, "Your changes are kept: review them and select Save.");
       return;
@@ -72,7 +77,10 @@ public final class UpdateProfileServlet extends HttpServlet {
     try {
       Optional<URI> serviceUrl = services.settings().editProfileApiUrl();
       if (serviceUrl.isPresent()) {
-        services.graph().updateThroughService(serviceUrl.get(), ((TokenOutcome.Acquired) gate).accessToken(), changes);
+        services
+            .graph()
+            .updateThroughService(
+                serviceUrl.get(), ((TokenOutcome.Acquired) gate).accessToken(), changes);
       } else if (!writeDirectly(request, response, services, submitted, changes)) {
         return;
       }
@@ -86,38 +94,64 @@ public final class UpdateProfileServlet extends HttpServlet {
   }
 
   /** The direct path: the app's own User.ReadWrite token, after the same MFA gate. */
-  private boolean writeDirectly(HttpServletRequest request, HttpServletResponse response,
-      AppServices services, Map<String, String> submitted, ProfileChanges changes)
+  private boolean writeDirectly(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      AppServices services,
+      Map<String, String> submitted,
+      ProfileChanges changes)
       throws GraphException, IOException, ServletException {
     TokenOutcome write = services.tokens().acquire(request, AppServices.GRAPH_WRITE);
     if (write instanceof TokenOutcome.InteractionRequired required) {
       keepDraft(request, submitted, "Your changes are kept: review them and select Save.");
-      StepUp.begin(request, response, services, AppServices.GRAPH_WRITE, required.claims(), EditProfileServlet.PATH);
+      StepUp.begin(
+          request,
+          response,
+          services,
+          AppServices.GRAPH_WRITE,
+          required.claims(),
+          EditProfileServlet.PATH);
       return false;
     }
     services.graph().updateMe(((TokenOutcome.Acquired) write).accessToken(), changes);
     return true;
   }
 
-  private void handleFailure(HttpServletRequest request, HttpServletResponse response,
-      AppServices services, UserProfile current, Map<String, String> submitted, GraphException e)
+  private void handleFailure(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      AppServices services,
+      UserProfile current,
+      Map<String, String> submitted,
+      GraphException e)
       throws IOException, ServletException {
     switch (e.kind()) {
-      case INVALID_INPUT -> EditProfileServlet.showForm(request, response, current, submitted, e.fieldErrors(), 400);
+      case INVALID_INPUT ->
+          EditProfileServlet.showForm(request, response, current, submitted, e.fieldErrors(), 400);
       case CLAIMS_CHALLENGE -> {
-        keepDraft(request, submitted, "Verification was needed before saving. Your changes are kept: review them and select Save.");
-        List<String> scopes = services.settings().usesEditProfileService()
-            ? List.of(services.settings().editProfileScope()) : AppServices.GRAPH_WRITE;
+        keepDraft(
+            request,
+            submitted,
+            "Verification was needed before saving. Your changes are kept: review them and select Save.");
+        List<String> scopes =
+            services.settings().usesEditProfileService()
+                ? List.of(services.settings().editProfileScope())
+                : AppServices.GRAPH_WRITE;
         StepUp.begin(request, response, services, scopes, e.claims(), EditProfileServlet.PATH);
       }
       default -> {
-        keepDraft(request, submitted, "Your changes were not saved yet, but they are kept: select Save to try again.");
+        keepDraft(
+            request,
+            submitted,
+            "Your changes were not saved yet, but they are kept: select Save to try again.");
         ProfilePages.showFailure(request, response, e);
       }
     }
   }
 
-  private static void keepDraft(HttpServletRequest request, Map<String, String> submitted, String notice) {
-    UserSession.of(request).setAttribute(ProfileDraft.ATTRIBUTE, ProfileDraft.of(submitted, notice));
+  private static void keepDraft(
+      HttpServletRequest request, Map<String, String> submitted, String notice) {
+    UserSession.of(request)
+        .setAttribute(ProfileDraft.ATTRIBUTE, ProfileDraft.of(submitted, notice));
   }
 }

@@ -14,16 +14,24 @@ public final class Views {
   public static void render(HttpServletRequest request, HttpServletResponse response, String view)
       throws ServletException, IOException {
     UserSession session = UserSession.of(request);
-    session.user().ifPresent(user -> {
-      request.setAttribute("user", user);
-      request.setAttribute("csrfToken", session.csrfToken());
-    });
+    session
+        .user()
+        .ifPresent(
+            user -> {
+              request.setAttribute("user", user);
+              request.setAttribute("csrfToken", session.csrfToken());
+            });
     request.getRequestDispatcher("/WEB-INF/views/" + view + ".jsp").forward(request, response);
   }
 
   /** The one error page: a status, a title and a message that is safe to show. */
-  public static void error(HttpServletRequest request, HttpServletResponse response, int status,
-      String title, String message) throws ServletException, IOException {
+  public static void error(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String title,
+      String message)
+      throws ServletException, IOException {
     response.setStatus(status);
     request.setAttribute("errorTitle", title);
     request.setAttribute("errorMessage", message);
@@ -31,8 +39,8 @@ public final class Views {
   }
 
   /** A redirect to a path inside this app. */
-  public static void redirectInApp(HttpServletRequest request, HttpServletResponse response,
-      String path) throws IOException {
+  public static void redirectInApp(
+      HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
     response.sendRedirect(request.getContextPath() + path);
   }
 }

@@ -45,24 +45,36 @@ class IdTokenVerifierTest {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
     String base = "http://127.0.0.1:" + server.getAddress().getPort();
     issuer = base + "/tenant/v2.0";
-    server.createContext("/tenant/v2.0/.well-known/openid-configuration", ex -> {
-      byte[] body = ("{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + base + "/keys\",\"authorization_endpoint\":\""
-          + base + "/authorize\"}").getBytes(StandardCharsets.UTF_8);
-      ex.sendResponseHeaders(200, body.length);
-      ex.getResponseBody().write(body);
-      ex.close();
-    });
-    server.createContext("/keys", ex -> {
-      byte[] body = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-      ex.getResponseHeaders().set("Content-Type", "application/json");
-      ex.sendResponseHeaders(200, body.length);
-      ex.getResponseBody().write(body);
-      ex.close();
-    });
+    server.createContext(
+        "/tenant/v2.0/.well-known/openid-configuration",
+        ex -> {
+          byte[] body =
+              ("{\"issuer\":\""
+                      + issuer
+                      + "\",\"jwks_uri\":\""
+                      + base
+                      + "/keys\",\"authorization_endpoint\":\""
+                      + base
+                      + "/authorize\"}")
+                  .getBytes(StandardCharsets.UTF_8);
+          ex.sendResponseHeaders(200, body.length);
+          ex.getResponseBody().write(body);
+          ex.close();
+        });
+    server.createContext(
+        "/keys",
+        ex -> {
+          byte[] body = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+          ex.getResponseHeaders().set("Content-Type", "application/json");
+          ex.sendResponseHeaders(200, body.length);
+          ex.getResponseBody().write(body);
+          ex.close();
+        });
     server.start();
     http = OutboundHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(2));
-    OidcMetadataProvider metadata = new OidcMetadataProvider(
-        URI.create(issuer + "/.well-known/openid-configuration"), http, Clock.systemUTC());
+    OidcMetadataProvider metadata =
+        new OidcMetadataProvider(
+            URI.create(issuer + "/.well-known/openid-configuration"), http, Clock.systemUTC());
     verifier = new IdTokenVerifier(metadata, CLIENT, http);
   }
 
@@ -74,49 +86,70 @@ class IdTokenVerifierTest {
 
   private static JWTClaimsSet claims(Consumer<JWTClaimsSet.Builder> change) {
     Instant now = Instant.now();
-    JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().issuer(issuer).audience(CLIENT).subject("user-1")
-        .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(3600))).claim("nonce", "n-1");
+    JWTClaimsSet.Builder builder =
+        new JWTClaimsSet.Builder()
+            .issuer(issuer)
+            .audience(CLIENT)
+            .subject("user-1")
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plusSeconds(3600)))
+            .claim("nonce", "n-1");
     change.accept(builder);
     return builder.build();
   }
 
   private static String sign(JWTClaimsSet claims, RSAKey with) throws Exception {
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(with.getKeyID()).build(), claims);
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(with.getKeyID()).build(), claims);
     jwt.sign(new RSASSASigner(with));
     return jwt.serialize();
   }
 
   @Test
   void verifyWhenEverythingMatchesThenClaimsReturned() throws Exception {
-    assertEquals("user-1", verifier.verify(sign(claims(b -> { }), key), "n-1").getSubject().getValue());
+    assertEquals(
+        "user-1", verifier.verify(sign(claims(b -> {}), key), "n-1").getSubject().getValue());
   }
 
   @Test
   void verifyWhenNonceDiffersOrMissingThenRejected() throws Exception {
-    assertThrows(InvalidIdTokenException.class, () -> verifier.verify(sign(claims(b -> { }), key), "other"));
-    assertThrows(InvalidIdTokenException.class,
+    assertThrows(
+        InvalidIdTokenException.class, () -> verifier.verify(sign(claims(b -> {}), key), "other"));
+    assertThrows(
+        InvalidIdTokenException.class,
         () -> verifier.verify(sign(claims(b -> b.claim("nonce", null)), key), "n-1"));
   }
 
   @Test
   void verifyWhenAudienceIssuerOrLifetimeWrongThenRejected() throws Exception {
     Instant past = Instant.now().minusSeconds(7200);
-    for (JWTClaimsSet bad : new JWTClaimsSet[] {
-        claims(b -> b.audience("someone-else")),
-        claims(b -> b.issuer("https://evil.example/tenant/v2.0")),
-        claims(b -> b.expirationTime(Date.from(past)).issueTime(Date.from(past.minusSeconds(60)))),
-        claims(b -> b.issueTime(Date.from(Instant.now().plusSeconds(3600))))}) {
-      assertThrows(InvalidIdTokenException.class, () -> verifier.verify(sign(bad, key), "n-1"), bad.toString());
+    for (JWTClaimsSet bad :
+        new JWTClaimsSet[] {
+          claims(b -> b.audience("someone-else")),
+          claims(b -> b.issuer("https://evil.example/tenant/v2.0")),
+          claims(
+              b -> b.expirationTime(Date.from(past)).issueTime(Date.from(past.minusSeconds(60)))),
+          claims(b -> b.issueTime(Date.from(Instant.now().plusSeconds(3600))))
+        }) {
+      assertThrows(
+          InvalidIdTokenException.class,
+          () -> verifier.verify(sign(bad, key), "n-1"),
+          bad.toString());
     }
   }
 
   @Test
   void verifyWhenSignatureForgedOrMissingThenRejected() throws Exception {
     RSAKey other = new RSAKeyGenerator(2048).keyID("k1").generate();
-    assertThrows(InvalidIdTokenException.class, () -> verifier.verify(sign(claims(b -> { }), other), "n-1"));
-    assertThrows(InvalidIdTokenException.class,
-        () -> verifier.verify(new PlainJWT(claims(b -> { })).serialize(), "n-1"));
-    SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("k1").build(), claims(b -> { }));
+    assertThrows(
+        InvalidIdTokenException.class, () -> verifier.verify(sign(claims(b -> {}), other), "n-1"));
+    assertThrows(
+        InvalidIdTokenException.class,
+        () -> verifier.verify(new PlainJWT(claims(b -> {})).serialize(), "n-1"));
+    SignedJWT hmac =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("k1").build(), claims(b -> {}));
     hmac.sign(new MACSigner(key.toRSAPublicKey().getEncoded()));
     assertThrows(InvalidIdTokenException.class, () -> verifier.verify(hmac.serialize(), "n-1"));
     assertThrows(InvalidIdTokenException.class, () -> verifier.verify("not-a-jwt", "n-1"));

@@ -41,7 +41,9 @@ class PendingSignInsTest {
   @Test
   void codeChallengeWhenComputedThenIsS256OfTheVerifier() {
     PendingSignIn p = pending(NOW);
-    assertEquals(CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier(p.codeVerifier())).getValue(),
+    assertEquals(
+        CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier(p.codeVerifier()))
+            .getValue(),
         p.codeChallenge());
     assertNotEquals(p.codeVerifier(), p.codeChallenge());
   }
@@ -102,7 +104,8 @@ class PendingSignInsTest {
 
   @Test
   void restartStateIsRecognised() {
-    assertTrue(PendingSignIn.isRestartState(PendingSignIn.create("/", List.of(), true, NOW).state()));
+    assertTrue(
+        PendingSignIn.isRestartState(PendingSignIn.create("/", List.of(), true, NOW).state()));
     assertFalse(PendingSignIn.isRestartState(pending(NOW).state()));
   }
 
@@ -114,7 +117,8 @@ class PendingSignInsTest {
       out.writeObject(all);
     }
     assertTrue(bytes.size() < 2048, "size " + bytes.size());
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       PendingSignIns copy = (PendingSignIns) in.readObject();
       assertEquals(2, copy.size());
     }

@@ -16,9 +16,25 @@ class ReturnPathTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"https://evil.example", "//evil.example", "/\\evil.example", "\\\\evil.example",
-      "javascript:alert(1)", "/users\r\nSet-Cookie: x=1", "/users\nLocation: //evil", "/../other-app",
-      "/users/../../other", "/./x", "evil.example", "", " /users", "/users#frag", "/\tevil", "http:/evil"})
+  @ValueSource(
+      strings = {
+        "https://evil.example",
+        "//evil.example",
+        "/\\evil.example",
+        "\\\\evil.example",
+        "javascript:alert(1)",
+        "/users\r\nSet-Cookie: x=1",
+        "/users\nLocation: //evil",
+        "/../other-app",
+        "/users/../../other",
+        "/./x",
+        "evil.example",
+        "",
+        " /users",
+        "/users#frag",
+        "/\tevil",
+        "http:/evil"
+      })
   void parseWhenAnythingElseThenRefused(String path) {
     assertTrue(ReturnPath.parse(path).isEmpty(), path);
   }

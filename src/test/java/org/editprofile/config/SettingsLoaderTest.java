@@ -32,9 +32,13 @@ class SettingsLoaderTest {
     AppSettings s = ((Configuration.Ready) load(complete())).settings();
     assertEquals("https://contoso.ciamlogin.com/", s.authority());
     assertTrue(s.ciamAuthority());
-    assertEquals("https://contoso.ciamlogin.com/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration",
+    assertEquals(
+        "https://contoso.ciamlogin.com/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration",
         s.discoveryUrl().toString());
-    assertEquals("https://app.contoso.com/", s.postLogoutRedirectUri().toString(), "derived from REDIRECT_URI");
+    assertEquals(
+        "https://app.contoso.com/",
+        s.postLogoutRedirectUri().toString(),
+        "derived from REDIRECT_URI");
     assertEquals("https://graph.microsoft.com/v1.0/me", s.graphMeUrl().toString());
     assertFalse(s.usesEditProfileService());
   }
@@ -46,14 +50,22 @@ class SettingsLoaderTest {
     AppSettings s = ((Configuration.Ready) load(values)).settings();
     assertEquals("https://login.contoso.com/tenant-id/v2.0/", s.authority());
     assertFalse(s.ciamAuthority());
-    assertEquals("https://login.contoso.com/tenant-id/v2.0/.well-known/openid-configuration", s.discoveryUrl().toString());
+    assertEquals(
+        "https://login.contoso.com/tenant-id/v2.0/.well-known/openid-configuration",
+        s.discoveryUrl().toString());
   }
 
   @Test
   void loadWhenNothingSetThenEveryMissingSettingIsNamed() {
     Configuration c = load(Map.of());
     List<String> problems = assertInstanceOf(Configuration.NotConfigured.class, c).problems();
-    for (String name : List.of("TENANT_SUBDOMAIN", "CLIENT_ID", "CLIENT_SECRET", "REDIRECT_URI", "EDIT_PROFILE_SCOPE")) {
+    for (String name :
+        List.of(
+            "TENANT_SUBDOMAIN",
+            "CLIENT_ID",
+            "CLIENT_SECRET",
+            "REDIRECT_URI",
+            "EDIT_PROFILE_SCOPE")) {
       assertTrue(problems.stream().anyMatch(p -> p.startsWith(name)), name + " in " + problems);
     }
   }
@@ -72,7 +84,9 @@ class SettingsLoaderTest {
     assertTrue(problems.stream().anyMatch(p -> p.startsWith("AUTHORITY must be an https URL")));
     assertTrue(problems.stream().anyMatch(p -> p.startsWith("REDIRECT_URI must use https")));
     assertTrue(problems.stream().anyMatch(p -> p.startsWith("HTTP_READ_TIMEOUT_MS")));
-    assertTrue(problems.stream().anyMatch(p -> p.startsWith("EDIT_PROFILE_SERVICE_CLIENT_SECRET is missing")));
+    assertTrue(
+        problems.stream()
+            .anyMatch(p -> p.startsWith("EDIT_PROFILE_SERVICE_CLIENT_SECRET is missing")));
   }
 
   @Test
@@ -84,7 +98,8 @@ class SettingsLoaderTest {
 
   @Test
   void firstOfWhenEnvironmentBlankThenNextSourceWins() {
-    SettingSource source = SettingSource.firstOf(name -> Optional.of("  "), name -> Optional.of("second"));
+    SettingSource source =
+        SettingSource.firstOf(name -> Optional.of("  "), name -> Optional.of("second"));
     assertEquals(Optional.of("second"), source.get("X"));
   }
 

@@ -16,7 +16,8 @@ public final class DevServer {
     int httpsPort = Integer.getInteger("devtenant.https.port", 9443);
     int httpPort = Integer.getInteger("devtenant.http.port", 9080);
     DevTenant tenant = DevTenant.start(httpsPort, httpPort);
-    // The app trusts the tenant's certificate through the standard JVM setting, set before any TLS use.
+    // The app trusts the tenant's certificate through the standard JVM setting, set before any TLS
+    // use.
     Path trustStore = tenant.writeTrustStore(Path.of("target", "dev-tenant", "truststore.p12"));
     System.setProperty("javax.net.ssl.trustStore", trustStore.toAbsolutePath().toString());
     System.setProperty("javax.net.ssl.trustStorePassword", DevTenant.trustStorePassword());
@@ -29,21 +30,28 @@ public final class DevServer {
       settings.remove("EDIT_PROFILE_API_URL");
     }
     EmbeddedTomcat app = EmbeddedTomcat.start(EmbeddedTomcat.builtWar(), appPort, settings);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        app.close();
-      } catch (Exception e) {
-        // shutting down anyway
-      }
-      tenant.close();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    app.close();
+                  } catch (Exception e) {
+                    // shutting down anyway
+                  }
+                  tenant.close();
+                }));
     System.out.println();
     System.out.println("  edit-profile is running on the local dev tenant");
     System.out.println("  App:              " + appUrl + "/");
-    System.out.println("  Demo user:        " + DevTenant.DEMO_EMAIL + " / " + DevTenant.DEMO_PASSWORD);
+    System.out.println(
+        "  Demo user:        " + DevTenant.DEMO_EMAIL + " / " + DevTenant.DEMO_PASSWORD);
     System.out.println("  One-time codes:   " + tenant.httpBase() + "/mailbox");
-    System.out.println("  Edits go through: " + (settings.containsKey("EDIT_PROFILE_API_URL")
-        ? "the edit profile service (" + settings.get("EDIT_PROFILE_API_URL") + ")" : "Graph directly"));
+    System.out.println(
+        "  Edits go through: "
+            + (settings.containsKey("EDIT_PROFILE_API_URL")
+                ? "the edit profile service (" + settings.get("EDIT_PROFILE_API_URL") + ")"
+                : "Graph directly"));
     System.out.println("  Stop with Ctrl+C");
     System.out.println();
     Thread.currentThread().join();

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Back-channel endpoints (discovery, JWKS, token, Graph) are served over https, as MSAL4J
  * requires; the browser-facing pages (authorize, sign-in, one-time code, sign-out, mailbox) over
- * plain http on a second port, so a normal browser opens them without a certificate warning.
- * Both listen on 127.0.0.1 only.
+ * plain http on a second port, so a normal browser opens them without a certificate warning. Both
+ * listen on 127.0.0.1 only.
  */
 public final class DevTenant implements AutoCloseable {
 
@@ -69,19 +69,31 @@ public final class DevTenant implements AutoCloseable {
     https = HttpsServer.create(new InetSocketAddress(loopback, httpsPort), 200);
     https.setHttpsConfigurator(new HttpsConfigurator(keys.serverTls()));
     http = HttpServer.create(new InetSocketAddress(loopback, httpPort), 200);
-    executor = Executors.newFixedThreadPool(64, r -> {
-      Thread t = new Thread(r, "dev-tenant");
-      t.setDaemon(true);
-      return t;
-    });
+    executor =
+        Executors.newFixedThreadPool(
+            64,
+            r -> {
+              Thread t = new Thread(r, "dev-tenant");
+              t.setDaemon(true);
+              return t;
+            });
     https.setExecutor(executor);
     http.setExecutor(executor);
     tokens = new Tokens(keys.signingKey(), httpsBase() + "/" + TENANT_ID + "/v2.0");
-    resources = List.of(
-        new Scopes.Resource("graph", GRAPH_AUDIENCE, "https://graph.microsoft.com/",
-            Set.of("User.Read", "User.ReadWrite"), false),
-        new Scopes.Resource("edit-profile-service", serviceClientId, "api://" + serviceClientId + "/",
-            Set.of(SERVICE_SCOPE_NAME), true));
+    resources =
+        List.of(
+            new Scopes.Resource(
+                "graph",
+                GRAPH_AUDIENCE,
+                "https://graph.microsoft.com/",
+                Set.of("User.Read", "User.ReadWrite"),
+                false),
+            new Scopes.Resource(
+                "edit-profile-service",
+                serviceClientId,
+                "api://" + serviceClientId + "/",
+                Set.of(SERVICE_SCOPE_NAME),
+                true));
     signIn = new SignInPages(this);
     tokenEndpoint = new TokenEndpoint(this);
     graph = new GraphApi(this);
@@ -95,7 +107,10 @@ public final class DevTenant implements AutoCloseable {
     DevTenant tenant = new DevTenant(httpsPort, httpPort);
     tenant.https.start();
     tenant.http.start();
-    LOG.info("Dev tenant started: authority {} , sign-in pages on {}", tenant.authority(), tenant.httpBase());
+    LOG.info(
+        "Dev tenant started: authority {} , sign-in pages on {}",
+        tenant.authority(),
+        tenant.httpBase());
     return tenant;
   }
 
@@ -162,7 +177,15 @@ public final class DevTenant implements AutoCloseable {
   }
 
   /** Ways the next ID token can be wrong, for testing the app's own ID token checks. */
-  public enum IdTokenFault { NONE, WRONG_NONCE, WRONG_AUDIENCE, WRONG_ISSUER, EXPIRED, BAD_SIGNATURE, UNSIGNED }
+  public enum IdTokenFault {
+    NONE,
+    WRONG_NONCE,
+    WRONG_AUDIENCE,
+    WRONG_ISSUER,
+    EXPIRED,
+    BAD_SIGNATURE,
+    UNSIGNED
+  }
 
   private final java.util.concurrent.atomic.AtomicReference<IdTokenFault> idTokenFault =
       new java.util.concurrent.atomic.AtomicReference<>(IdTokenFault.NONE);
@@ -176,9 +199,13 @@ public final class DevTenant implements AutoCloseable {
     return idTokenFault.getAndSet(IdTokenFault.NONE);
   }
 
-  /** Claims of an access token as this tenant issues them, for tests that craft their own tokens. */
-  public com.nimbusds.jwt.JWTClaimsSet.Builder accessTokenClaims(String audience, String oid, String scp) {
-    return tokens.base(audience, java.time.Duration.ofHours(1))
+  /**
+   * Claims of an access token as this tenant issues them, for tests that craft their own tokens.
+   */
+  public com.nimbusds.jwt.JWTClaimsSet.Builder accessTokenClaims(
+      String audience, String oid, String scp) {
+    return tokens
+        .base(audience, java.time.Duration.ofHours(1))
         .subject(oid)
         .claim("oid", oid)
         .claim("tid", TENANT_ID)
@@ -208,7 +235,10 @@ public final class DevTenant implements AutoCloseable {
     return mailbox.latestCode(email);
   }
 
-  /** Requests served per endpoint name (discovery, jwks, authorize, token, graph.get, graph.patch...). */
+  /**
+   * Requests served per endpoint name (discovery, jwks, authorize, token, graph.get,
+   * graph.patch...).
+   */
   public long requests(String endpoint) {
     LongAdder adder = counters.get(endpoint);
     return adder == null ? 0 : adder.sum();
@@ -279,8 +309,12 @@ public final class DevTenant implements AutoCloseable {
         exchange.json(200, discovery());
       } else if (path.equals(t + "/discovery/v2.0/keys")) {
         count("jwks");
-        exchange.send(200, "application/json", new JWKSet(keys.signingKey().toPublicJWK())
-            .toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        exchange.send(
+            200,
+            "application/json",
+            new JWKSet(keys.signingKey().toPublicJWK())
+                .toString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
       } else if (path.equals(t + "/oauth2/v2.0/token")) {
         count("token");
         tokenEndpoint.handle(exchange);
@@ -313,10 +347,27 @@ public final class DevTenant implements AutoCloseable {
     doc.put("subject_types_supported", List.of("pairwise"));
     doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
     doc.put("scopes_supported", List.of("openid", "profile", "email", "offline_access"));
-    doc.put("token_endpoint_auth_methods_supported", List.of("client_secret_post", "client_secret_basic"));
+    doc.put(
+        "token_endpoint_auth_methods_supported",
+        List.of("client_secret_post", "client_secret_basic"));
     doc.put("code_challenge_methods_supported", List.of("S256"));
-    doc.put("claims_supported", List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce",
-        "name", "preferred_username", "email", "oid", "tid", "ver", "amr"));
+    doc.put(
+        "claims_supported",
+        List.of(
+            "sub",
+            "iss",
+            "aud",
+            "exp",
+            "iat",
+            "auth_time",
+            "nonce",
+            "name",
+            "preferred_username",
+            "email",
+            "oid",
+            "tid",
+            "ver",
+            "amr"));
     doc.put("tenant_region_scope", "EU");
     return doc;
   }

@@ -71,12 +71,16 @@ final class DevTenantKeys {
       keyStore.load(null, null);
       char[] password = TRUST_STORE_PASSWORD.toCharArray();
       keyStore.setKeyEntry("tls", tlsKeys.getPrivate(), password, new X509Certificate[] {cert});
-      KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory keyManagers =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       keyManagers.init(keyStore, password);
       SSLContext tls = SSLContext.getInstance("TLS");
       tls.init(keyManagers.getKeyManagers(), null, new SecureRandom());
-      RSAKey signing = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE)
-          .keyID(UUID.randomUUID().toString()).generate();
+      RSAKey signing =
+          new RSAKeyGenerator(2048)
+              .keyUse(KeyUse.SIGNATURE)
+              .keyID(UUID.randomUUID().toString())
+              .generate();
       return new DevTenantKeys(tls, cert, signing);
     } catch (GeneralSecurityException | IOException | OperatorCreationException | JOSEException e) {
       throw new IllegalStateException("could not generate the dev tenant's keys", e);
@@ -87,12 +91,22 @@ final class DevTenantKeys {
       throws OperatorCreationException, GeneralSecurityException, IOException {
     X500Name name = new X500Name("CN=edit-profile dev tenant");
     Instant now = Instant.now();
-    JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
-        new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofMinutes(5))),
-        Date.from(now.plus(Duration.ofDays(2))), name, keys.getPublic());
-    builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-        new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-        new GeneralName(GeneralName.dNSName, "localhost")}));
+    JcaX509v3CertificateBuilder builder =
+        new JcaX509v3CertificateBuilder(
+            name,
+            new BigInteger(64, new SecureRandom()),
+            Date.from(now.minus(Duration.ofMinutes(5))),
+            Date.from(now.plus(Duration.ofDays(2))),
+            name,
+            keys.getPublic());
+    builder.addExtension(
+        Extension.subjectAlternativeName,
+        false,
+        new GeneralNames(
+            new GeneralName[] {
+              new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+              new GeneralName(GeneralName.dNSName, "localhost")
+            }));
     builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
     ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate());
     return new JcaX509CertificateConverter().getCertificate(builder.build(signer));

@@ -15,13 +15,29 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Directory {
 
   /** Graph's updatable properties for PATCH /me with their maximum lengths. */
-  static final Map<String, Integer> UPDATABLE = Map.ofEntries(
-      Map.entry("displayName", 256), Map.entry("givenName", 64), Map.entry("surname", 64),
-      Map.entry("jobTitle", 128), Map.entry("city", 128), Map.entry("state", 128),
-      Map.entry("country", 128), Map.entry("postalCode", 40), Map.entry("streetAddress", 1024),
-      Map.entry("preferredLanguage", 35));
-  static final List<String> READ_ONLY = List.of("id", "mail", "userPrincipalName", "identities",
-      "accountEnabled", "createdDateTime", "passwordProfile", "otherMails");
+  static final Map<String, Integer> UPDATABLE =
+      Map.ofEntries(
+          Map.entry("displayName", 256),
+          Map.entry("givenName", 64),
+          Map.entry("surname", 64),
+          Map.entry("jobTitle", 128),
+          Map.entry("city", 128),
+          Map.entry("state", 128),
+          Map.entry("country", 128),
+          Map.entry("postalCode", 40),
+          Map.entry("streetAddress", 1024),
+          Map.entry("preferredLanguage", 35));
+
+  static final List<String> READ_ONLY =
+      List.of(
+          "id",
+          "mail",
+          "userPrincipalName",
+          "identities",
+          "accountEnabled",
+          "createdDateTime",
+          "passwordProfile",
+          "otherMails");
 
   /** One customer. Properties are guarded by the user's own lock. */
   public static final class User {
@@ -85,27 +101,42 @@ public final class Directory {
     for (Map.Entry<String, Object> change : changes.entrySet()) {
       String name = change.getKey();
       if (READ_ONLY.contains(name)) {
-        return Optional.of(new GraphError("Request_BadRequest",
-            "Property '" + name + "' is read-only and cannot be set.", name));
+        return Optional.of(
+            new GraphError(
+                "Request_BadRequest",
+                "Property '" + name + "' is read-only and cannot be set.",
+                name));
       }
       Integer max = UPDATABLE.get(name);
       if (max == null) {
-        return Optional.of(new GraphError("Request_BadRequest",
-            "Property '" + name + "' does not exist on type 'microsoft.graph.user'.", name));
+        return Optional.of(
+            new GraphError(
+                "Request_BadRequest",
+                "Property '" + name + "' does not exist on type 'microsoft.graph.user'.",
+                name));
       }
       Object value = change.getValue();
       if (value != null && !(value instanceof String)) {
-        return Optional.of(new GraphError("Request_BadRequest",
-            "Invalid value specified for property '" + name + "' of resource 'User'.", name));
+        return Optional.of(
+            new GraphError(
+                "Request_BadRequest",
+                "Invalid value specified for property '" + name + "' of resource 'User'.",
+                name));
       }
       String text = (String) value;
       if ((text == null || text.isBlank()) && name.equals("displayName")) {
-        return Optional.of(new GraphError("Request_BadRequest",
-            "Invalid value specified for property 'displayName' of resource 'User'.", name));
+        return Optional.of(
+            new GraphError(
+                "Request_BadRequest",
+                "Invalid value specified for property 'displayName' of resource 'User'.",
+                name));
       }
       if (text != null && text.length() > max) {
-        return Optional.of(new GraphError("Request_BadRequest",
-            "Invalid value specified for property '" + name + "' of resource 'User'.", name));
+        return Optional.of(
+            new GraphError(
+                "Request_BadRequest",
+                "Invalid value specified for property '" + name + "' of resource 'User'.",
+                name));
       }
     }
     synchronized (user) {

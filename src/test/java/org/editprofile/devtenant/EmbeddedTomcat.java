@@ -1,6 +1,5 @@
 package org.editprofile.devtenant;
 
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -29,7 +28,8 @@ public final class EmbeddedTomcat implements AutoCloseable {
     String war = System.getProperty("edit-profile.war", "target/edit-profile.war");
     Path path = Path.of(war);
     if (!Files.isRegularFile(path)) {
-      throw new IllegalStateException("Build the WAR first (./mvnw package): " + path.toAbsolutePath());
+      throw new IllegalStateException(
+          "Build the WAR first (./mvnw package): " + path.toAbsolutePath());
     }
     return path;
   }
@@ -42,7 +42,9 @@ public final class EmbeddedTomcat implements AutoCloseable {
 
   public static EmbeddedTomcat start(Path war, int port, Map<String, String> contextParameters)
       throws LifecycleException, IOException {
-    Path base = Files.createDirectories(Path.of("target", "tomcat")).resolve("t" + port + "-" + System.nanoTime());
+    Path base =
+        Files.createDirectories(Path.of("target", "tomcat"))
+            .resolve("t" + port + "-" + System.nanoTime());
     Files.createDirectories(base.resolve("webapps"));
     Tomcat tomcat = new Tomcat();
     tomcat.setBaseDir(base.toAbsolutePath().toString());
@@ -75,17 +77,17 @@ public final class EmbeddedTomcat implements AutoCloseable {
 
   /** The context parameters that point the app at this dev tenant. */
   public static Map<String, String> settingsFor(DevTenant tenant, String appBaseUrl) {
-    return new java.util.LinkedHashMap<>(Map.of(
-        "AUTHORITY", tenant.authority(),
-        "CLIENT_ID", tenant.webClientId(),
-        "CLIENT_SECRET", tenant.webClientSecret(),
-        "REDIRECT_URI", appBaseUrl + "/auth/redirect",
-        "POST_LOGOUT_REDIRECT_URI", appBaseUrl + "/",
-        "GRAPH_API_ENDPOINT", tenant.graphEndpoint(),
-        "EDIT_PROFILE_SCOPE", tenant.editProfileScope(),
-        "EDIT_PROFILE_API_URL", appBaseUrl + "/api/updateUserInfo",
-        "EDIT_PROFILE_SERVICE_CLIENT_ID", tenant.serviceClientId(),
-        "EDIT_PROFILE_SERVICE_CLIENT_SECRET", tenant.serviceClientSecret()));
+    return new java.util.LinkedHashMap<>(
+        Map.of(
+            "AUTHORITY", tenant.authority(),
+            "CLIENT_ID", tenant.webClientId(),
+            "CLIENT_SECRET", tenant.webClientSecret(),
+            "REDIRECT_URI", appBaseUrl + "/auth/redirect",
+            "POST_LOGOUT_REDIRECT_URI", appBaseUrl + "/",
+            "GRAPH_API_ENDPOINT", tenant.graphEndpoint(),
+            "EDIT_PROFILE_SCOPE", tenant.editProfileScope(),
+            "EDIT_PROFILE_API_URL", appBaseUrl + "/api/updateUserInfo",
+            "EDIT_PROFILE_SERVICE_CLIENT_ID", tenant.serviceClientId(),
+            "EDIT_PROFILE_SERVICE_CLIENT_SECRET", tenant.serviceClientSecret()));
   }
-
 }

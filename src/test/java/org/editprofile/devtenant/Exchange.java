@@ -41,7 +41,8 @@ final class Exchange {
     for (String pair : encoded.split("&")) {
       int eq = pair.indexOf('=');
       String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       into.putIfAbsent(key, value);
     }
   }
@@ -89,13 +90,21 @@ final class Exchange {
   }
 
   void addCookie(String name, String value, boolean expire) {
-    http.getResponseHeaders().add("Set-Cookie", name + "=" + value + "; Path=/; HttpOnly; SameSite=Lax"
-        + (expire ? "; Max-Age=0" : ""));
+    http.getResponseHeaders()
+        .add(
+            "Set-Cookie",
+            name
+                + "="
+                + value
+                + "; Path=/; HttpOnly; SameSite=Lax"
+                + (expire ? "; Max-Age=0" : ""));
   }
 
   void html(int status, String html) throws IOException {
     setHeader("Cache-Control", "no-store");
-    setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'");
+    setHeader(
+        "Content-Security-Policy",
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'");
     send(status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
   }
 

@@ -8,7 +8,14 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Faults {
 
-  public enum Kind { NONE, THROTTLE, UNAVAILABLE, CLAIMS_CHALLENGE, SLOW, FORBIDDEN }
+  public enum Kind {
+    NONE,
+    THROTTLE,
+    UNAVAILABLE,
+    CLAIMS_CHALLENGE,
+    SLOW,
+    FORBIDDEN
+  }
 
   /** What to do and how many more times. */
   public record Fault(Kind kind, int remaining, long retryAfterSeconds, long delayMillis) {}
@@ -30,8 +37,12 @@ public final class Faults {
       if (current.kind() == Kind.NONE || current.remaining() <= 0) {
         return new Fault(Kind.NONE, 0, 0, 0);
       }
-      Fault after = new Fault(current.kind(), current.remaining() - 1, current.retryAfterSeconds(),
-          current.delayMillis());
+      Fault after =
+          new Fault(
+              current.kind(),
+              current.remaining() - 1,
+              current.retryAfterSeconds(),
+              current.delayMillis());
       if (next.compareAndSet(current, after)) {
         return current;
       }

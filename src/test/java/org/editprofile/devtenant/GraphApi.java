@@ -37,25 +37,46 @@ final class GraphApi {
         return;
       }
       case FORBIDDEN -> {
-        error(ex, 403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+        error(
+            ex,
+            403,
+            "Authorization_RequestDenied",
+            "Insufficient privileges to complete the operation.");
         return;
       }
       case CLAIMS_CHALLENGE -> {
-        String claims = "{\"access_token\":{\"nbf\":{\"essential\":true,\"value\":\"" + (System.currentTimeMillis() / 1000) + "\"}}}";
-        ex.setHeader("WWW-Authenticate", "Bearer realm=\"\", authorization_uri=\"" + tenant.authority()
-            + "\", error=\"insufficient_claims\", claims=\""
-            + Base64.getEncoder().encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "\"");
-        error(ex, 401, "InvalidAuthenticationToken", "Continuous access evaluation resulted in challenge.");
+        String claims =
+            "{\"access_token\":{\"nbf\":{\"essential\":true,\"value\":\""
+                + (System.currentTimeMillis() / 1000)
+                + "\"}}}";
+        ex.setHeader(
+            "WWW-Authenticate",
+            "Bearer realm=\"\", authorization_uri=\""
+                + tenant.authority()
+                + "\", error=\"insufficient_claims\", claims=\""
+                + Base64.getEncoder().encodeToString(claims.getBytes(StandardCharsets.UTF_8))
+                + "\"");
+        error(
+            ex,
+            401,
+            "InvalidAuthenticationToken",
+            "Continuous access evaluation resulted in challenge.");
         return;
       }
       case SLOW -> sleep(fault.delayMillis());
-      default -> { }
+      default -> {}
     }
     String auth = ex.header("Authorization");
-    Optional<JWTClaimsSet> claims = auth != null && auth.startsWith("Bearer ")
-        ? tenant.tokens().verify(auth.substring(7), DevTenant.GRAPH_AUDIENCE) : Optional.empty();
+    Optional<JWTClaimsSet> claims =
+        auth != null && auth.startsWith("Bearer ")
+            ? tenant.tokens().verify(auth.substring(7), DevTenant.GRAPH_AUDIENCE)
+            : Optional.empty();
     if (claims.isEmpty()) {
-      error(ex, 401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience or signature.");
+      error(
+          ex,
+          401,
+          "InvalidAuthenticationToken",
+          "Access token validation failure. Invalid audience or signature.");
       return;
     }
     List<String> scp = scopes(claims.get());
@@ -67,7 +88,11 @@ final class GraphApi {
     switch (ex.method()) {
       case "GET" -> {
         if (!scp.contains("User.Read") && !scp.contains("User.ReadWrite")) {
-          error(ex, 403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+          error(
+              ex,
+              403,
+              "Authorization_RequestDenied",
+              "Insufficient privileges to complete the operation.");
           return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -88,7 +113,11 @@ final class GraphApi {
 
   private void patch(Exchange ex, Directory.User user, List<String> scp) throws IOException {
     if (!scp.contains("User.ReadWrite")) {
-      error(ex, 403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+      error(
+          ex,
+          403,
+          "Authorization_RequestDenied",
+          "Insufficient privileges to complete the operation.");
       return;
     }
     JsonNode body;
@@ -103,8 +132,14 @@ final class GraphApi {
       return;
     }
     Map<String, Object> changes = new LinkedHashMap<>();
-    body.fields().forEachRemaining(e -> changes.put(e.getKey(),
-        e.getValue().isNull() ? null : e.getValue().isTextual() ? e.getValue().asText() : e.getValue()));
+    body.fields()
+        .forEachRemaining(
+            e ->
+                changes.put(
+                    e.getKey(),
+                    e.getValue().isNull()
+                        ? null
+                        : e.getValue().isTextual() ? e.getValue().asText() : e.getValue()));
     Optional<Directory.GraphError> problem = tenant.directory().patch(user, changes);
     if (problem.isPresent()) {
       Map<String, Object> detail = Map.of("code", "InvalidValue", "target", problem.get().target());
@@ -136,7 +171,13 @@ final class GraphApi {
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("code", code);
     error.put("message", message);
-    error.put("innerError", Map.of("request-id", UUID.randomUUID().toString(), "date", java.time.Instant.now().toString()));
+    error.put(
+        "innerError",
+        Map.of(
+            "request-id",
+            UUID.randomUUID().toString(),
+            "date",
+            java.time.Instant.now().toString()));
     ex.json(status, Map.of("error", error));
   }
 }

@@ -26,7 +26,9 @@ final class Html {
   static String page(String title, String body) {
     return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        + "<title>" + escape(title) + " - dev tenant</title><style>"
+        + "<title>"
+        + escape(title)
+        + " - dev tenant</title><style>"
         + "body{font-family:system-ui,sans-serif;background:#f2f2f2;margin:0;color:#1b1b1b}"
         + "main{max-width:26rem;margin:3rem auto;background:#fff;padding:2rem;border-radius:4px;"
         + "box-shadow:0 2px 6px rgba(0,0,0,.2)}h1{font-size:1.5rem}label{display:block;margin:.8rem 0 .2rem;font-weight:600}"
@@ -34,7 +36,8 @@ final class Html {
         + "button{margin-top:1rem;background:#0067b8;color:#fff;border:0;padding:.6rem 1.4rem;font:inherit;cursor:pointer}"
         + ".error{color:#a4262c}.note{color:#444;font-size:.9rem}code{font-size:1.2rem}"
         + "</style></head><body><main><p class=\"note\">Local dev tenant (Entra External ID emulator)</p>"
-        + body + "</main></body></html>";
+        + body
+        + "</main></body></html>";
   }
 
   static String hidden(String name, String value) {

@@ -12,7 +12,8 @@ record Scopes(List<String> oidc, Map<Resource, List<String>> byResource, List<St
   private static final Set<String> OIDC = Set.of("openid", "profile", "offline_access", "email");
 
   /** An API that tokens can be issued for. */
-  record Resource(String name, String audience, String prefix, Set<String> scopes, boolean requiresMfa) {}
+  record Resource(
+      String name, String audience, String prefix, Set<String> scopes, boolean requiresMfa) {}
 
   static Scopes parse(String scopeParameter, List<Resource> resources) {
     List<String> oidc = new ArrayList<>();
@@ -30,8 +31,10 @@ record Scopes(List<String> oidc, Map<Resource, List<String>> byResource, List<St
         Resource match = null;
         String shortName = null;
         for (Resource resource : resources) {
-          String candidate = scope.startsWith(resource.prefix()) ? scope.substring(resource.prefix().length())
-              : resource.prefix().startsWith("https://graph") ? scope : null;
+          String candidate =
+              scope.startsWith(resource.prefix())
+                  ? scope.substring(resource.prefix().length())
+                  : resource.prefix().startsWith("https://graph") ? scope : null;
           if (candidate != null && resource.scopes().contains(candidate)) {
             match = resource;
             shortName = candidate;

@@ -29,9 +29,18 @@ final class SignInPages {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** An authorize request waiting for the user. */
-  record AuthRequest(String clientId, String redirectUri, String responseMode, String state,
-      String nonce, String codeChallenge, String scope, String claims, String prompt,
-      String loginHint, Instant createdAt) {
+  record AuthRequest(
+      String clientId,
+      String redirectUri,
+      String responseMode,
+      String state,
+      String nonce,
+      String codeChallenge,
+      String scope,
+      String claims,
+      String prompt,
+      String loginHint,
+      Instant createdAt) {
 
     boolean asksForMfa(DevTenant tenant) {
       return Scopes.parse(scope, tenant.resources()).needsMfa()
@@ -78,8 +87,11 @@ final class SignInPages {
       case "/cancel" -> cancel(ex);
       case "/oauth2/v2.0/logout" -> logout(ex);
       case "/mailbox" -> mailboxPage(ex);
-      case "/autosubmit.js" -> ex.send(200, "text/javascript",
-          "document.getElementById('response').submit();".getBytes(StandardCharsets.UTF_8));
+      case "/autosubmit.js" ->
+          ex.send(
+              200,
+              "text/javascript",
+              "document.getElementById('response').submit();".getBytes(StandardCharsets.UTF_8));
       case "/_dev/mailbox/latest" -> latestCode(ex);
       case "/_dev/counters" -> ex.json(200, tenant.requestCounts());
       case "/_dev/faults" -> faults(ex);
@@ -92,30 +104,61 @@ final class SignInPages {
     String clientId = ex.param("client_id");
     String redirectUri = ex.param("redirect_uri");
     if (tenant.secretOf(clientId) == null) {
-      errorPage(ex, "AADSTS700016: Application with identifier '" + clientId + "' was not found in the directory.");
+      errorPage(
+          ex,
+          "AADSTS700016: Application with identifier '"
+              + clientId
+              + "' was not found in the directory.");
       return;
     }
     if (redirectUri == null || !tenant.isRedirectUriRegistered(clientId, redirectUri)) {
-      errorPage(ex, "AADSTS50011: The redirect URI '" + redirectUri
-          + "' specified in the request does not match the redirect URIs configured for the application.");
+      errorPage(
+          ex,
+          "AADSTS50011: The redirect URI '"
+              + redirectUri
+              + "' specified in the request does not match the redirect URIs configured for the application.");
       return;
     }
     String mode = Optional.ofNullable(ex.param("response_mode")).orElse("query");
-    AuthRequest request = new AuthRequest(clientId, redirectUri, mode, ex.param("state"),
-        ex.param("nonce"), ex.param("code_challenge"), ex.param("scope"), ex.param("claims"),
-        ex.param("prompt"), ex.param("login_hint"), Instant.now());
+    AuthRequest request =
+        new AuthRequest(
+            clientId,
+            redirectUri,
+            mode,
+            ex.param("state"),
+            ex.param("nonce"),
+            ex.param("code_challenge"),
+            ex.param("scope"),
+            ex.param("claims"),
+            ex.param("prompt"),
+            ex.param("login_hint"),
+            Instant.now());
     if (!"code".equals(ex.param("response_type"))) {
-      sendError(ex, request, "unsupported_response_type", "AADSTS700054: response_type 'code' is required.");
+      sendError(
+          ex,
+          request,
+          "unsupported_response_type",
+          "AADSTS700054: response_type 'code' is required.");
       return;
     }
     if (request.codeChallenge() != null && !"S256".equals(ex.param("code_challenge_method"))) {
-      sendError(ex, request, "invalid_request", "AADSTS501491: Invalid code_challenge_method: only S256 is supported.");
+      sendError(
+          ex,
+          request,
+          "invalid_request",
+          "AADSTS501491: Invalid code_challenge_method: only S256 is supported.");
       return;
     }
     Scopes scopes = Scopes.parse(request.scope(), tenant.resources());
     if (!scopes.unknown().isEmpty()) {
-      sendError(ex, request, "invalid_scope", "AADSTS70011: The provided value for the input parameter 'scope' is not valid. "
-          + "The scope " + String.join(" ", scopes.unknown()) + " is not valid.");
+      sendError(
+          ex,
+          request,
+          "invalid_scope",
+          "AADSTS70011: The provided value for the input parameter 'scope' is not valid. "
+              + "The scope "
+              + String.join(" ", scopes.unknown())
+              + " is not valid.");
       return;
     }
     String tx = UUID.randomUUID().toString();
@@ -134,7 +177,8 @@ final class SignInPages {
       errorPage(ex, "AADSTS90014: This sign-in has expired. Go back to the app and sign in again.");
       return;
     }
-    Optional<Directory.User> user = tenant.directory().authenticate(ex.param("email"), ex.param("password"));
+    Optional<Directory.User> user =
+        tenant.directory().authenticate(ex.param("email"), ex.param("password"));
     if (user.isEmpty()) {
       loginPage(ex, ex.param("tx"), ex.param("email"), "Your email or password is incorrect.");
       return;
@@ -157,7 +201,8 @@ final class SignInPages {
     String password = Optional.ofNullable(ex.param("password")).orElse("");
     String name = Optional.ofNullable(ex.param("displayName")).orElse("").trim();
     if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || password.length() < 8 || name.isEmpty()) {
-      signupPage(ex, tx, "Enter a valid email, a display name and a password of at least 8 characters.");
+      signupPage(
+          ex, tx, "Enter a valid email, a display name and a password of at least 8 characters.");
       return;
     }
     Directory.User user;
@@ -171,19 +216,27 @@ final class SignInPages {
     proceed(ex, tx, request.get(), newSso(ex, user));
   }
 
-  /** After the user is known: ask for the one-time code if Conditional Access wants MFA, else issue the code. */
+  /**
+   * After the user is known: ask for the one-time code if Conditional Access wants MFA, else issue
+   * the code.
+   */
   private void proceed(Exchange ex, String tx, AuthRequest request, Sso sso) throws IOException {
     if (request.asksForMfa(tenant) && !sso.hasFreshMfa()) {
       Directory.User user = tenant.directory().byOid(sso.oid).orElseThrow();
       String code = String.format("%06d", RANDOM.nextInt(1_000_000));
       otps.put(tx, new Otp(code, 0));
       tenant.mailbox().deliver(user.email(), code);
-      LOG.info("Dev tenant: one-time code for {} is {} (also in {}/mailbox)", user.email(), code, tenant.httpBase());
+      LOG.info(
+          "Dev tenant: one-time code for {} is {} (also in {}/mailbox)",
+          user.email(),
+          code,
+          tenant.httpBase());
       mfaPage(ex, tx, user.email(), null);
       return;
     }
     transactions.remove(tx);
-    String code = tenant.tokenEndpoint().issueCode(request, sso.oid, sso.hasFreshMfa(), sso.authTime);
+    String code =
+        tenant.tokenEndpoint().issueCode(request, sso.oid, sso.hasFreshMfa(), sso.authTime);
     Map<String, String> response = new LinkedHashMap<>();
     response.put("code", code);
     if (request.state() != null) {
@@ -198,7 +251,8 @@ final class SignInPages {
     Optional<Sso> sso = ssoOf(ex);
     Otp otp = tx == null ? null : otps.get(tx);
     if (request.isEmpty() || sso.isEmpty() || otp == null) {
-      errorPage(ex, "AADSTS90014: This verification has expired. Go back to the app and try again.");
+      errorPage(
+          ex, "AADSTS90014: This verification has expired. Go back to the app and try again.");
       return;
     }
     Directory.User user = tenant.directory().byOid(sso.get().oid).orElseThrow();
@@ -208,8 +262,12 @@ final class SignInPages {
       if (attempts >= MAX_CODE_ATTEMPTS) {
         otps.remove(tx);
         transactions.remove(tx);
-        sendError(ex, request.get(), "access_denied", "AADSTS50074: Strong authentication is required and the "
-            + "verification code was not entered correctly.");
+        sendError(
+            ex,
+            request.get(),
+            "access_denied",
+            "AADSTS50074: Strong authentication is required and the "
+                + "verification code was not entered correctly.");
         return;
       }
       otps.put(tx, new Otp(otp.code(), attempts));
@@ -240,21 +298,36 @@ final class SignInPages {
       ex.redirect(back);
       return;
     }
-    ex.html(200, Html.page("Signed out", "<h1>You signed out</h1><p>You can close this window.</p>"));
+    ex.html(
+        200, Html.page("Signed out", "<h1>You signed out</h1><p>You can close this window.</p>"));
   }
 
   private void mailboxPage(Exchange ex) throws IOException {
     StringBuilder rows = new StringBuilder();
     for (Mailbox.Message m : tenant.mailbox().recent()) {
-      rows.insert(0, "<tr><td>" + Html.escape(m.to()) + "</td><td><code>" + Html.escape(m.code())
-          + "</code></td><td>" + m.sentAt() + "</td></tr>");
+      rows.insert(
+          0,
+          "<tr><td>"
+              + Html.escape(m.to())
+              + "</td><td><code>"
+              + Html.escape(m.code())
+              + "</code></td><td>"
+              + m.sentAt()
+              + "</td></tr>");
     }
-    ex.html(200, Html.page("Mailbox", "<h1>Mailbox</h1><p>One-time codes sent by the dev tenant, newest first.</p>"
-        + "<table><thead><tr><th>To</th><th>Code</th><th>Sent</th></tr></thead><tbody>" + rows + "</tbody></table>"));
+    ex.html(
+        200,
+        Html.page(
+            "Mailbox",
+            "<h1>Mailbox</h1><p>One-time codes sent by the dev tenant, newest first.</p>"
+                + "<table><thead><tr><th>To</th><th>Code</th><th>Sent</th></tr></thead><tbody>"
+                + rows
+                + "</tbody></table>"));
   }
 
   private void latestCode(Exchange ex) throws IOException {
-    Optional<String> code = tenant.mailbox().latestCode(Optional.ofNullable(ex.param("email")).orElse(""));
+    Optional<String> code =
+        tenant.mailbox().latestCode(Optional.ofNullable(ex.param("email")).orElse(""));
     if (code.isPresent()) {
       ex.json(200, Map.of("code", code.get()));
     } else {
@@ -268,9 +341,13 @@ final class SignInPages {
       return;
     }
     Faults.Kind kind = Faults.Kind.valueOf(Optional.ofNullable(ex.param("kind")).orElse("NONE"));
-    tenant.faults().set(kind, Integer.parseInt(Optional.ofNullable(ex.param("times")).orElse("1")),
-        Long.parseLong(Optional.ofNullable(ex.param("retryAfter")).orElse("1")),
-        Long.parseLong(Optional.ofNullable(ex.param("delayMillis")).orElse("0")));
+    tenant
+        .faults()
+        .set(
+            kind,
+            Integer.parseInt(Optional.ofNullable(ex.param("times")).orElse("1")),
+            Long.parseLong(Optional.ofNullable(ex.param("retryAfter")).orElse("1")),
+            Long.parseLong(Optional.ofNullable(ex.param("delayMillis")).orElse("0")));
     ex.json(200, Map.of("kind", kind.name()));
   }
 
@@ -297,7 +374,8 @@ final class SignInPages {
     return sso;
   }
 
-  private void sendError(Exchange ex, AuthRequest request, String error, String description) throws IOException {
+  private void sendError(Exchange ex, AuthRequest request, String error, String description)
+      throws IOException {
     Map<String, String> response = new LinkedHashMap<>();
     response.put("error", error);
     response.put("error_description", description);
@@ -307,21 +385,38 @@ final class SignInPages {
     respond(ex, request, response);
   }
 
-  /** Returns the authorization response to the app: a redirect with a query, or an auto-posting form. */
-  private void respond(Exchange ex, AuthRequest request, Map<String, String> params) throws IOException {
+  /**
+   * Returns the authorization response to the app: a redirect with a query, or an auto-posting
+   * form.
+   */
+  private void respond(Exchange ex, AuthRequest request, Map<String, String> params)
+      throws IOException {
     if ("form_post".equals(request.responseMode())) {
       StringBuilder fields = new StringBuilder();
       params.forEach((k, v) -> fields.append(Html.hidden(k, v)));
-      ex.html(200, Html.page("Continue", "<h1>Signing you in</h1>"
-          + "<form id=\"response\" method=\"post\" action=\"" + Html.escape(request.redirectUri()) + "\">"
-          + fields + "<button type=\"submit\">Continue</button></form>"
-          + "<script src=\"" + tenant.tenantPath() + "/autosubmit.js\"></script>"));
+      ex.html(
+          200,
+          Html.page(
+              "Continue",
+              "<h1>Signing you in</h1>"
+                  + "<form id=\"response\" method=\"post\" action=\""
+                  + Html.escape(request.redirectUri())
+                  + "\">"
+                  + fields
+                  + "<button type=\"submit\">Continue</button></form>"
+                  + "<script src=\""
+                  + tenant.tenantPath()
+                  + "/autosubmit.js\"></script>"));
       return;
     }
     StringBuilder query = new StringBuilder(request.redirectUri());
     char sep = request.redirectUri().contains("?") ? '&' : '?';
     for (Map.Entry<String, String> p : params.entrySet()) {
-      query.append(sep).append(p.getKey()).append('=').append(URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
+      query
+          .append(sep)
+          .append(p.getKey())
+          .append('=')
+          .append(URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
       sep = '&';
     }
     ex.redirect(query.toString());
@@ -329,40 +424,82 @@ final class SignInPages {
 
   private void loginPage(Exchange ex, String tx, String email, String error) throws IOException {
     String t = tenant.tenantPath();
-    ex.html(error == null ? 200 : 401, Html.page("Sign in", "<h1>Sign in</h1>"
-        + (error == null ? "" : "<p class=\"error\" role=\"alert\">" + Html.escape(error) + "</p>")
-        + "<form method=\"post\" action=\"" + t + "/login\">" + Html.hidden("tx", tx)
-        + "<label for=\"email\">Email</label><input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"username\" required value=\""
-        + Html.escape(email) + "\">"
-        + "<label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
-        + "<button type=\"submit\" id=\"next\">Sign in</button></form>"
-        + "<p>No account? <a id=\"signup\" href=\"" + t + "/signup?tx=" + Html.escape(tx) + "\">Create one</a></p>"
-        + "<form method=\"post\" action=\"" + t + "/cancel\">" + Html.hidden("tx", tx)
-        + "<button type=\"submit\" id=\"cancel\">Cancel</button></form>"));
+    ex.html(
+        error == null ? 200 : 401,
+        Html.page(
+            "Sign in",
+            "<h1>Sign in</h1>"
+                + (error == null
+                    ? ""
+                    : "<p class=\"error\" role=\"alert\">" + Html.escape(error) + "</p>")
+                + "<form method=\"post\" action=\""
+                + t
+                + "/login\">"
+                + Html.hidden("tx", tx)
+                + "<label for=\"email\">Email</label><input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"username\" required value=\""
+                + Html.escape(email)
+                + "\">"
+                + "<label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
+                + "<button type=\"submit\" id=\"next\">Sign in</button></form>"
+                + "<p>No account? <a id=\"signup\" href=\""
+                + t
+                + "/signup?tx="
+                + Html.escape(tx)
+                + "\">Create one</a></p>"
+                + "<form method=\"post\" action=\""
+                + t
+                + "/cancel\">"
+                + Html.hidden("tx", tx)
+                + "<button type=\"submit\" id=\"cancel\">Cancel</button></form>"));
   }
 
   private void signupPage(Exchange ex, String tx, String error) throws IOException {
-    ex.html(error == null ? 200 : 400, Html.page("Create account", "<h1>Create account</h1>"
-        + (error == null ? "" : "<p class=\"error\" role=\"alert\">" + Html.escape(error) + "</p>")
-        + "<form method=\"post\" action=\"" + tenant.tenantPath() + "/signup\">" + Html.hidden("tx", tx)
-        + "<label for=\"email\">Email</label><input id=\"email\" name=\"email\" type=\"email\" required>"
-        + "<label for=\"displayName\">Display name</label><input id=\"displayName\" name=\"displayName\" required>"
-        + "<label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" minlength=\"8\" required>"
-        + "<button type=\"submit\" id=\"create\">Create account</button></form>"));
+    ex.html(
+        error == null ? 200 : 400,
+        Html.page(
+            "Create account",
+            "<h1>Create account</h1>"
+                + (error == null
+                    ? ""
+                    : "<p class=\"error\" role=\"alert\">" + Html.escape(error) + "</p>")
+                + "<form method=\"post\" action=\""
+                + tenant.tenantPath()
+                + "/signup\">"
+                + Html.hidden("tx", tx)
+                + "<label for=\"email\">Email</label><input id=\"email\" name=\"email\" type=\"email\" required>"
+                + "<label for=\"displayName\">Display name</label><input id=\"displayName\" name=\"displayName\" required>"
+                + "<label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" minlength=\"8\" required>"
+                + "<button type=\"submit\" id=\"create\">Create account</button></form>"));
   }
 
   private void mfaPage(Exchange ex, String tx, String email, String error) throws IOException {
-    ex.html(error == null ? 200 : 401, Html.page("Verify your email", "<h1>Verify your email</h1>"
-        + "<p>We sent a one-time code to <strong>" + Html.escape(email) + "</strong>. "
-        + "Find it in the <a href=\"/mailbox\" target=\"_blank\">dev tenant mailbox</a>.</p>"
-        + (error == null ? "" : "<p class=\"error\" role=\"alert\">" + Html.escape(error) + "</p>")
-        + "<form method=\"post\" action=\"" + tenant.tenantPath() + "/mfa\">" + Html.hidden("tx", tx)
-        + "<label for=\"otc\">Enter code</label><input id=\"otc\" name=\"otc\" inputmode=\"numeric\" autocomplete=\"one-time-code\" required>"
-        + "<button type=\"submit\" id=\"verify\">Verify</button></form>"));
+    ex.html(
+        error == null ? 200 : 401,
+        Html.page(
+            "Verify your email",
+            "<h1>Verify your email</h1>"
+                + "<p>We sent a one-time code to <strong>"
+                + Html.escape(email)
+                + "</strong>. "
+                + "Find it in the <a href=\"/mailbox\" target=\"_blank\">dev tenant mailbox</a>.</p>"
+                + (error == null
+                    ? ""
+                    : "<p class=\"error\" role=\"alert\">" + Html.escape(error) + "</p>")
+                + "<form method=\"post\" action=\""
+                + tenant.tenantPath()
+                + "/mfa\">"
+                + Html.hidden("tx", tx)
+                + "<label for=\"otc\">Enter code</label><input id=\"otc\" name=\"otc\" inputmode=\"numeric\" autocomplete=\"one-time-code\" required>"
+                + "<button type=\"submit\" id=\"verify\">Verify</button></form>"));
   }
 
   private static void errorPage(Exchange ex, String message) throws IOException {
-    ex.html(400, Html.page("Sign-in error", "<h1>Sorry, but we're having trouble signing you in.</h1><p>"
-        + Html.escape(message) + "</p>"));
+    ex.html(
+        400,
+        Html.page(
+            "Sign-in error",
+            "<h1>Sorry, but we're having trouble signing you in.</h1><p>"
+                + Html.escape(message)
+                + "</p>"));
   }
 }

@@ -54,8 +54,13 @@ final class Tokens {
 
   String sign(JWTClaimsSet claims) {
     try {
-      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-          .type(JOSEObjectType.JWT).build(), claims);
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.RS256)
+                  .keyID(key.getKeyID())
+                  .type(JOSEObjectType.JWT)
+                  .build(),
+              claims);
       jwt.sign(signer);
       return jwt.serialize();
     } catch (JOSEException e) {
@@ -71,8 +76,10 @@ final class Tokens {
         return Optional.empty();
       }
       JWTClaimsSet claims = jwt.getJWTClaimsSet();
-      if (!issuer.equals(claims.getIssuer()) || !claims.getAudience().contains(audience)
-          || claims.getExpirationTime() == null || claims.getExpirationTime().before(new Date())) {
+      if (!issuer.equals(claims.getIssuer())
+          || !claims.getAudience().contains(audience)
+          || claims.getExpirationTime() == null
+          || claims.getExpirationTime().before(new Date())) {
         return Optional.empty();
       }
       return Optional.of(claims);

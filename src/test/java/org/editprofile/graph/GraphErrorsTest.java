@@ -13,29 +13,40 @@ import org.junit.jupiter.api.Test;
 class GraphErrorsTest {
 
   private static HttpOutcome outcome(int status, String auth, String body) {
-    return new HttpOutcome(status, Optional.ofNullable(auth), Optional.of(Duration.ofSeconds(7)), body);
+    return new HttpOutcome(
+        status, Optional.ofNullable(auth), Optional.of(Duration.ofSeconds(7)), body);
   }
 
   @Test
   void fromWhenGraph400NamesAPropertyThenFieldErrorWithOurWording() {
-    GraphException e = GraphErrors.from(outcome(400, null,
-        "{\"error\":{\"code\":\"Request_BadRequest\",\"message\":\"Invalid value specified for property 'surname' of resource 'User'.\"}}"));
+    GraphException e =
+        GraphErrors.from(
+            outcome(
+                400,
+                null,
+                "{\"error\":{\"code\":\"Request_BadRequest\",\"message\":\"Invalid value specified for property 'surname' of resource 'User'.\"}}"));
     assertEquals(Kind.INVALID_INPUT, e.kind());
     assertEquals("Surname: the value was not accepted.", e.fieldErrors().get("surname"));
   }
 
   @Test
   void fromWhenServiceProblemHasErrorsThenRelayed() {
-    GraphException e = GraphErrors.from(outcome(400, null,
-        "{\"title\":\"Bad request\",\"errors\":{\"city\":\"City must be at most 128 characters.\"}}"));
+    GraphException e =
+        GraphErrors.from(
+            outcome(
+                400,
+                null,
+                "{\"title\":\"Bad request\",\"errors\":{\"city\":\"City must be at most 128 characters.\"}}"));
     assertEquals("City must be at most 128 characters.", e.fieldErrors().get("city"));
   }
 
   @Test
   void fromWhen401WithClaimsChallengeThenDecodedClaims() {
     String claims = "{\"access_token\":{\"nbf\":{\"essential\":true,\"value\":\"1\"}}}";
-    String header = "Bearer realm=\"\", error=\"insufficient_claims\", claims=\""
-        + Base64.getEncoder().encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "\"";
+    String header =
+        "Bearer realm=\"\", error=\"insufficient_claims\", claims=\""
+            + Base64.getEncoder().encodeToString(claims.getBytes(StandardCharsets.UTF_8))
+            + "\"";
     GraphException e = GraphErrors.from(outcome(401, header, ""));
     assertEquals(Kind.CLAIMS_CHALLENGE, e.kind());
     assertEquals(claims, e.claims().orElseThrow());
@@ -48,7 +59,8 @@ class GraphErrorsTest {
     GraphException throttled = GraphErrors.from(outcome(429, null, ""));
     assertEquals(Kind.THROTTLED, throttled.kind());
     assertEquals(Duration.ofSeconds(7), throttled.retryAfter().orElseThrow());
-    assertEquals(Kind.UNAVAILABLE, GraphErrors.from(outcome(503, null, "<html>oops</html>")).kind());
+    assertEquals(
+        Kind.UNAVAILABLE, GraphErrors.from(outcome(503, null, "<html>oops</html>")).kind());
   }
 
   @Test

@@ -21,30 +21,45 @@ class ProfileChangesTest {
 
   @Test
   void validateWhenOnlySomeFieldsChangedThenOnlyThoseAreSent() {
-    Map<String, String> submitted = new HashMap<>(Map.of("displayName", "Ada", "city", "Paris", "surname", ""));
-    ProfileChanges changes = ProfileChanges.validate(submitted, Optional.of(current())).changes().orElseThrow();
+    Map<String, String> submitted =
+        new HashMap<>(Map.of("displayName", "Ada", "city", "Paris", "surname", ""));
+    ProfileChanges changes =
+        ProfileChanges.validate(submitted, Optional.of(current())).changes().orElseThrow();
     assertEquals(Map.of("city", "Paris"), changes.values());
   }
 
   @Test
   void validateWhenFieldClearedThenNullIsSent() {
     Map<String, String> submitted = Map.of("displayName", "Ada", "city", "  ");
-    ProfileChanges changes = ProfileChanges.validate(submitted, Optional.of(current())).changes().orElseThrow();
+    ProfileChanges changes =
+        ProfileChanges.validate(submitted, Optional.of(current())).changes().orElseThrow();
     assertTrue(changes.values().containsKey("city"));
     assertEquals(null, changes.values().get("city"));
   }
 
   @Test
   void validateWhenUnknownOrReadOnlyNamesThenIgnored() {
-    Map<String, String> submitted = Map.of("displayName", "New", "mail", "x@evil.example", "id", "other", "isAdmin", "1");
-    ProfileChanges changes = ProfileChanges.validate(submitted, Optional.of(current())).changes().orElseThrow();
+    Map<String, String> submitted =
+        Map.of("displayName", "New", "mail", "x@evil.example", "id", "other", "isAdmin", "1");
+    ProfileChanges changes =
+        ProfileChanges.validate(submitted, Optional.of(current())).changes().orElseThrow();
     assertEquals(Map.of("displayName", "New"), changes.values());
   }
 
   @Test
   void validateWhenRulesBrokenThenEveryFieldErrorIsReported() {
-    Map<String, String> submitted = Map.of("displayName", "", "givenName", "g".repeat(65),
-        "preferredLanguage", "english please", "postalCode", "p".repeat(41), "city", "tab\there");
+    Map<String, String> submitted =
+        Map.of(
+            "displayName",
+            "",
+            "givenName",
+            "g".repeat(65),
+            "preferredLanguage",
+            "english please",
+            "postalCode",
+            "p".repeat(41),
+            "city",
+            "tab\there");
     Map<String, String> errors = ProfileChanges.validate(submitted, Optional.empty()).errors();
     assertEquals(5, errors.size(), errors.toString());
     assertEquals("Display name is required.", errors.get("displayName"));

@@ -27,15 +27,19 @@ import org.jsoup.nodes.Element;
 public final class Browser {
 
   /** One response: status, headers, body, and where it came from. */
-  public record Page(URI uri, int status, Map<String, java.util.List<String>> headers, String body) {
+  public record Page(
+      URI uri, int status, Map<String, java.util.List<String>> headers, String body) {
 
     public Optional<String> header(String name) {
-      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-          .flatMap(e -> e.getValue().stream()).findFirst();
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .flatMap(e -> e.getValue().stream())
+          .findFirst();
     }
 
     public String location() {
-      return header("Location").orElseThrow(() -> new AssertionError("no Location on " + status + " " + uri));
+      return header("Location")
+          .orElseThrow(() -> new AssertionError("no Location on " + status + " " + uri));
     }
 
     public Document doc() {
@@ -52,27 +56,31 @@ public final class Browser {
   }
 
   private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-  private final HttpClient http = HttpClient.newBuilder()
-      .cookieHandler(cookies)
-      .followRedirects(HttpClient.Redirect.NEVER)
-      .connectTimeout(Duration.ofSeconds(10))
-      .build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .cookieHandler(cookies)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
   public Page get(String url) throws IOException {
     return send(HttpRequest.newBuilder(URI.create(url)).GET());
   }
 
   public Page post(String url, Map<String, String> form) throws IOException {
-    return send(HttpRequest.newBuilder(URI.create(url))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
   }
 
   public Page send(HttpRequest.Builder request) throws IOException {
     try {
       HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
-      HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Page(built.uri(), response.statusCode(), response.headers().map(), response.body());
+      HttpResponse<String> response =
+          http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Page(
+          built.uri(), response.statusCode(), response.headers().map(), response.body());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(e);
@@ -107,24 +115,33 @@ public final class Browser {
   public Page submit(Page page, Element form, Map<String, String> values) throws IOException {
     Map<String, String> fields = new LinkedHashMap<>();
     for (Element input : form.select("input[name], textarea[name]")) {
-      fields.put(input.attr("name"), input.tagName().equals("textarea") ? input.text() : input.attr("value"));
+      fields.put(
+          input.attr("name"),
+          input.tagName().equals("textarea") ? input.text() : input.attr("value"));
     }
     fields.putAll(values);
-    String action = form.attr("action").isEmpty() ? page.uri().toString() : page.uri().resolve(form.attr("action")).toString();
+    String action =
+        form.attr("action").isEmpty()
+            ? page.uri().toString()
+            : page.uri().resolve(form.attr("action")).toString();
     return post(action, fields);
   }
 
-  public Page submit(Page page, String formSelector, Map<String, String> values) throws IOException {
+  public Page submit(Page page, String formSelector, Map<String, String> values)
+      throws IOException {
     Element form = page.doc().selectFirst(formSelector);
     if (form == null) {
-      throw new AssertionError("no form " + formSelector + " on " + page.uri() + ":\n" + page.body());
+      throw new AssertionError(
+          "no form " + formSelector + " on " + page.uri() + ":\n" + page.body());
     }
     return submit(page, form, values);
   }
 
   public Optional<String> cookie(String name) {
-    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-        .map(HttpCookie::getValue).findFirst();
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .map(HttpCookie::getValue)
+        .findFirst();
   }
 
   public void setCookie(String url, String name, String value) {
@@ -135,15 +152,28 @@ public final class Browser {
   }
 
   public void clearCookie(String name) {
-    cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).toList()
-        .forEach(c -> cookies.getCookieStore().getURIs().forEach(u -> cookies.getCookieStore().remove(u, c)));
-    cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).toList()
+    cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .toList()
+        .forEach(
+            c ->
+                cookies
+                    .getCookieStore()
+                    .getURIs()
+                    .forEach(u -> cookies.getCookieStore().remove(u, c)));
+    cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .toList()
         .forEach(c -> cookies.getCookieStore().remove(null, c));
   }
 
   public static String encode(Map<String, String> form) {
     return form.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
   }
 }

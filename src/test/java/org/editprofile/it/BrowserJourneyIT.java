@@ -10,14 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.editprofile.devtenant.DevTenant;
 import org.editprofile.it.TestEnvironment.DevTenantUser;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The whole journey in a real headless Chromium against the WAR on real Tomcat and Jetty
@@ -49,17 +49,22 @@ class BrowserJourneyIT {
       driver.findElement(By.id("email")).sendKeys(user.email());
       driver.findElement(By.id("password")).sendKeys(user.password(), Keys.ENTER);
 
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Hi Katherine Johnson!"));
-      assertTrue(driver.getCurrentUrl().startsWith(app), "back on the app after the form_post relay");
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.tagName("h1"), "Hi Katherine Johnson!"));
+      assertTrue(
+          driver.getCurrentUrl().startsWith(app), "back on the app after the form_post relay");
       check(chromium, "home-signed-in");
 
       driver.findElement(By.linkText("View ID token claims")).click();
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "ID token claims"));
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "ID token claims"));
       assertTrue(driver.getPageSource().contains(user.oid()));
       check(chromium, "claims");
 
       driver.get(app + "/users/gatedUpdateProfile");
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your profile"));
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your profile"));
       check(chromium, "profile");
 
       driver.findElement(By.linkText("Edit profile")).click();
@@ -88,10 +93,16 @@ class BrowserJourneyIT {
       job.sendKeys("Mathematician");
       driver.findElement(By.id("country")).sendKeys("United States", Keys.ENTER);
 
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Your profile was updated."));
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.cssSelector(".notice"), "Your profile was updated."));
       String profile = driver.findElement(By.tagName("main")).getText();
-      assertTrue(profile.contains("Katherine G. Johnson") && profile.contains("Mathematician")
-          && profile.contains("Hampton") && profile.contains("United States"), profile);
+      assertTrue(
+          profile.contains("Katherine G. Johnson")
+              && profile.contains("Mathematician")
+              && profile.contains("Hampton")
+              && profile.contains("United States"),
+          profile);
       check(chromium, "profile-updated");
 
       driver.findElement(By.cssSelector("form[action$='/auth/signout'] button")).click();
@@ -100,14 +111,17 @@ class BrowserJourneyIT {
 
       driver.get(app + "/users/gatedUpdateProfile");
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("email")));
-      assertTrue(driver.getCurrentUrl().contains("/oauth2/v2.0/authorize"), "a protected page asks to sign in again");
+      assertTrue(
+          driver.getCurrentUrl().contains("/oauth2/v2.0/authorize"),
+          "a protected page asks to sign in again");
     }
     assertTrue(problems.isEmpty(), String.join("\n", problems));
   }
 
   @ParameterizedTest
   @EnumSource(ServerDistribution.Kind.class)
-  void aSecondUserInAnotherBrowserNeverSeesTheFirstUsersData(ServerDistribution.Kind kind) throws IOException {
+  void aSecondUserInAnotherBrowserNeverSeesTheFirstUsersData(ServerDistribution.Kind kind)
+      throws IOException {
     String app = TestEnvironment.distribution(kind).baseUrl("localhost");
     DevTenantUser first = TestEnvironment.newUser("Dorothy Vaughan");
     DevTenantUser second = TestEnvironment.newUser("Mary Jackson");
@@ -119,10 +133,16 @@ class BrowserJourneyIT {
       two.driver().get(app + "/users/gatedUpdateProfile");
       String firstPage = one.driver().findElement(By.tagName("main")).getText();
       String secondPage = two.driver().findElement(By.tagName("main")).getText();
-      assertTrue(firstPage.contains(first.email()) && !firstPage.contains(second.email()), firstPage);
-      assertTrue(secondPage.contains(second.email()) && !secondPage.contains(first.email()), secondPage);
-      assertFalse(one.driver().manage().getCookieNamed("JSESSIONID").getValue()
-          .equals(two.driver().manage().getCookieNamed("JSESSIONID").getValue()));
+      assertTrue(
+          firstPage.contains(first.email()) && !firstPage.contains(second.email()), firstPage);
+      assertTrue(
+          secondPage.contains(second.email()) && !secondPage.contains(first.email()), secondPage);
+      assertFalse(
+          one.driver()
+              .manage()
+              .getCookieNamed("JSESSIONID")
+              .getValue()
+              .equals(two.driver().manage().getCookieNamed("JSESSIONID").getValue()));
     }
   }
 
@@ -141,8 +161,12 @@ class BrowserJourneyIT {
       try {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
       } catch (org.openqa.selenium.TimeoutException e) {
-        throw new AssertionError("Timed out at " + driver.getCurrentUrl() + " showing:\n"
-            + driver.findElement(By.tagName("body")).getText(), e);
+        throw new AssertionError(
+            "Timed out at "
+                + driver.getCurrentUrl()
+                + " showing:\n"
+                + driver.findElement(By.tagName("body")).getText(),
+            e);
       }
     }
   }

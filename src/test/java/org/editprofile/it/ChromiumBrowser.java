@@ -12,8 +12,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * A real headless Chromium (Debian's chromium and chromedriver) with a fresh profile, plus what
- * the journey checks on every page: a screenshot, axe-core, and the 375 px layout.
+ * A real headless Chromium (Debian's chromium and chromedriver) with a fresh profile, plus what the
+ * journey checks on every page: a screenshot, axe-core, and the 375 px layout.
  */
 final class ChromiumBrowser implements AutoCloseable {
 
@@ -22,18 +22,33 @@ final class ChromiumBrowser implements AutoCloseable {
   private int shot;
 
   ChromiumBrowser(String name) throws IOException {
-    Path profile = Files.createDirectories(Path.of("target", "chromium", name + "-" + System.nanoTime()));
+    Path profile =
+        Files.createDirectories(Path.of("target", "chromium", name + "-" + System.nanoTime()));
     ChromeOptions options = new ChromeOptions();
     options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,900",
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,900",
         "--user-data-dir=" + profile.toAbsolutePath());
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")).toFile())
-        .usingAnyFreePort().build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(
+                Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"))
+                    .toFile())
+            .usingAnyFreePort()
+            .build();
     driver = new ChromeDriver(service, options);
-    screenshots = Files.createDirectories(Path.of(System.getProperty("screenshots.dir", "target/screenshots"), name));
+    screenshots =
+        Files.createDirectories(
+            Path.of(System.getProperty("screenshots.dir", "target/screenshots"), name));
   }
 
   ChromeDriver driver() {
@@ -49,13 +64,16 @@ final class ChromiumBrowser implements AutoCloseable {
   /** The serious and critical axe-core violations on the current page, as "rule: target" lines. */
   @SuppressWarnings("unchecked")
   List<String> accessibilityViolations() throws IOException {
-    String axe = Files.readString(Path.of(System.getProperty("axe.script",
-        "target/axe/node_modules/axe-core/axe.min.js")));
+    String axe =
+        Files.readString(
+            Path.of(
+                System.getProperty("axe.script", "target/axe/node_modules/axe-core/axe.min.js")));
     driver.executeScript(axe);
-    Object result = driver.executeAsyncScript(
-        "const done = arguments[arguments.length - 1];"
-            + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact,"
-            + " nodes: v.nodes.map(n => n.target.join(' ')).join(', ')}))));");
+    Object result =
+        driver.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact,"
+                + " nodes: v.nodes.map(n => n.target.join(' ')).join(', ')}))));");
     List<String> serious = new ArrayList<>();
     for (Map<String, Object> violation : (List<Map<String, Object>>) result) {
       Object impact = violation.get("impact");
@@ -68,10 +86,12 @@ final class ChromiumBrowser implements AutoCloseable {
 
   /** Whether the page fits a 375 px wide phone screen without sideways scrolling. */
   boolean fitsNarrowScreen() {
-    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
         Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
     try {
-      Number scrollWidth = (Number) driver.executeScript("return document.documentElement.scrollWidth;");
+      Number scrollWidth =
+          (Number) driver.executeScript("return document.documentElement.scrollWidth;");
       return scrollWidth.intValue() <= 375;
     } finally {
       driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());

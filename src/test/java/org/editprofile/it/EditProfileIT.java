@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EditProfileIT {
 
   static Stream<Arguments> paths() {
-    return Stream.of(Arguments.of("service", TestEnvironment.serviceApp().baseUrl()),
+    return Stream.of(
+        Arguments.of("service", TestEnvironment.serviceApp().baseUrl()),
         Arguments.of("direct", TestEnvironment.directApp().baseUrl()));
   }
 
@@ -47,22 +48,39 @@ class EditProfileIT {
 
     Page profile = browser.open(app + "/users/gatedUpdateProfile");
     assertEquals(200, profile.status());
-    assertTrue(profile.text().contains(user.email()) && profile.text().contains(user.oid()), profile.text());
+    assertTrue(
+        profile.text().contains(user.email()) && profile.text().contains(user.oid()),
+        profile.text());
 
     Page edit = browser.open(app + "/users/updateProfile");
     assertTrue(Journeys.isMfaPage(edit), "the step-up asks for the one-time code: " + edit.text());
     String sessionBeforeMfa = browser.cookie("JSESSIONID").orElseThrow();
     Page form = Journeys.completeMfa(browser, edit, user);
     assertEquals(app + "/users/updateProfile", form.uri().toString(), "back on the edit page");
-    assertFalse(sessionBeforeMfa.equals(browser.cookie("JSESSIONID").orElseThrow()), "new session id after step-up");
+    assertFalse(
+        sessionBeforeMfa.equals(browser.cookie("JSESSIONID").orElseThrow()),
+        "new session id after step-up");
 
     long patches = tenant.requests("graph.patch");
-    Page saved = browser.settle(browser.submit(form, "form#profile-form", Map.of(
-        "displayName", "Rear Admiral Hopper", "city", "Arlington", "jobTitle", "Computer scientist")));
+    Page saved =
+        browser.settle(
+            browser.submit(
+                form,
+                "form#profile-form",
+                Map.of(
+                    "displayName",
+                    "Rear Admiral Hopper",
+                    "city",
+                    "Arlington",
+                    "jobTitle",
+                    "Computer scientist")));
     assertEquals(app + "/users/gatedUpdateProfile", saved.uri().toString());
     assertTrue(saved.text().contains("Your profile was updated."), saved.text());
-    assertTrue(saved.text().contains("Rear Admiral Hopper") && saved.text().contains("Arlington")
-        && saved.text().contains("Computer scientist"), saved.text());
+    assertTrue(
+        saved.text().contains("Rear Admiral Hopper")
+            && saved.text().contains("Arlington")
+            && saved.text().contains("Computer scientist"),
+        saved.text());
     assertEquals(patches + 1, tenant.requests("graph.patch"));
     Map<String, String> stored = tenant.directory().byOid(user.oid()).orElseThrow().snapshot();
     assertEquals("Rear Admiral Hopper", stored.get("displayName"));
@@ -85,8 +103,12 @@ class EditProfileIT {
     Journeys.signIn(two, app, second, "/");
     Page form = Journeys.openEditForm(two, app, second);
     two.settle(two.submit(form, "form#profile-form", Map.of("displayName", "Second Renamed")));
-    assertEquals("First User", tenant.directory().byOid(first.oid()).orElseThrow().snapshot().get("displayName"));
-    assertEquals("Second Renamed", tenant.directory().byOid(second.oid()).orElseThrow().snapshot().get("displayName"));
+    assertEquals(
+        "First User",
+        tenant.directory().byOid(first.oid()).orElseThrow().snapshot().get("displayName"));
+    assertEquals(
+        "Second Renamed",
+        tenant.directory().byOid(second.oid()).orElseThrow().snapshot().get("displayName"));
     Page firstProfile = one.open(app + "/users/gatedUpdateProfile");
     assertTrue(firstProfile.text().contains("First User"));
     assertFalse(firstProfile.text().contains("Second"), firstProfile.text());
@@ -100,8 +122,19 @@ class EditProfileIT {
     Journeys.signIn(browser, app, user, "/");
     Page form = Journeys.openEditForm(browser, app, user);
     long patches = tenant.requests("graph.patch");
-    Page page = browser.submit(form, "form#profile-form", Map.of(
-        "displayName", "", "city", "Typed City", "preferredLanguage", "not a language", "givenName", "x".repeat(65)));
+    Page page =
+        browser.submit(
+            form,
+            "form#profile-form",
+            Map.of(
+                "displayName",
+                "",
+                "city",
+                "Typed City",
+                "preferredLanguage",
+                "not a language",
+                "givenName",
+                "x".repeat(65)));
     assertEquals(400, page.status());
     assertTrue(page.text().contains("Display name is required."), page.text());
     assertTrue(page.text().contains("Preferred language must be a language tag"), page.text());
@@ -134,7 +167,8 @@ class EditProfileIT {
     long patches = tenant.requests("graph.patch");
     Page forged = browser.post(app + "/users/update", Map.of("displayName", "Hacked"));
     assertEquals(403, forged.status());
-    Page wrongToken = browser.post(app + "/users/update", Map.of("displayName", "Hacked", "_csrf", "guess"));
+    Page wrongToken =
+        browser.post(app + "/users/update", Map.of("displayName", "Hacked", "_csrf", "guess"));
     assertEquals(403, wrongToken.status());
     assertEquals(patches, tenant.requests("graph.patch"));
     assertEquals(405, browser.get(app + "/users/update").status());
@@ -151,7 +185,10 @@ class EditProfileIT {
     assertEquals(302, edit.status(), "to the tenant for MFA");
     assertTrue(edit.location().contains("/oauth2/v2.0/authorize"));
     long patches = tenant.requests("graph.patch");
-    Page post = browser.post(app + "/users/update", Map.of("_csrf", csrf, "displayName", "Kept Draft", "city", "Oslo"));
+    Page post =
+        browser.post(
+            app + "/users/update",
+            Map.of("_csrf", csrf, "displayName", "Kept Draft", "city", "Oslo"));
     assertEquals(302, post.status());
     assertTrue(post.location().contains("/oauth2/v2.0/authorize"), "step-up instead of a write");
     assertEquals(patches, tenant.requests("graph.patch"));
@@ -173,10 +210,14 @@ class EditProfileIT {
     Journeys.signIn(browser, app, user, "/");
     Page form = Journeys.openEditForm(browser, app, user);
 
-    // The GET before the PATCH is fault-free; the PATCH itself is throttled for longer than we wait.
+    // The GET before the PATCH is fault-free; the PATCH itself is throttled for longer than we
+    // wait.
     tenant.faults().set(Faults.Kind.THROTTLE, 1, 1, 0);
-    Page retried = browser.settle(browser.submit(form, "form#profile-form", Map.of("city", "Retry Town")));
-    assertTrue(retried.text().contains("Retry Town"), "a short Retry-After is honoured once: " + retried.text());
+    Page retried =
+        browser.settle(browser.submit(form, "form#profile-form", Map.of("city", "Retry Town")));
+    assertTrue(
+        retried.text().contains("Retry Town"),
+        "a short Retry-After is honoured once: " + retried.text());
 
     form = Journeys.openEditForm(browser, app, user);
     tenant.faults().set(Faults.Kind.THROTTLE, 3, 30, 0);
@@ -185,7 +226,8 @@ class EditProfileIT {
     assertTrue(throttled.text().contains("try again in 30 seconds"), throttled.text());
     tenant.faults().clear();
     Page draft = browser.open(app + "/users/updateProfile");
-    assertEquals("Busy Town", draft.doc().selectFirst("#city").attr("value"), "nothing typed is lost");
+    assertEquals(
+        "Busy Town", draft.doc().selectFirst("#city").attr("value"), "nothing typed is lost");
 
     tenant.faults().set(Faults.Kind.UNAVAILABLE, 1, 0, 0);
     Page unavailable = browser.open(app + "/users/gatedUpdateProfile");
@@ -200,7 +242,10 @@ class EditProfileIT {
 
     tenant.faults().set(Faults.Kind.CLAIMS_CHALLENGE, 1, 0, 0);
     Page challenged = browser.open(app + "/users/gatedUpdateProfile");
-    assertEquals(200, challenged.status(), "a claims challenge is answered with a fresh token: " + challenged.text());
+    assertEquals(
+        200,
+        challenged.status(),
+        "a claims challenge is answered with a fresh token: " + challenged.text());
 
     Page fine = browser.open(app + "/users/gatedUpdateProfile");
     assertEquals(200, fine.status(), "the session still works after the faults");
@@ -214,7 +259,8 @@ class EditProfileIT {
     Journeys.signIn(browser, app, user, "/");
     Page form = Journeys.openEditForm(browser, app, user);
     Map<String, String> values = new HashMap<>();
-    // 40 characters pass our postalCode limit... Graph's is the same, so use a state with 128 code points
+    // 40 characters pass our postalCode limit... Graph's is the same, so use a state with 128 code
+    // points
     // that are 2 UTF-16 chars each: within our code-point limit, over Graph's char limit.
     values.put("state", "\uD83D\uDE00".repeat(100));
     Page page = browser.submit(form, "form#profile-form", values);

@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The edit profile service on its own: it checks the bearer token itself and refuses bad input
- * with the right 4xx, and in none of those cases does it call Graph.
+ * The edit profile service on its own: it checks the bearer token itself and refuses bad input with
+ * the right 4xx, and in none of those cases does it call Graph.
  */
 class EditProfileServiceIT {
 
@@ -46,12 +46,14 @@ class EditProfileServiceIT {
   }
 
   private static JWTClaimsSet.Builder valid() {
-    return tenant.accessTokenClaims(tenant.serviceClientId(), user.oid(), DevTenant.SERVICE_SCOPE_NAME);
+    return tenant.accessTokenClaims(
+        tenant.serviceClientId(), user.oid(), DevTenant.SERVICE_SCOPE_NAME);
   }
 
-  private static Page call(String authorization, String contentType, String body) throws IOException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api))
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+  private static Page call(String authorization, String contentType, String body)
+      throws IOException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(api)).POST(HttpRequest.BodyPublishers.ofString(body));
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
@@ -64,11 +66,16 @@ class EditProfileServiceIT {
   @Test
   void validTokenAndBodyUpdateTheProfileOnBehalfOfTheUser() throws IOException {
     long patches = tenant.requests("graph.patch");
-    Page page = call("Bearer " + tenant.sign(valid().build()), "application/json",
-        "{\"displayName\":\"Via Service\",\"city\":null}");
+    Page page =
+        call(
+            "Bearer " + tenant.sign(valid().build()),
+            "application/json",
+            "{\"displayName\":\"Via Service\",\"city\":null}");
     assertEquals(204, page.status(), page.body());
     assertEquals(patches + 1, tenant.requests("graph.patch"));
-    assertEquals("Via Service", tenant.directory().byOid(user.oid()).orElseThrow().snapshot().get("displayName"));
+    assertEquals(
+        "Via Service",
+        tenant.directory().byOid(user.oid()).orElseThrow().snapshot().get("displayName"));
   }
 
   static Stream<Arguments> badTokens() throws JOSEException {
@@ -77,15 +84,30 @@ class EditProfileServiceIT {
         Arguments.of("missing", (UnaryOperator<String>) t -> null, 401),
         Arguments.of("malformed", (UnaryOperator<String>) t -> "Bearer not.a.jwt", 401),
         Arguments.of("not bearer", (UnaryOperator<String>) t -> "Basic dXNlcjpwYXNz", 401),
-        Arguments.of("expired", signed(valid().expirationTime(Date.from(now.minusSeconds(600)))
-            .issueTime(Date.from(now.minusSeconds(4000)))), 401),
-        Arguments.of("not yet valid", signed(valid().notBeforeTime(Date.from(now.plusSeconds(3600)))), 401),
-        Arguments.of("wrong audience", signed(valid().audience("00000003-0000-0000-c000-000000000000")), 401),
-        Arguments.of("wrong issuer", signed(valid().issuer("https://evil.example/" + DevTenant.TENANT_ID + "/v2.0")), 401),
+        Arguments.of(
+            "expired",
+            signed(
+                valid()
+                    .expirationTime(Date.from(now.minusSeconds(600)))
+                    .issueTime(Date.from(now.minusSeconds(4000)))),
+            401),
+        Arguments.of(
+            "not yet valid", signed(valid().notBeforeTime(Date.from(now.plusSeconds(3600)))), 401),
+        Arguments.of(
+            "wrong audience",
+            signed(valid().audience("00000003-0000-0000-c000-000000000000")),
+            401),
+        Arguments.of(
+            "wrong issuer",
+            signed(valid().issuer("https://evil.example/" + DevTenant.TENANT_ID + "/v2.0")),
+            401),
         Arguments.of("missing scope", signed(valid().claim("scp", "User.Read")), 403),
         Arguments.of("unknown key", foreignKey(valid().build(), false), 401),
         Arguments.of("bad signature", foreignKey(valid().build(), true), 401),
-        Arguments.of("alg none", (UnaryOperator<String>) t -> "Bearer " + new PlainJWT(valid().build()).serialize(), 401),
+        Arguments.of(
+            "alg none",
+            (UnaryOperator<String>) t -> "Bearer " + new PlainJWT(valid().build()).serialize(),
+            401),
         Arguments.of("HS256 with the public key", hmacWithPublicKey(valid().build()), 401));
   }
 
@@ -94,28 +116,39 @@ class EditProfileServiceIT {
   }
 
   /** Signed by another key: with a kid the tenant never published, or with the tenant's kid. */
-  private static UnaryOperator<String> foreignKey(JWTClaimsSet claims, boolean useTenantKid) throws JOSEException {
-    var other = new RSAKeyGenerator(2048).keyID(useTenantKid ? tenant.publicSigningKey().getKeyID() : "unknown-kid").generate();
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(other.getKeyID()).build(), claims);
+  private static UnaryOperator<String> foreignKey(JWTClaimsSet claims, boolean useTenantKid)
+      throws JOSEException {
+    var other =
+        new RSAKeyGenerator(2048)
+            .keyID(useTenantKid ? tenant.publicSigningKey().getKeyID() : "unknown-kid")
+            .generate();
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(other.getKeyID()).build(), claims);
     jwt.sign(new RSASSASigner(other));
     return t -> "Bearer " + jwt.serialize();
   }
 
   private static UnaryOperator<String> hmacWithPublicKey(JWTClaimsSet claims) throws JOSEException {
     byte[] secret = tenant.publicSigningKey().toRSAPublicKey().getEncoded();
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256)
-        .keyID(tenant.publicSigningKey().getKeyID()).build(), claims);
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.HS256)
+                .keyID(tenant.publicSigningKey().getKeyID())
+                .build(),
+            claims);
     jwt.sign(new MACSigner(secret));
     return t -> "Bearer " + jwt.serialize();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badTokens")
-  void badBearerTokensAreRefusedWithoutCallingGraph(String name, UnaryOperator<String> header, int status)
-      throws IOException {
+  void badBearerTokensAreRefusedWithoutCallingGraph(
+      String name, UnaryOperator<String> header, int status) throws IOException {
     long patches = tenant.requests("graph.patch");
     long tokenCalls = tenant.requests("token");
-    Page page = call(header.apply(null), "application/json", "{\"displayName\":\"Should Not Apply\"}");
+    Page page =
+        call(header.apply(null), "application/json", "{\"displayName\":\"Should Not Apply\"}");
     assertEquals(status, page.status(), name + ": " + page.body());
     assertTrue(page.header("WWW-Authenticate").orElse("").startsWith("Bearer"), "WWW-Authenticate");
     assertTrue(page.header("Content-Type").orElse("").startsWith("application/problem+json"));
@@ -129,10 +162,19 @@ class EditProfileServiceIT {
         Arguments.of("not an object", "application/json", "[\"displayName\"]", 400),
         Arguments.of("wrong content type", "text/plain", "{\"displayName\":\"x\"}", 415),
         Arguments.of("no content type", null, "{\"displayName\":\"x\"}", 415),
-        Arguments.of("oversized", "application/json", "{\"streetAddress\":\"" + "a".repeat(20_000) + "\"}", 413),
+        Arguments.of(
+            "oversized",
+            "application/json",
+            "{\"streetAddress\":\"" + "a".repeat(20_000) + "\"}",
+            413),
         Arguments.of("unknown field", "application/json", "{\"isAdmin\":\"true\"}", 400),
-        Arguments.of("read-only field", "application/json", "{\"mail\":\"attacker@evil.example\"}", 400),
-        Arguments.of("over-long value", "application/json", "{\"givenName\":\"" + "g".repeat(65) + "\"}", 400),
+        Arguments.of(
+            "read-only field", "application/json", "{\"mail\":\"attacker@evil.example\"}", 400),
+        Arguments.of(
+            "over-long value",
+            "application/json",
+            "{\"givenName\":\"" + "g".repeat(65) + "\"}",
+            400),
         Arguments.of("control characters", "application/json", "{\"city\":\"a\\u0000b\"}", 400),
         Arguments.of("blank display name", "application/json", "{\"displayName\":\"  \"}", 400),
         Arguments.of("number value", "application/json", "{\"city\":42}", 400),
@@ -142,8 +184,8 @@ class EditProfileServiceIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badBodies")
-  void badBodiesAreRefusedWithoutCallingGraph(String name, String contentType, String body, int status)
-      throws IOException {
+  void badBodiesAreRefusedWithoutCallingGraph(
+      String name, String contentType, String body, int status) throws IOException {
     long patches = tenant.requests("graph.patch");
     Page page = call("Bearer " + tenant.sign(valid().build()), contentType, body);
     assertEquals(status, page.status(), name + ": " + page.body());

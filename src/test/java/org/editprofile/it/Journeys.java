@@ -17,17 +17,25 @@ final class Journeys {
 
   /** From the app's sign-in link to the tenant's sign-in page. */
   static Page openSignIn(Browser browser, String appBase, String returnPath) throws IOException {
-    Page page = browser.open(appBase + "/auth/signin?redirectTo="
-        + URLEncoder.encode(returnPath, StandardCharsets.UTF_8));
-    assertTrue(page.uri().getPath().endsWith("/oauth2/v2.0/authorize"), "at the tenant: " + page.uri());
+    Page page =
+        browser.open(
+            appBase
+                + "/auth/signin?redirectTo="
+                + URLEncoder.encode(returnPath, StandardCharsets.UTF_8));
+    assertTrue(
+        page.uri().getPath().endsWith("/oauth2/v2.0/authorize"), "at the tenant: " + page.uri());
     return page;
   }
 
   /** Signs in on the tenant's page and follows everything back to the app. */
-  static Page signIn(Browser browser, String appBase, DevTenantUser user, String returnPath) throws IOException {
+  static Page signIn(Browser browser, String appBase, DevTenantUser user, String returnPath)
+      throws IOException {
     Page login = openSignIn(browser, appBase, returnPath);
-    return browser.settle(browser.submit(login, "form[action$=/login]",
-        Map.of("email", user.email(), "password", user.password())));
+    return browser.settle(
+        browser.submit(
+            login,
+            "form[action$=/login]",
+            Map.of("email", user.email(), "password", user.password())));
   }
 
   static boolean isMfaPage(Page page) {
@@ -36,7 +44,9 @@ final class Journeys {
 
   /** Reads the one-time code from the dev tenant's mailbox and enters it. */
   static Page completeMfa(Browser browser, Page mfaPage, DevTenantUser user) throws IOException {
-    assertTrue(isMfaPage(mfaPage), "expected the one-time-code page, got " + mfaPage.uri() + "\n" + mfaPage.text());
+    assertTrue(
+        isMfaPage(mfaPage),
+        "expected the one-time-code page, got " + mfaPage.uri() + "\n" + mfaPage.text());
     String code = TestEnvironment.tenant().latestCode(user.email()).orElseThrow();
     return browser.settle(browser.submit(mfaPage, "form[action$=/mfa]", Map.of("otc", code)));
   }
@@ -48,7 +58,8 @@ final class Journeys {
       page = completeMfa(browser, page, user);
     }
     assertEquals(200, page.status(), page.text());
-    assertTrue(page.doc().selectFirst("form#profile-form") != null, "edit form shown: " + page.text());
+    assertTrue(
+        page.doc().selectFirst("form#profile-form") != null, "edit form shown: " + page.text());
     return page;
   }
 }

@@ -20,9 +20,13 @@ class NotConfiguredIT {
   @BeforeAll
   static void start() throws Exception {
     TestEnvironment.tenant();
-    app = EmbeddedTomcat.start(EmbeddedTomcat.builtWar(), EmbeddedTomcat.freePort(), Map.of(
-        "CLIENT_SECRET", "top-secret-value-123",
-        "REDIRECT_URI", "ftp://example.com/auth/redirect"));
+    app =
+        EmbeddedTomcat.start(
+            EmbeddedTomcat.builtWar(),
+            EmbeddedTomcat.freePort(),
+            Map.of(
+                "CLIENT_SECRET", "top-secret-value-123",
+                "REDIRECT_URI", "ftp://example.com/auth/redirect"));
   }
 
   @AfterAll
@@ -37,8 +41,13 @@ class NotConfiguredIT {
       assertEquals(503, page.status(), path);
       String text = page.text();
       assertTrue(text.contains("not configured"), text);
-      for (String name : new String[] {"TENANT_SUBDOMAIN", "CLIENT_ID is missing", "REDIRECT_URI must be",
-          "EDIT_PROFILE_SCOPE is missing"}) {
+      for (String name :
+          new String[] {
+            "TENANT_SUBDOMAIN",
+            "CLIENT_ID is missing",
+            "REDIRECT_URI must be",
+            "EDIT_PROFILE_SCOPE is missing"
+          }) {
         assertTrue(text.contains(name), name + " in " + text);
       }
       assertFalse(page.body().contains("top-secret-value-123"));

@@ -17,13 +17,16 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A real Tomcat or Jetty distribution (unpacked from Maven Central by the build) running the
- * built WAR in its own JVM, bound to 127.0.0.1, configured the way operators do it: settings as
+ * A real Tomcat or Jetty distribution (unpacked from Maven Central by the build) running the built
+ * WAR in its own JVM, bound to 127.0.0.1, configured the way operators do it: settings as
  * environment variables, the dev tenant's trust store as a JVM option. Stopped by its PID.
  */
 final class ServerDistribution implements AutoCloseable {
 
-  enum Kind { TOMCAT, JETTY }
+  enum Kind {
+    TOMCAT,
+    JETTY
+  }
 
   private final Kind kind;
   private final Process process;
@@ -37,28 +40,48 @@ final class ServerDistribution implements AutoCloseable {
     this.log = log;
   }
 
-  static ServerDistribution start(Kind kind, Path war, int port, Map<String, String> settings,
-      Path trustStore, String trustStorePassword) throws IOException, InterruptedException {
-    Path base = Files.createDirectories(Path.of("target", "containers", "run",
-        kind.name().toLowerCase() + "-" + port)).toAbsolutePath();
+  static ServerDistribution start(
+      Kind kind,
+      Path war,
+      int port,
+      Map<String, String> settings,
+      Path trustStore,
+      String trustStorePassword)
+      throws IOException, InterruptedException {
+    Path base =
+        Files.createDirectories(
+                Path.of("target", "containers", "run", kind.name().toLowerCase() + "-" + port))
+            .toAbsolutePath();
     Path log = base.resolve("server.log");
-    List<String> jvm = new ArrayList<>(List.of(javaBinary(), "-Xmx256m",
-        "-Djava.io.tmpdir=" + Files.createDirectories(base.resolve("temp")),
-        "-Djavax.net.ssl.trustStore=" + trustStore.toAbsolutePath(),
-        "-Djavax.net.ssl.trustStorePassword=" + trustStorePassword,
-        "-Djavax.net.ssl.trustStoreType=PKCS12"));
-    List<String> command = kind == Kind.TOMCAT ? tomcat(base, war, port, jvm) : jetty(base, war, port, jvm);
-    ProcessBuilder builder = new ProcessBuilder(command).directory(base.toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile());
+    List<String> jvm =
+        new ArrayList<>(
+            List.of(
+                javaBinary(),
+                "-Xmx256m",
+                "-Djava.io.tmpdir=" + Files.createDirectories(base.resolve("temp")),
+                "-Djavax.net.ssl.trustStore=" + trustStore.toAbsolutePath(),
+                "-Djavax.net.ssl.trustStorePassword=" + trustStorePassword,
+                "-Djavax.net.ssl.trustStoreType=PKCS12"));
+    List<String> command =
+        kind == Kind.TOMCAT ? tomcat(base, war, port, jvm) : jetty(base, war, port, jvm);
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(base.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
-    env.keySet().removeIf(k -> settings.containsKey(k) || k.startsWith("CLIENT_") || k.startsWith("EDIT_PROFILE"));
+    env.keySet()
+        .removeIf(
+            k ->
+                settings.containsKey(k) || k.startsWith("CLIENT_") || k.startsWith("EDIT_PROFILE"));
     env.putAll(settings);
     ServerDistribution server = new ServerDistribution(kind, builder.start(), port, log);
     server.awaitHealthy(Duration.ofSeconds(120));
     return server;
   }
 
-  private static List<String> tomcat(Path base, Path war, int port, List<String> jvm) throws IOException {
+  private static List<String> tomcat(Path base, Path war, int port, List<String> jvm)
+      throws IOException {
     Path home = Path.of(System.getProperty("tomcat.home")).toAbsolutePath();
     Path conf = Files.createDirectories(base.resolve("conf"));
     try (Stream<Path> files = Files.list(home.resolve("conf"))) {
@@ -66,20 +89,31 @@ final class ServerDistribution implements AutoCloseable {
         Files.copy(file, conf.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
       }
     }
-    String serverXml = Files.readString(conf.resolve("server.xml"))
-        .replace("<Server port=\"8005\"", "<Server port=\"-1\"")
-        .replace("<Connector port=\"8080\"", "<Connector address=\"127.0.0.1\" port=\"" + port + "\"");
+    String serverXml =
+        Files.readString(conf.resolve("server.xml"))
+            .replace("<Server port=\"8005\"", "<Server port=\"-1\"")
+            .replace(
+                "<Connector port=\"8080\"",
+                "<Connector address=\"127.0.0.1\" port=\"" + port + "\"");
     Files.writeString(conf.resolve("server.xml"), serverXml);
     for (String dir : List.of("webapps", "logs", "work", "temp")) {
       Files.createDirectories(base.resolve(dir));
     }
-    Files.copy(war, base.resolve("webapps").resolve("ROOT.war"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        war, base.resolve("webapps").resolve("ROOT.war"), StandardCopyOption.REPLACE_EXISTING);
     List<String> command = new ArrayList<>(jvm);
-    command.addAll(List.of("-Dcatalina.home=" + home, "-Dcatalina.base=" + base,
-        "-Djava.util.logging.config.file=" + conf.resolve("logging.properties"),
-        "-Djava.util.logging.manager=org.apache.juli.ClassLoaderLogManager",
-        "-cp", home.resolve("bin/bootstrap.jar") + java.io.File.pathSeparator + home.resolve("bin/tomcat-juli.jar"),
-        "org.apache.catalina.startup.Bootstrap", "start"));
+    command.addAll(
+        List.of(
+            "-Dcatalina.home=" + home,
+            "-Dcatalina.base=" + base,
+            "-Djava.util.logging.config.file=" + conf.resolve("logging.properties"),
+            "-Djava.util.logging.manager=org.apache.juli.ClassLoaderLogManager",
+            "-cp",
+            home.resolve("bin/bootstrap.jar")
+                + java.io.File.pathSeparator
+                + home.resolve("bin/tomcat-juli.jar"),
+            "org.apache.catalina.startup.Bootstrap",
+            "start"));
     return command;
   }
 
@@ -87,17 +121,32 @@ final class ServerDistribution implements AutoCloseable {
       throws IOException, InterruptedException {
     Path home = Path.of(System.getProperty("jetty.home")).toAbsolutePath();
     Files.createDirectories(base.resolve("webapps"));
-    Process setup = new ProcessBuilder(javaBinary(), "-jar", home.resolve("start.jar").toString(),
-        "jetty.home=" + home, "jetty.base=" + base, "--add-modules=http,ee10-deploy,ee10-jsp")
-        .directory(base.toFile()).redirectErrorStream(true)
-        .redirectOutput(base.resolve("setup.log").toFile()).start();
+    Process setup =
+        new ProcessBuilder(
+                javaBinary(),
+                "-jar",
+                home.resolve("start.jar").toString(),
+                "jetty.home=" + home,
+                "jetty.base=" + base,
+                "--add-modules=http,ee10-deploy,ee10-jsp")
+            .directory(base.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(base.resolve("setup.log").toFile())
+            .start();
     if (setup.waitFor() != 0) {
       throw new IOException("jetty module setup failed, see " + base.resolve("setup.log"));
     }
-    Files.copy(war, base.resolve("webapps").resolve("ROOT.war"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        war, base.resolve("webapps").resolve("ROOT.war"), StandardCopyOption.REPLACE_EXISTING);
     List<String> command = new ArrayList<>(jvm);
-    command.addAll(List.of("-jar", home.resolve("start.jar").toString(), "jetty.home=" + home,
-        "jetty.base=" + base, "jetty.http.host=127.0.0.1", "jetty.http.port=" + port));
+    command.addAll(
+        List.of(
+            "-jar",
+            home.resolve("start.jar").toString(),
+            "jetty.home=" + home,
+            "jetty.base=" + base,
+            "jetty.http.host=127.0.0.1",
+            "jetty.http.port=" + port));
     return command;
   }
 
@@ -113,8 +162,12 @@ final class ServerDistribution implements AutoCloseable {
         throw new IOException(kind + " exited at start-up:\n" + tail());
       }
       try {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl("127.0.0.1") + "/health"))
-            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            client.send(
+                HttpRequest.newBuilder(URI.create(baseUrl("127.0.0.1") + "/health"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200) {
           return;
         }

@@ -54,18 +54,21 @@ class SignInIT {
     assertEquals(200, claims.status());
     assertTrue(claims.text().contains(user.oid()), "oid claim shown");
     assertTrue(claims.text().contains("Ada Lovelace"));
-    assertNotEquals(sessionBefore, browser.cookie("JSESSIONID").orElseThrow(), "session id rotated at sign-in");
+    assertNotEquals(
+        sessionBefore, browser.cookie("JSESSIONID").orElseThrow(), "session id rotated at sign-in");
 
     Page greeted = browser.open(app + "/");
     assertTrue(greeted.text().contains("Hi Ada Lovelace!"), greeted.text());
 
-    String csrf = greeted.doc().selectFirst("form[action$=/auth/signout] input[name=_csrf]").attr("value");
+    String csrf =
+        greeted.doc().selectFirst("form[action$=/auth/signout] input[name=_csrf]").attr("value");
     Page signOut = browser.post(app + "/auth/signout", Map.of("_csrf", csrf));
     assertEquals(302, signOut.status());
     URI endSession = URI.create(signOut.location());
     assertTrue(endSession.getPath().endsWith("/oauth2/v2.0/logout"));
-    assertTrue(URLDecoder.decode(endSession.getRawQuery(), StandardCharsets.UTF_8)
-        .contains("post_logout_redirect_uri=" + app + "/"));
+    assertTrue(
+        URLDecoder.decode(endSession.getRawQuery(), StandardCharsets.UTF_8)
+            .contains("post_logout_redirect_uri=" + app + "/"));
     Page back = browser.settle(signOut);
     assertEquals(app + "/", back.uri().toString());
     assertTrue(back.text().contains("Welcome"));
@@ -84,7 +87,9 @@ class SignInIT {
     assertTrue(first.get("scope").contains("openid"));
     assertEquals("S256", first.get("code_challenge_method"));
     assertNotNull(first.get("code_challenge"));
-    assertTrue(first.get("state").length() >= 22 && first.get("nonce").length() >= 22, "at least 128 bits each");
+    assertTrue(
+        first.get("state").length() >= 22 && first.get("nonce").length() >= 22,
+        "at least 128 bits each");
     assertNotEquals(first.get("state"), second.get("state"));
     assertNotEquals(first.get("nonce"), second.get("nonce"));
     assertNotEquals(first.get("code_challenge"), second.get("code_challenge"));
@@ -117,10 +122,16 @@ class SignInIT {
     DevTenantUser user = TestEnvironment.newUser("Replay Victim");
     Browser browser = new Browser();
     Page login = Journeys.openSignIn(browser, app, "/");
-    Page formPost = browser.submit(login, "form[action$=/login]",
-        Map.of("email", user.email(), "password", user.password()));
+    Page formPost =
+        browser.submit(
+            login,
+            "form[action$=/login]",
+            Map.of("email", user.email(), "password", user.password()));
     Map<String, String> response = new HashMap<>();
-    formPost.doc().select("form#response input").forEach(i -> response.put(i.attr("name"), i.attr("value")));
+    formPost
+        .doc()
+        .select("form#response input")
+        .forEach(i -> response.put(i.attr("name"), i.attr("value")));
     Page first = browser.post(app + "/auth/redirect", response);
     assertEquals(302, first.status());
     long tokenCalls = tenant.requests("token");
@@ -151,22 +162,38 @@ class SignInIT {
     assertEquals(tokenCalls, tenant.requests("token"));
 
     Map<String, String> authorize = query(browser.get(app + "/auth/signin").location());
-    Page xss = browser.get(app + "/auth/redirect?state=" + authorize.get("state")
-        + "&error=access_denied&error_description=%3Cscript%3Ealert(1)%3C/script%3E");
+    Page xss =
+        browser.get(
+            app
+                + "/auth/redirect?state="
+                + authorize.get("state")
+                + "&error=access_denied&error_description=%3Cscript%3Ealert(1)%3C/script%3E");
     assertFalse(xss.body().contains("<script>alert(1)</script>"), "escaped");
     assertTrue(xss.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
   }
 
   @ParameterizedTest
-  @EnumSource(value = IdTokenFault.class, names = {"WRONG_NONCE", "WRONG_AUDIENCE", "WRONG_ISSUER",
-      "EXPIRED", "BAD_SIGNATURE", "UNSIGNED"})
+  @EnumSource(
+      value = IdTokenFault.class,
+      names = {
+        "WRONG_NONCE",
+        "WRONG_AUDIENCE",
+        "WRONG_ISSUER",
+        "EXPIRED",
+        "BAD_SIGNATURE",
+        "UNSIGNED"
+      })
   void idTokenThatFailsVerificationIsRefused(IdTokenFault fault) throws IOException {
     DevTenantUser user = TestEnvironment.newUser("Token Tester");
     Browser browser = new Browser();
     Page login = Journeys.openSignIn(browser, app, "/users/id");
     tenant.breakNextIdToken(fault);
-    Page page = browser.settle(browser.submit(login, "form[action$=/login]",
-        Map.of("email", user.email(), "password", user.password())));
+    Page page =
+        browser.settle(
+            browser.submit(
+                login,
+                "form[action$=/login]",
+                Map.of("email", user.email(), "password", user.password())));
     assertEquals(400, page.status(), fault + ": " + page.text());
     assertTrue(page.text().contains("could not be verified"), page.text());
     assertEquals(302, browser.get(app + "/users/id").status(), "not signed in");
@@ -188,7 +215,8 @@ class SignInIT {
     for (String endpoint : new String[] {"discovery", "jwks", "token", "authorize"}) {
       assertEquals(before.getOrDefault(endpoint, 0L), after.getOrDefault(endpoint, 0L), endpoint);
     }
-    assertEquals(before.get("graph.get") + 20, after.get("graph.get"), "one Graph GET per profile page");
+    assertEquals(
+        before.get("graph.get") + 20, after.get("graph.get"), "one Graph GET per profile page");
   }
 
   @Test
@@ -202,7 +230,8 @@ class SignInIT {
     Map<String, String> params = new HashMap<>();
     for (String pair : URI.create(url).getRawQuery().split("&")) {
       String[] kv = pair.split("=", 2);
-      params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+      params.put(
+          URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
           kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
     }
     return params;

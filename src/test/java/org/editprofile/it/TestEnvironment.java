@@ -61,18 +61,25 @@ final class TestEnvironment {
    * tenant's form_post is cross-site for a browser, as in production).
    */
   static synchronized ServerDistribution distribution(ServerDistribution.Kind kind) {
-    return distributions.computeIfAbsent(kind, k -> {
-      DevTenant t = tenant();
-      try {
-        int port = EmbeddedTomcat.freePort();
-        String base = "http://localhost:" + port;
-        t.registerWebApp(base + "/auth/redirect", base + "/");
-        return ServerDistribution.start(k, EmbeddedTomcat.builtWar(), port,
-            EmbeddedTomcat.settingsFor(t, base), trustStore, DevTenant.trustStorePassword());
-      } catch (Exception e) {
-        throw new IllegalStateException("could not start " + k, e);
-      }
-    });
+    return distributions.computeIfAbsent(
+        kind,
+        k -> {
+          DevTenant t = tenant();
+          try {
+            int port = EmbeddedTomcat.freePort();
+            String base = "http://localhost:" + port;
+            t.registerWebApp(base + "/auth/redirect", base + "/");
+            return ServerDistribution.start(
+                k,
+                EmbeddedTomcat.builtWar(),
+                port,
+                EmbeddedTomcat.settingsFor(t, base),
+                trustStore,
+                DevTenant.trustStorePassword());
+          } catch (Exception e) {
+            throw new IllegalStateException("could not start " + k, e);
+          }
+        });
   }
 
   /** Starts another instance; an empty value removes that setting. */
@@ -83,13 +90,14 @@ final class TestEnvironment {
       String base = "http://127.0.0.1:" + port;
       t.registerWebApp(base + "/auth/redirect", base + "/");
       Map<String, String> settings = EmbeddedTomcat.settingsFor(t, base);
-      overrides.forEach((k, v) -> {
-        if (v.isEmpty()) {
-          settings.remove(k);
-        } else {
-          settings.put(k, v);
-        }
-      });
+      overrides.forEach(
+          (k, v) -> {
+            if (v.isEmpty()) {
+              settings.remove(k);
+            } else {
+              settings.put(k, v);
+            }
+          });
       return EmbeddedTomcat.start(EmbeddedTomcat.builtWar(), port, settings);
     } catch (Exception e) {
       throw new IllegalStateException("could not start the app", e);
@@ -121,5 +129,4 @@ final class TestEnvironment {
       tenant.close();
     }
   }
-
 }

@@ -18,12 +18,24 @@ class WarContentsIT {
       List<String> names = war.stream().map(e -> e.getName()).toList();
       assertTrue(names.contains("WEB-INF/classes/org/editprofile/web/AppServices.class"));
       assertTrue(names.stream().anyMatch(n -> n.startsWith("WEB-INF/lib/msal4j-")));
-      assertTrue(names.stream().anyMatch(n -> n.startsWith("WEB-INF/lib/jakarta.servlet.jsp.jstl-")), "JSTL bundled");
+      assertTrue(
+          names.stream().anyMatch(n -> n.startsWith("WEB-INF/lib/jakarta.servlet.jsp.jstl-")),
+          "JSTL bundled");
       assertFalse(names.stream().anyMatch(n -> n.contains("devtenant")), "no dev tenant");
-      assertFalse(names.stream().anyMatch(n -> n.contains("/it/") || n.endsWith("IT.class") || n.endsWith("Test.class")));
-      assertFalse(names.stream().anyMatch(n -> n.matches("WEB-INF/lib/(tomcat|jakarta.servlet-api|jakarta.el|bcp|junit|mockito|jsoup).*")),
+      assertFalse(
+          names.stream()
+              .anyMatch(
+                  n -> n.contains("/it/") || n.endsWith("IT.class") || n.endsWith("Test.class")));
+      assertFalse(
+          names.stream()
+              .anyMatch(
+                  n ->
+                      n.matches(
+                          "WEB-INF/lib/(tomcat|jakarta.servlet-api|jakarta.el|bcp|junit|mockito|jsoup).*")),
           "no container, test or dev libraries");
-      assertFalse(names.stream().anyMatch(n -> n.endsWith(".p12") || n.endsWith(".jks") || n.endsWith(".pem")));
+      assertFalse(
+          names.stream()
+              .anyMatch(n -> n.endsWith(".p12") || n.endsWith(".jks") || n.endsWith(".pem")));
     }
   }
 }
