@@ -44,7 +44,43 @@ public final class DevTenant implements AutoCloseable {
   public static final String DEMO_PASSWORD = "Demo-Passw0rd!";
   public static final String SERVICE_SCOPE_NAME = "EditProfileService.ReadWrite";
 
-  private final DevTenantKeys keys = DevTenantKeys.generate();
+  /**
+   * Where the dev tenant listens and what it calls itself. Locally everything is 127.0.0.1; in a
+   * container it binds 0.0.0.0, the app reaches it by its service name, and the browser by a
+   * published port.
+   *
+   * @param host the host name in the issuer and the https URLs (and in the TLS certificate)
+   * @param publicHttpBase the browser-facing base URL of the sign-in pages; null for
+   *     http://host:port
+   */
+  public record Options(
+      String bindAddress,
+      int httpsPort,
+      int httpPort,
+      String host,
+      String publicHttpBase,
+      String webClientId,
+      String webClientSecret,
+      String serviceClientId,
+      String serviceClientSecret) {
+
+    /** Loopback only, fresh random client ids and secrets. */
+    public static Options local(int httpsPort, int httpPort) {
+      return new Options(
+          "127.0.0.1",
+          httpsPort,
+          httpPort,
+          "127.0.0.1",
+          null,
+          UUID.randomUUID().toString(),
+          "dev-" + UUID.randomUUID(),
+          UUID.randomUUID().toString(),
+          "dev-" + UUID.randomUUID());
+    }
+  }
+
+  private final Options options;
+  private final DevTenantKeys keys;
   private final HttpsServer https;
   private final HttpServer http;
   private final ExecutorService executor;
@@ -55,20 +91,26 @@ public final class DevTenant implements AutoCloseable {
   private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
   private final Set<String> redirectUris = ConcurrentHashMap.newKeySet();
   private final Set<String> postLogoutUris = ConcurrentHashMap.newKeySet();
-  private final String webClientId = UUID.randomUUID().toString();
-  private final String webClientSecret = "dev-" + UUID.randomUUID();
-  private final String serviceClientId = UUID.randomUUID().toString();
-  private final String serviceClientSecret = "dev-" + UUID.randomUUID();
+  private final String webClientId;
+  private final String webClientSecret;
+  private final String serviceClientId;
+  private final String serviceClientSecret;
   private final List<Scopes.Resource> resources;
   private final SignInPages signIn;
   private final TokenEndpoint tokenEndpoint;
   private final GraphApi graph;
 
-  private DevTenant(int httpsPort, int httpPort) throws IOException {
-    InetAddress loopback = InetAddress.getByName("127.0.0.1");
-    https = HttpsServer.create(new InetSocketAddress(loopback, httpsPort), 200);
+  private DevTenant(Options options) throws IOException {
+    this.options = options;
+    this.keys = DevTenantKeys.generate(options.host());
+    this.webClientId = options.webClientId();
+    this.webClientSecret = options.webClientSecret();
+    this.serviceClientId = options.serviceClientId();
+    this.serviceClientSecret = options.serviceClientSecret();
+    InetAddress bind = InetAddress.getByName(options.bindAddress());
+    https = HttpsServer.create(new InetSocketAddress(bind, options.httpsPort()), 200);
     https.setHttpsConfigurator(new HttpsConfigurator(keys.serverTls()));
-    http = HttpServer.create(new InetSocketAddress(loopback, httpPort), 200);
+    http = HttpServer.create(new InetSocketAddress(bind, options.httpPort()), 200);
     executor =
         Executors.newFixedThreadPool(
             64,
@@ -102,9 +144,13 @@ public final class DevTenant implements AutoCloseable {
     directory.add(DEMO_EMAIL, DEMO_PASSWORD, "Demo User");
   }
 
-  /** Starts on the given ports (0 picks free ones). */
+  /** Starts on 127.0.0.1 with the given ports (0 picks free ones). */
   public static DevTenant start(int httpsPort, int httpPort) throws IOException {
-    DevTenant tenant = new DevTenant(httpsPort, httpPort);
+    return start(Options.local(httpsPort, httpPort));
+  }
+
+  public static DevTenant start(Options options) throws IOException {
+    DevTenant tenant = new DevTenant(options);
     tenant.https.start();
     tenant.http.start();
     LOG.info(
@@ -124,11 +170,14 @@ public final class DevTenant implements AutoCloseable {
   // ---- what the app and the tests configure themselves with ----
 
   public String httpsBase() {
-    return "https://127.0.0.1:" + https.getAddress().getPort();
+    return "https://" + options.host() + ":" + https.getAddress().getPort();
   }
 
+  /** The browser-facing base URL of the sign-in pages and the mailbox. */
   public String httpBase() {
-    return "http://127.0.0.1:" + http.getAddress().getPort();
+    return options.publicHttpBase() != null
+        ? options.publicHttpBase()
+        : "http://" + options.host() + ":" + http.getAddress().getPort();
   }
 
   /** The AUTHORITY setting: equal to the issuer, as MSAL4J's oidcAuthority demands. */

@@ -54,19 +54,20 @@ final class DevTenantKeys {
   /** One TLS certificate per JVM: the JVM's default trust store can only be set once. */
   private static DevTenantKeys shared;
 
-  static synchronized DevTenantKeys generate() {
+  /** The keys of this JVM; the certificate also names {@code host} when it is not 127.0.0.1. */
+  static synchronized DevTenantKeys generate(String host) {
     if (shared == null) {
-      shared = create();
+      shared = create(host);
     }
     return shared;
   }
 
-  private static DevTenantKeys create() {
+  private static DevTenantKeys create(String host) {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(2048);
       KeyPair tlsKeys = generator.generateKeyPair();
-      X509Certificate cert = selfSigned(tlsKeys);
+      X509Certificate cert = selfSigned(tlsKeys, host);
       KeyStore keyStore = KeyStore.getInstance("PKCS12");
       keyStore.load(null, null);
       char[] password = TRUST_STORE_PASSWORD.toCharArray();
@@ -87,7 +88,7 @@ final class DevTenantKeys {
     }
   }
 
-  private static X509Certificate selfSigned(KeyPair keys)
+  private static X509Certificate selfSigned(KeyPair keys, String host)
       throws OperatorCreationException, GeneralSecurityException, IOException {
     X500Name name = new X500Name("CN=edit-profile dev tenant");
     Instant now = Instant.now();
@@ -99,14 +100,18 @@ final class DevTenantKeys {
             Date.from(now.plus(Duration.ofDays(2))),
             name,
             keys.getPublic());
+    java.util.List<GeneralName> names =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+                new GeneralName(GeneralName.dNSName, "localhost")));
+    if (!host.equals("127.0.0.1") && !host.equals("localhost")) {
+      names.add(new GeneralName(GeneralName.dNSName, host));
+    }
     builder.addExtension(
         Extension.subjectAlternativeName,
         false,
-        new GeneralNames(
-            new GeneralName[] {
-              new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-              new GeneralName(GeneralName.dNSName, "localhost")
-            }));
+        new GeneralNames(names.toArray(new GeneralName[0])));
     builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
     ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate());
     return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
@@ -120,11 +125,26 @@ final class DevTenantKeys {
     return signingKey;
   }
 
-  /** Writes a PKCS12 trust store with the TLS certificate, for javax.net.ssl.trustStore. */
+  /**
+   * Writes a PKCS12 trust store for javax.net.ssl.trustStore: the JDK's own CAs plus the dev
+   * tenant's certificate, so the same JVM can still reach public https services.
+   */
   Path writeTrustStore(Path file) {
     try {
       KeyStore trust = KeyStore.getInstance("PKCS12");
       trust.load(null, null);
+      Path jdkCas = Path.of(System.getProperty("java.home"), "lib", "security", "cacerts");
+      if (Files.isRegularFile(jdkCas)) {
+        KeyStore cas = KeyStore.getInstance(KeyStore.getDefaultType());
+        try (java.io.InputStream in = Files.newInputStream(jdkCas)) {
+          cas.load(in, null);
+        }
+        for (String alias : java.util.Collections.list(cas.aliases())) {
+          if (cas.isCertificateEntry(alias)) {
+            trust.setCertificateEntry("jdk-" + alias, cas.getCertificate(alias));
+          }
+        }
+      }
       trust.setCertificateEntry("edit-profile-dev-tenant", certificate);
       Files.createDirectories(file.toAbsolutePath().getParent());
       try (OutputStream out = Files.newOutputStream(file)) {

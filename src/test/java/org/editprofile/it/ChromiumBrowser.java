@@ -69,13 +69,18 @@ final class ChromiumBrowser implements AutoCloseable {
             Path.of(
                 System.getProperty("axe.script", "target/axe/node_modules/axe-core/axe.min.js")));
     driver.executeScript(axe);
-    Object result =
-        driver.executeAsyncScript(
-            "const done = arguments[arguments.length - 1];"
-                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact,"
-                + " nodes: v.nodes.map(n => n.target.join(' ')).join(', ')}))));");
+    Map<String, Object> result =
+        (Map<String, Object>)
+            driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "axe.run(document, {resultTypes: ['violations']}).then(r => done({passes: r.passes.length,"
+                    + " violations: r.violations.map(v => ({id: v.id, impact: v.impact,"
+                    + " nodes: v.nodes.map(n => n.target.join(' ')).join(', ')}))}));");
+    if (((Number) result.get("passes")).intValue() == 0) {
+      throw new IllegalStateException("axe-core checked nothing on " + driver.getCurrentUrl());
+    }
     List<String> serious = new ArrayList<>();
-    for (Map<String, Object> violation : (List<Map<String, Object>>) result) {
+    for (Map<String, Object> violation : (List<Map<String, Object>>) result.get("violations")) {
       Object impact = violation.get("impact");
       if ("serious".equals(impact) || "critical".equals(impact)) {
         serious.add(violation.get("id") + " (" + impact + "): " + violation.get("nodes"));

@@ -1,0 +1,124 @@
+package org.editprofile.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.editprofile.config.SettingsLoader;
+import org.editprofile.devtenant.DevTenant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docker-compose.yml cannot be run here (no Docker engine), so it is checked offline: Compose
+ * itself validates it, and its settings must be the ones the app and the dev tenant really read.
+ */
+class ComposeFileIT {
+
+  private static final Path FILE = Path.of("docker-compose.yml");
+  private static final Pattern DEFAULT = Pattern.compile("\\$\\{[A-Z_]+:?-(.*)}");
+
+  @Test
+  void composeValidatesTheFile() throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder("docker-compose", "-f", FILE.toString(), "config", "-q")
+            .redirectErrorStream(true)
+            .start();
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, process.exitValue(), "docker-compose config: " + output);
+  }
+
+  @Test
+  void appEnvironmentUsesOnlySettingsTheAppReadsAndPointsAtTheDevTenant() throws Exception {
+    JsonNode services = new ObjectMapper(new YAMLFactory()).readTree(FILE.toFile()).get("services");
+    JsonNode app = services.get("app");
+    JsonNode tenant = services.get("dev-tenant");
+
+    Set<String> known = settingNames();
+    known.add("CATALINA_OPTS");
+    for (Iterator<String> names = app.get("environment").fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      assertTrue(known.contains(name), name + " is not a setting the app reads");
+    }
+    for (String required :
+        new String[] {
+          "CLIENT_ID", "CLIENT_SECRET", "REDIRECT_URI", "EDIT_PROFILE_SCOPE", "AUTHORITY"
+        }) {
+      assertTrue(app.get("environment").has(required), required);
+    }
+
+    JsonNode appEnv = app.get("environment");
+    JsonNode tenantEnv = tenant.get("environment");
+    assertEquals(tenantEnv.get("DEVTENANT_WEB_CLIENT_ID").asText(), defaultOf(appEnv, "CLIENT_ID"));
+    assertEquals(
+        tenantEnv.get("DEVTENANT_WEB_CLIENT_SECRET").asText(), defaultOf(appEnv, "CLIENT_SECRET"));
+    assertEquals(
+        tenantEnv.get("DEVTENANT_SERVICE_CLIENT_ID").asText(),
+        defaultOf(appEnv, "EDIT_PROFILE_SERVICE_CLIENT_ID"));
+    assertEquals(
+        tenantEnv.get("DEVTENANT_SERVICE_CLIENT_SECRET").asText(),
+        defaultOf(appEnv, "EDIT_PROFILE_SERVICE_CLIENT_SECRET"));
+    assertEquals(
+        "api://"
+            + tenantEnv.get("DEVTENANT_SERVICE_CLIENT_ID").asText()
+            + "/"
+            + DevTenant.SERVICE_SCOPE_NAME,
+        defaultOf(appEnv, "EDIT_PROFILE_SCOPE"));
+    String tenantBase =
+        "https://"
+            + tenantEnv.get("DEVTENANT_HOST").asText()
+            + ":"
+            + tenantEnv.get("DEVTENANT_HTTPS_PORT").asText();
+    assertEquals(tenantBase + "/" + DevTenant.TENANT_ID + "/v2.0/", defaultOf(appEnv, "AUTHORITY"));
+    assertEquals(tenantBase + "/graph/", defaultOf(appEnv, "GRAPH_API_ENDPOINT"));
+    assertEquals(
+        tenantEnv.get("DEVTENANT_APP_URL").asText() + "/auth/redirect",
+        defaultOf(appEnv, "REDIRECT_URI"));
+    assertTrue(
+        defaultOf(appEnv, "CATALINA_OPTS")
+            .contains(
+                "-Djavax.net.ssl.trustStore=" + tenantEnv.get("DEVTENANT_TRUST_STORE").asText()));
+
+    assertEquals("127.0.0.1:8080:8080", app.get("ports").get(0).asText());
+    assertTrue(
+        app.get("volumes")
+            .get(0)
+            .asText()
+            .startsWith("./target/edit-profile.war:/usr/local/tomcat/webapps/ROOT.war"));
+    assertTrue(app.get("healthcheck").get("test").toString().contains("GET /health"));
+    assertEquals(
+        "127.0.0.1:9080:" + tenantEnv.get("DEVTENANT_HTTP_PORT").asText(),
+        tenant.get("ports").get(0).asText());
+    assertTrue(tenantEnv.get("DEVTENANT_PUBLIC_URL").asText().endsWith(":9080"));
+  }
+
+  private static String defaultOf(JsonNode env, String name) {
+    Matcher m = DEFAULT.matcher(env.get(name).asText());
+    assertTrue(m.matches(), name + " has a default: " + env.get(name).asText());
+    return m.group(1);
+  }
+
+  /** The names SettingsLoader declares as constants: the settings the app reads. */
+  private static Set<String> settingNames() throws IllegalAccessException {
+    Set<String> names = new HashSet<>();
+    for (Field field : SettingsLoader.class.getFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+        names.add((String) field.get(null));
+      }
+    }
+    return names;
+  }
+}
