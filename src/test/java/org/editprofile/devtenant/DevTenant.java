@@ -272,6 +272,27 @@ public final class DevTenant implements AutoCloseable {
     return keys.signingKey().toPublicJWK();
   }
 
+  private final java.util.Queue<String> issuedSecrets =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  /**
+   * Remembers a code, token or one-time code this tenant handed out, so tests can look for leaks.
+   */
+  void issued(String secret) {
+    issuedSecrets.add(secret);
+  }
+
+  /**
+   * Every authorization code, access, refresh and ID token and one-time code issued so far, and the
+   * client secrets.
+   */
+  public java.util.List<String> issuedSecrets() {
+    java.util.List<String> all = new java.util.ArrayList<>(issuedSecrets);
+    all.add(webClientSecret);
+    all.add(serviceClientSecret);
+    return all;
+  }
+
   public Directory directory() {
     return directory;
   }

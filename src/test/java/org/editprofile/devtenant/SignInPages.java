@@ -224,6 +224,7 @@ final class SignInPages {
     if (request.asksForMfa(tenant) && !sso.hasFreshMfa()) {
       Directory.User user = tenant.directory().byOid(sso.oid).orElseThrow();
       String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+      tenant.issued(code);
       otps.put(tx, new Otp(code, 0));
       tenant.mailbox().deliver(user.email(), code);
       LOG.info(

@@ -48,6 +48,7 @@ final class TokenEndpoint {
 
   String issueCode(SignInPages.AuthRequest request, String oid, boolean mfa, Instant authTime) {
     String code = "dev." + UUID.randomUUID() + UUID.randomUUID();
+    tenant.issued(code);
     codes.put(code, new AuthCode(request, oid, mfa, authTime, Instant.now(), new AtomicBoolean()));
     return code;
   }
@@ -317,6 +318,7 @@ final class TokenEndpoint {
                     .claim("name", user.displayName())
                     .claim("preferred_username", user.email())
                     .build());
+    tenant.issued(accessToken);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("token_type", "Bearer");
     List<String> scopeList = new ArrayList<>(scopes);
@@ -329,6 +331,7 @@ final class TokenEndpoint {
     body.put("access_token", accessToken);
     if (withRefreshToken) {
       String refreshToken = "dev-rt." + UUID.randomUUID() + UUID.randomUUID();
+      tenant.issued(refreshToken);
       refreshTokens.put(refreshToken, grant);
       body.put("refresh_token", refreshToken);
       JWTClaimsSet.Builder id =
@@ -346,7 +349,9 @@ final class TokenEndpoint {
       if (nonce != null) {
         id.claim("nonce", nonce);
       }
-      body.put("id_token", idToken(id));
+      String idToken = idToken(id);
+      tenant.issued(idToken);
+      body.put("id_token", idToken);
     }
     body.put(
         "client_info",

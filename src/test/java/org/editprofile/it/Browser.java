@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -55,6 +56,7 @@ public final class Browser {
     }
   }
 
+  private final List<Page> history = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -135,6 +137,11 @@ public final class Browser {
           "no form " + formSelector + " on " + page.uri() + ":\n" + page.body());
     }
     return submit(page, form, values);
+  }
+
+  /** Every response this browser received, in order. */
+  public List<Page> history() {
+    return history;
   }
 
   public Optional<String> cookie(String name) {

@@ -1,0 +1,328 @@
+package org.editprofile.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.editprofile.devtenant.DevTenant;
+import org.editprofile.devtenant.EmbeddedTomcat;
+import org.editprofile.it.Browser.Page;
+import org.editprofile.it.TestEnvironment.DevTenantUser;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Protocol and session security against the running app (OWASP ASVS V10/V7/V3, RFC 9700). The
+ * numbers refer to the list in the README's Security section; cases 1-4 are in {@link SignInIT}.
+ */
+class SecurityIT {
+
+  private static DevTenant tenant;
+  private static String app;
+
+  @BeforeAll
+  static void start() {
+    tenant = TestEnvironment.tenant();
+    app = TestEnvironment.serviceApp().baseUrl();
+  }
+
+  /** 5. The session id changes at sign-in and after the step-up; old ids are worthless. */
+  @Test
+  void sessionIdChangesAtSignInAndAfterStepUpAndOldIdsStopWorking() throws IOException {
+    DevTenantUser user = TestEnvironment.newUser("Rotation");
+    Browser browser = new Browser();
+    browser.get(app + "/auth/signin");
+    String anonymous = browser.cookie("JSESSIONID").orElseThrow();
+    Journeys.signIn(browser, app, user, "/");
+    String signedIn = browser.cookie("JSESSIONID").orElseThrow();
+    assertNotEquals(anonymous, signedIn);
+    assertFalse(isSignedIn(anonymous), "a pre-login (fixable) id is not signed in");
+
+    Journeys.openEditForm(browser, app, user);
+    String steppedUp = browser.cookie("JSESSIONID").orElseThrow();
+    assertNotEquals(signedIn, steppedUp);
+    assertFalse(isSignedIn(signedIn), "the id from before the step-up no longer works");
+    assertTrue(isSignedIn(steppedUp));
+  }
+
+  private static boolean isSignedIn(String sessionId) throws IOException {
+    Browser other = new Browser();
+    other.setCookie(app, "JSESSIONID", sessionId);
+    return other.get(app + "/users/id").status() == 200;
+  }
+
+  /** 6. redirectTo is only ever an in-app path. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://evil.example/",
+        "//evil.example/",
+        "/\\evil.example/",
+        "javascript:alert(1)",
+        "/users/id%0d%0aSet-Cookie:x=1",
+        "/%0d%0aLocation:%20https://evil.example",
+        "/../../manager/html",
+        "http:/evil"
+      })
+  void signInNeverReturnsOutsideTheApp(String redirectTo) throws IOException {
+    DevTenantUser user = TestEnvironment.newUser("Redirect");
+    Browser browser = new Browser();
+    String raw =
+        app
+            + "/auth/signin?redirectTo="
+            + java.net.URLEncoder.encode(
+                java.net.URLDecoder.decode(redirectTo, StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8);
+    Page login = browser.settle(browser.get(raw));
+    Page landed =
+        browser.settle(
+            browser.submit(
+                login,
+                "form[action$=/login]",
+                Map.of("email", user.email(), "password", user.password())));
+    assertEquals(app + "/", landed.uri().toString(), redirectTo);
+    for (Page page : browser.history()) {
+      page.header("Location")
+          .ifPresent(
+              location -> {
+                URI target = page.uri().resolve(location);
+                assertTrue(target.getHost().equals("127.0.0.1"), "redirect to " + location);
+                assertFalse(location.contains("\r") || location.contains("\n"));
+              });
+    }
+  }
+
+  /** 7. Step-ups are capped: someone who never completes MFA ends on a page, not in a loop. */
+  @Test
+  void repeatedStepUpsEndOnAPage() throws IOException {
+    DevTenantUser user = TestEnvironment.newUser("Loop");
+    Browser browser = new Browser();
+    Journeys.signIn(browser, app, user, "/");
+    for (int i = 0; i < 3; i++) {
+      assertEquals(302, browser.get(app + "/users/updateProfile").status());
+    }
+    Page stopped = browser.get(app + "/users/updateProfile");
+    assertEquals(403, stopped.status());
+    assertTrue(stopped.text().contains("Verification not completed"));
+  }
+
+  /** 8. CSRF: sign-out and edits need this session's token. */
+  @Test
+  void signOutAndUpdateRefuseMissingOrForeignCsrfTokens() throws IOException {
+    DevTenantUser alice = TestEnvironment.newUser("Alice");
+    DevTenantUser mallory = TestEnvironment.newUser("Mallory");
+    Browser aliceBrowser = new Browser();
+    Browser malloryBrowser = new Browser();
+    Journeys.signIn(aliceBrowser, app, alice, "/");
+    Page malloryHome = Journeys.signIn(malloryBrowser, app, mallory, "/");
+    String malloryToken = malloryHome.doc().selectFirst("input[name=_csrf]").attr("value");
+
+    assertEquals(403, aliceBrowser.post(app + "/auth/signout", Map.of()).status());
+    assertEquals(
+        403, aliceBrowser.post(app + "/auth/signout", Map.of("_csrf", malloryToken)).status());
+    assertEquals(
+        403,
+        aliceBrowser
+            .post(app + "/users/update", Map.of("_csrf", malloryToken, "displayName", "x"))
+            .status());
+    assertEquals(200, aliceBrowser.get(app + "/users/id").status(), "still signed in");
+    assertEquals(405, aliceBrowser.get(app + "/auth/signout").status(), "sign-out is never a GET");
+  }
+
+  /** 9. Sign-out ends the server session: the old cookie no longer opens anything. */
+  @Test
+  void signOutInvalidatesTheServerSession() throws IOException {
+    DevTenantUser user = TestEnvironment.newUser("Leaver");
+    Browser browser = new Browser();
+    Page home = Journeys.signIn(browser, app, user, "/");
+    String session = browser.cookie("JSESSIONID").orElseThrow();
+    String csrf = home.doc().selectFirst("input[name=_csrf]").attr("value");
+    assertEquals(302, browser.post(app + "/auth/signout", Map.of("_csrf", csrf)).status());
+    assertFalse(isSignedIn(session));
+    assertEquals(
+        302,
+        browser.get(app + "/users/gatedUpdateProfile").status(),
+        "Back to a protected page asks to sign in");
+  }
+
+  /** 10. Cookie flags on the embedded app and on the real Tomcat and Jetty. */
+  @Test
+  void sessionCookieIsHttpOnlyLaxAndNeverInUrls() throws IOException {
+    assertCookieFlags(app, false);
+    DevTenantUser user = TestEnvironment.newUser("Cookie");
+    Browser browser = new Browser();
+    Journeys.signIn(browser, app, user, "/users/gatedUpdateProfile");
+    for (Page page : browser.history()) {
+      assertFalse(page.body().toLowerCase().contains("jsessionid"), page.uri().toString());
+      assertFalse(page.header("Location").orElse("").toLowerCase().contains("jsessionid"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ServerDistribution.Kind.class)
+  void realServersSetTheSameCookieFlags(ServerDistribution.Kind kind) throws IOException {
+    assertCookieFlags(TestEnvironment.distribution(kind).baseUrl("127.0.0.1"), false);
+  }
+
+  @Test
+  void sessionCookieIsSecureWhenTheAppIsServedOverHttps() throws Exception {
+    // Behind a TLS-terminating proxy the app itself sees http; the https REDIRECT_URI is what
+    // counts.
+    try (EmbeddedTomcat behindProxy =
+        TestEnvironment.start(
+            Map.of(
+                "REDIRECT_URI",
+                "https://app.example.test/auth/redirect",
+                "POST_LOGOUT_REDIRECT_URI",
+                "https://app.example.test/"))) {
+      assertCookieFlags(behindProxy.baseUrl(), true);
+    }
+  }
+
+  private static void assertCookieFlags(String base, boolean secure) throws IOException {
+    Page page = new Browser().get(base + "/auth/signin");
+    String setCookie =
+        page.headers().entrySet().stream()
+            .filter(e -> e.getKey().equalsIgnoreCase("set-cookie"))
+            .flatMap(e -> e.getValue().stream())
+            .filter(c -> c.startsWith("JSESSIONID="))
+            .findFirst()
+            .orElseThrow();
+    String flags = setCookie.toLowerCase();
+    assertTrue(flags.contains("httponly"), setCookie);
+    assertTrue(flags.contains("samesite=lax"), setCookie);
+    assertEquals(secure, flags.contains("secure"), setCookie);
+    assertFalse(page.location().contains(";jsessionid"));
+  }
+
+  /** 11. Security headers on every kind of page. */
+  @Test
+  void everyPageCarriesTheSecurityHeaders() throws IOException {
+    DevTenantUser user = TestEnvironment.newUser("Headers");
+    Browser browser = new Browser();
+    Journeys.signIn(browser, app, user, "/");
+    List<Page> pages = new ArrayList<>();
+    for (String path :
+        new String[] {
+          "/", "/users/id", "/users/gatedUpdateProfile", "/no-such-page", "/auth/signout", "/health"
+        }) {
+      pages.add(browser.get(app + path));
+    }
+    pages.add(browser.post(app + "/users/update", Map.of()));
+    for (Page page : pages) {
+      String where = page.uri() + " " + page.status();
+      String csp =
+          page.header("Content-Security-Policy")
+              .orElseThrow(() -> new AssertionError("CSP on " + where));
+      assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), where);
+      assertTrue(csp.contains("frame-ancestors 'none'"), where);
+      assertEquals("nosniff", page.header("X-Content-Type-Options").orElse(""), where);
+      assertEquals("DENY", page.header("X-Frame-Options").orElse(""), where);
+      assertEquals("no-referrer", page.header("Referrer-Policy").orElse(""), where);
+      assertEquals("no-store", page.header("Cache-Control").orElse(""), where);
+    }
+  }
+
+  /** 12. Hostile profile values are inert on every page. */
+  @Test
+  void scriptInProfileValuesIsRenderedInert() throws IOException {
+    String payload = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>";
+    DevTenantUser user = TestEnvironment.newUser(payload);
+    tenant.directory().byOid(user.oid()).orElseThrow();
+    Browser browser = new Browser();
+    Journeys.signIn(browser, app, user, "/");
+    Page form = Journeys.openEditForm(browser, app, user);
+    browser.settle(
+        browser.submit(form, "form#profile-form", Map.of("givenName", payload, "city", payload)));
+    for (String path :
+        new String[] {
+          "/", "/users/id", "/users/gatedUpdateProfile", "/users/updateProfile", "/no-such-page"
+        }) {
+      Page page = browser.get(app + path);
+      assertFalse(page.body().contains("<script>alert(1)"), path);
+      assertFalse(page.body().contains("<img src=x"), path);
+      assertTrue(
+          page.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+          path + " shows it as text");
+      assertTrue(
+          page.doc().select("script").stream().allMatch(s -> s.hasAttr("src")),
+          path + ": no inline script");
+    }
+  }
+
+  /** 13. Codes, tokens, secrets and one-time codes never reach the app's pages, URLs or logs. */
+  @Test
+  void noSecretInPagesUrlsOrLogsDuringAWholeJourney() throws IOException {
+    DevTenantUser user = TestEnvironment.newUser("Leak Hunter");
+    Browser browser = new Browser();
+    try (LogCapture logs = LogCapture.start()) {
+      Journeys.signIn(browser, app, user, "/users/id");
+      browser.open(app + "/users/gatedUpdateProfile");
+      Page form = Journeys.openEditForm(browser, app, user);
+      Page saved =
+          browser.settle(browser.submit(form, "form#profile-form", Map.of("city", "Nowhere")));
+      String csrf = saved.doc().selectFirst("input[name=_csrf]").attr("value");
+      browser.settle(browser.post(app + "/auth/signout", Map.of("_csrf", csrf)));
+
+      List<String> secrets = tenant.issuedSecrets();
+      assertTrue(secrets.size() > 8, "the journey issued codes and tokens");
+      for (Page page : browser.history()) {
+        if (!page.uri().toString().startsWith(app)) {
+          continue;
+        }
+        for (String secret : secrets) {
+          assertFalse(page.body().contains(secret), "secret in the body of " + page.uri());
+          assertFalse(page.uri().toString().contains(secret), "secret in URL " + page.uri());
+          assertFalse(
+              page.header("Location").orElse("").contains(secret),
+              "secret in a redirect from " + page.uri());
+        }
+      }
+      assertFalse(logs.lines().isEmpty(), "the app logged the journey");
+      for (String line : logs.lines()) {
+        for (String secret : secrets) {
+          assertFalse(line.contains(secret), "secret in log: " + line);
+        }
+        assertFalse(line.contains("Bearer ey"), line);
+      }
+    }
+  }
+
+  /** 14. The redirect URI is the configured one, whatever the request's host headers say. */
+  @Test
+  void redirectUriIgnoresHostAndForwardedHeaders() throws IOException {
+    URI base = URI.create(app);
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET /auth/signin HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil.example\r\n"
+                  + "X-Forwarded-Proto: https\r\nForwarded: host=evil.example;proto=https\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      String location =
+          in.lines()
+              .filter(l -> l.regionMatches(true, 0, "Location:", 0, 9))
+              .findFirst()
+              .orElseThrow();
+      Map<String, String> query = SignInIT.query(location.substring(9).trim());
+      assertEquals(app + "/auth/redirect", query.get("redirect_uri"));
+    }
+  }
+}
