@@ -272,6 +272,24 @@ public final class DevTenant implements AutoCloseable {
     return keys.signingKey().toPublicJWK();
   }
 
+  private final java.util.concurrent.atomic.AtomicLong tokenDelayMillis =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** Makes the token endpoint answer this much later (0 to stop), to test the app's timeouts. */
+  public void delayTokenEndpoint(long millis) {
+    tokenDelayMillis.set(millis);
+  }
+
+  private static void sleep(long millis) {
+    if (millis > 0) {
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   private final java.util.Queue<String> issuedSecrets =
       new java.util.concurrent.ConcurrentLinkedQueue<>();
 
@@ -387,6 +405,7 @@ public final class DevTenant implements AutoCloseable {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
       } else if (path.equals(t + "/oauth2/v2.0/token")) {
         count("token");
+        sleep(tokenDelayMillis.get());
         tokenEndpoint.handle(exchange);
       } else if (path.startsWith("/graph/v1.0/me")) {
         count("graph." + exchange.method().toLowerCase(java.util.Locale.ROOT));

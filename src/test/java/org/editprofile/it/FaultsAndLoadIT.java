@@ -1,0 +1,226 @@
+package org.editprofile.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.editprofile.devtenant.DevTenant;
+import org.editprofile.devtenant.EmbeddedTomcat;
+import org.editprofile.devtenant.Faults;
+import org.editprofile.it.Browser.Page;
+import org.editprofile.it.TestEnvironment.DevTenantUser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Faults of the tenant and Graph, concurrent users, and bounded input, against the running app. */
+class FaultsAndLoadIT {
+
+  private final DevTenant tenant = TestEnvironment.tenant();
+
+  @AfterEach
+  void reset() {
+    tenant.faults().clear();
+    tenant.delayTokenEndpoint(0);
+  }
+
+  private static long secondsSince(Instant start) {
+    return Duration.between(start, Instant.now()).toSeconds();
+  }
+
+  @Test
+  void tenantDownGivesAClearPageQuickly() throws Exception {
+    int closedPort = EmbeddedTomcat.freePort();
+    try (EmbeddedTomcat app =
+        TestEnvironment.start(
+            Map.of(
+                "AUTHORITY",
+                "https://127.0.0.1:" + closedPort + "/" + DevTenant.TENANT_ID + "/v2.0/"))) {
+      Instant start = Instant.now();
+      Page page = new Browser().get(app.baseUrl() + "/auth/signin");
+      assertEquals(503, page.status());
+      assertTrue(page.text().contains("Sign-in service unavailable"), page.text());
+      assertFalse(page.body().contains("Exception"));
+      assertTrue(secondsSince(start) < 5, "answered within the connect timeout");
+    }
+  }
+
+  @Test
+  void slowTenantAndSlowGraphHitTheReadTimeoutAndTheSessionStillWorks() throws Exception {
+    try (EmbeddedTomcat app = TestEnvironment.start(Map.of("HTTP_READ_TIMEOUT_MS", "1000"))) {
+      DevTenantUser user = TestEnvironment.newUser("Patient");
+      Browser browser = new Browser();
+      Page login = Journeys.openSignIn(browser, app.baseUrl(), "/");
+      tenant.delayTokenEndpoint(4000);
+      Instant start = Instant.now();
+      Page page =
+          browser.settle(
+              browser.submit(
+                  login,
+                  "form[action$=/login]",
+                  Map.of("email", user.email(), "password", user.password())));
+      assertEquals(503, page.status(), page.text());
+      assertTrue(secondsSince(start) < 4, "bounded by the read timeout");
+      tenant.delayTokenEndpoint(0);
+
+      // The tenant still has the browser's single sign-on session: signing in again just works.
+      Page again = browser.open(app.baseUrl() + "/auth/signin");
+      assertTrue(again.text().contains("Hi Patient!"), again.text());
+      tenant.faults().set(Faults.Kind.SLOW, 1, 0, 4000);
+      start = Instant.now();
+      Page slowGraph = browser.get(app.baseUrl() + "/users/gatedUpdateProfile");
+      assertEquals(502, slowGraph.status());
+      assertTrue(secondsSince(start) < 4);
+      assertEquals(
+          200,
+          browser.get(app.baseUrl() + "/users/gatedUpdateProfile").status(),
+          "session still usable");
+    }
+  }
+
+  @Test
+  void connectionResetByGraphGivesAClearPageAndLeaksNoThreads() throws Exception {
+    try (ServerSocket resetter = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      Thread acceptor =
+          new Thread(
+              () -> {
+                while (!resetter.isClosed()) {
+                  try (Socket socket = resetter.accept()) {
+                    socket.setSoLinger(true, 0);
+                  } catch (IOException e) {
+                    return;
+                  }
+                }
+              });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      try (EmbeddedTomcat app =
+          TestEnvironment.start(
+              Map.of("GRAPH_API_ENDPOINT", "https://127.0.0.1:" + resetter.getLocalPort() + "/"))) {
+        DevTenantUser user = TestEnvironment.newUser("Reset");
+        Browser browser = new Browser();
+        Journeys.signIn(browser, app.baseUrl(), user, "/");
+        assertEquals(502, browser.get(app.baseUrl() + "/users/gatedUpdateProfile").status());
+        int threadsBefore = Thread.activeCount();
+        for (int i = 0; i < 30; i++) {
+          Page page = browser.get(app.baseUrl() + "/users/gatedUpdateProfile");
+          assertEquals(502, page.status());
+          assertTrue(page.text().contains("could not be reached"));
+        }
+        assertTrue(
+            Thread.activeCount() <= threadsBefore + 5,
+            "threads " + threadsBefore + " -> " + Thread.activeCount());
+        assertEquals(
+            200, browser.get(app.baseUrl() + "/users/id").status(), "session still usable");
+      }
+    }
+  }
+
+  /** Fifty users, each in their own session, doing the whole journey at once. */
+  @Test
+  void fiftyConcurrentUsersEachKeepExactlyTheirOwnEdits() throws Exception {
+    String app = TestEnvironment.serviceApp().baseUrl();
+    int users = 50;
+    ExecutorService pool = Executors.newFixedThreadPool(users);
+    ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+    List<DevTenantUser> created = new ArrayList<>();
+    List<Future<Browser>> journeys = new ArrayList<>();
+    for (int i = 0; i < users; i++) {
+      DevTenantUser user = TestEnvironment.newUser("Load User " + i);
+      created.add(user);
+      int n = i;
+      journeys.add(
+          pool.submit(
+              () -> {
+                Browser browser = new Browser();
+                Journeys.signIn(browser, app, user, "/");
+                for (int round = 1; round <= 2; round++) {
+                  Page form = Journeys.openEditForm(browser, app, user);
+                  Page saved =
+                      browser.settle(
+                          browser.submit(
+                              form,
+                              "form#profile-form",
+                              Map.of(
+                                  "displayName",
+                                  "User " + n + " edit " + round,
+                                  "city",
+                                  "City " + n + "." + round)));
+                  if (!saved.text().contains("User " + n + " edit " + round)) {
+                    problems.add("user " + n + " round " + round + " sees: " + saved.text());
+                  }
+                  for (DevTenantUser other : created) {
+                    if (other != user && saved.body().contains(other.email())) {
+                      problems.add("user " + n + " saw " + other.email());
+                    }
+                  }
+                }
+                return browser;
+              }));
+    }
+    List<Browser> browsers = new ArrayList<>();
+    for (Future<Browser> journey : journeys) {
+      browsers.add(journey.get());
+    }
+    pool.shutdown();
+    for (int i = 0; i < users; i++) {
+      Map<String, String> stored =
+          tenant.directory().byOid(created.get(i).oid()).orElseThrow().snapshot();
+      assertEquals("User " + i + " edit 2", stored.get("displayName"), "no lost update");
+      assertEquals("City " + i + ".2", stored.get("city"));
+    }
+    long serverErrors =
+        browsers.stream().flatMap(b -> b.history().stream()).filter(p -> p.status() >= 500).count();
+    assertEquals(0, serverErrors, "no 5xx");
+    assertTrue(problems.isEmpty(), String.join("\n", problems));
+  }
+
+  @Test
+  void oversizedBodiesAndHeadersAreRefused() throws IOException {
+    String app = TestEnvironment.serviceApp().baseUrl();
+    DevTenantUser user = TestEnvironment.newUser("Big Body");
+    Browser browser = new Browser();
+    Page home = Journeys.signIn(browser, app, user, "/");
+    String csrf = home.doc().selectFirst("input[name=_csrf]").attr("value");
+    long patches = tenant.requests("graph.patch");
+    Page big =
+        browser.post(
+            app + "/users/update", Map.of("_csrf", csrf, "streetAddress", "a".repeat(200_000)));
+    assertEquals(413, big.status());
+    assertEquals(patches, tenant.requests("graph.patch"));
+    Page hugeHeader =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(app + "/")).header("X-Padding", "p".repeat(20_000)));
+    assertEquals(
+        400, hugeHeader.status() == 431 ? 400 : hugeHeader.status(), "refused by the container");
+    assertEquals(200, browser.get(app + "/users/id").status(), "session still usable");
+  }
+
+  @Test
+  void aFloodOfSignInsDoesNotGrowTheSessionWithoutLimit() throws IOException {
+    String app = TestEnvironment.serviceApp().baseUrl();
+    Browser browser = new Browser();
+    String firstState = SignInIT.query(browser.get(app + "/auth/signin").location()).get("state");
+    for (int i = 0; i < 100; i++) {
+      assertEquals(302, browser.get(app + "/auth/signin").status());
+    }
+    long tokenCalls = tenant.requests("token");
+    Page page = browser.get(app + "/auth/redirect?state=" + firstState + "&code=x");
+    assertEquals(400, page.status(), "the oldest pending sign-in was dropped: " + page.text());
+    assertEquals(tokenCalls, tenant.requests("token"));
+  }
+}
