@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.editprofile.http.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +65,7 @@ public final class AuthorizationCallback {
     session.updatePendingSignIns(p -> p.without(pending.state()));
 
     if (!blank(response.error())) {
-      LOG.info("Sign-in returned an error from the tenant: {}", response.error());
+      LOG.info("Sign-in returned an error from the tenant: {}", LogSafe.clean(response.error()));
       return new CallbackResult.Rejected(
           400,
           "Sign-in did not complete",
@@ -146,7 +147,7 @@ public final class AuthorizationCallback {
     try {
       claims = idTokens.verify(result.idToken(), pending.nonce());
     } catch (InvalidIdTokenException e) {
-      LOG.warn("{}", e.getMessage());
+      LOG.warn("{}", LogSafe.clean(e.getMessage()));
       return new CallbackResult.Rejected(
           400,
           "Sign-in did not complete",

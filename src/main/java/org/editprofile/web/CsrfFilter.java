@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 import org.editprofile.auth.UserSession;
+import org.editprofile.http.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,10 @@ public final class CsrfFilter extends HttpFilter {
         || !MessageDigest.isEqual(
             expected.get().getBytes(StandardCharsets.UTF_8),
             presented.getBytes(StandardCharsets.UTF_8))) {
-      LOG.warn("Refused a {} to {} without a valid CSRF token", request.getMethod(), path);
+      LOG.warn(
+          "Refused a {} to {} without a valid CSRF token",
+          LogSafe.clean(request.getMethod()),
+          LogSafe.clean(path));
       Views.error(
           request,
           response,

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.editprofile.auth.IdentityProviderException;
+import org.editprofile.http.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,7 @@ public final class ErrorServlet extends HttpServlet {
     if (failure != null) {
       LOG.error(
           "Unhandled error on {}",
-          request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+          LogSafe.clean(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)),
           failure);
       status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
