@@ -115,9 +115,10 @@ public final class AuthorizationCallback {
 
   private CallbackResult redeem(
       HttpServletRequest request, UserSession session, PendingSignIn pending, String code) {
-    ConfidentialClientApplication app = apps.newClient();
+    // The cache is stored once, with the user, when the sign-in completes.
+    SessionTokenCache cache = new SessionTokenCache(session.tokenCache(), changed -> {});
+    ConfidentialClientApplication app = apps.newClient(cache);
     Optional<SignedInUser> previous = session.user();
-    session.tokenCache().ifPresent(cache -> app.tokenCache().deserialize(cache));
     IAuthenticationResult result;
     try {
       result =
@@ -164,7 +165,7 @@ public final class AuthorizationCallback {
         .ifPresent(p -> removeAccount(app, p.homeAccountId()));
 
     SignedInUser user = toUser(account, claims);
-    session.signIn(user, app.tokenCache().serialize());
+    session.signIn(user, cache.latest().orElseGet(() -> app.tokenCache().serialize()));
     LOG.info("User {} signed in", user.objectId());
     return new CallbackResult.SignedIn(pending.returnPath());
   }

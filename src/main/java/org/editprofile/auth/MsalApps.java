@@ -4,6 +4,8 @@ import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IClientSecret;
 import com.microsoft.aad.msal4j.IHttpClient;
+import com.microsoft.aad.msal4j.ITokenCacheAccessAspect;
+import com.microsoft.aad.msal4j.MsalClientException;
 import java.net.MalformedURLException;
 import java.util.Set;
 
@@ -36,7 +38,13 @@ public final class MsalApps {
     this.httpClient = httpClient;
   }
 
+  /** A client with an empty in-memory cache (the edit profile service's on-behalf-of exchange). */
   public ConfidentialClientApplication newClient() {
+    return newClient(null);
+  }
+
+  /** A client whose cache is the given hook's (the session's cache, see SessionTokenCache). */
+  ConfidentialClientApplication newClient(ITokenCacheAccessAspect cache) {
     try {
       ConfidentialClientApplication.Builder builder =
           ConfidentialClientApplication.builder(clientId, credential);
@@ -45,14 +53,19 @@ public final class MsalApps {
       } else {
         builder.oidcAuthority(authority);
       }
-      return builder
+      builder
           .httpClient(httpClient)
           .clientCapabilities(CLIENT_CAPABILITIES)
           .logPii(false)
-          .build();
+          .executorService(SameThreadExecutor.INSTANCE);
+      if (cache != null) {
+        builder.setTokenCacheAccessAspect(cache);
+      }
+      return builder.build();
     } catch (MalformedURLException e) {
       throw new IllegalStateException("authority was checked at start-up", e);
-    } catch (RuntimeException e) {
+    } catch (MsalClientException e) {
+      // With oidcAuthority, build() reads the discovery document: the tenant may be unreachable.
       throw new IdentityProviderException("Could not set up the sign-in client", e);
     }
   }

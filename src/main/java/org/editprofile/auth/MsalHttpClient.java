@@ -36,7 +36,13 @@ public final class MsalHttpClient implements IHttpClient {
   @Override
   public IHttpResponse send(HttpRequest request) throws Exception {
     if (request.httpMethod() == HttpMethod.GET && discoveryUrl.equals(request.url().toString())) {
-      return new HttpResponse().statusCode(200).body(metadata.get().rawJson());
+      HttpResponse cached = new HttpResponse().statusCode(200).body(metadata.get().rawJson());
+      // MSAL4J compares the correlation id it sent with the answer's, and logs each mismatch.
+      String correlationId = request.headerValue("client-request-id");
+      if (correlationId != null) {
+        cached.addHeaders(Map.of("client-request-id", List.of(correlationId)));
+      }
+      return cached;
     }
     BasicClassicHttpRequest outbound =
         new BasicClassicHttpRequest(request.httpMethod().methodName, request.url().toURI());

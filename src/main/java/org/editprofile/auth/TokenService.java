@@ -55,8 +55,8 @@ public final class TokenService {
     if (user.isEmpty() || cache.isEmpty()) {
       return new TokenOutcome.InteractionRequired(Optional.empty());
     }
-    ConfidentialClientApplication app = apps.newClient();
-    app.tokenCache().deserialize(cache.get());
+    ConfidentialClientApplication app =
+        apps.newClient(new SessionTokenCache(cache, session::saveTokenCache));
     Optional<IAccount> account =
         app.getAccounts().join().stream()
             .filter(a -> a.homeAccountId().equals(user.get().homeAccountId()))
@@ -95,8 +95,6 @@ public final class TokenService {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IdentityProviderException("Interrupted while getting a token", e);
-    } finally {
-      session.saveTokenCache(app.tokenCache().serialize());
     }
   }
 }

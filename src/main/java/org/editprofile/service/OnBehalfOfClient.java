@@ -1,9 +1,19 @@
 package org.editprofile.service;
 
+import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.MsalInteractionRequiredException;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import com.microsoft.aad.msal4j.OnBehalfOfParameters;
 import com.microsoft.aad.msal4j.UserAssertion;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -13,17 +23,33 @@ import org.editprofile.auth.IdentityProviderException;
 import org.editprofile.auth.MsalApps;
 
 /**
- * Exchanges the caller's token for a Graph {@code User.ReadWrite} token (on-behalf-of). A fresh
- * MSAL client per exchange: MSAL4J keeps OBO tokens app-wide, which would otherwise grow forever.
+ * Exchanges the caller's token for a Graph {@code User.ReadWrite} token (on-behalf-of), and keeps
+ * the result for the incoming token's life in a bounded map keyed by the token's hash, so repeated
+ * saves do not call the tenant each time. (MSAL4J's own OBO cache is app-wide and never shrinks.)
  */
 public final class OnBehalfOfClient {
 
   static final Set<String> GRAPH_SCOPES = Set.of("https://graph.microsoft.com/User.ReadWrite");
+  static final int MAX_CACHED = 10_000;
+
+  /** Refresh this long before the Graph token expires. */
+  private static final Duration MARGIN = Duration.ofMinutes(5);
 
   private final MsalApps serviceApps;
+  private final Clock clock;
+  private final Map<String, Cached> cache =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+          return size() > MAX_CACHED;
+        }
+      };
 
-  public OnBehalfOfClient(MsalApps serviceApps) {
+  private record Cached(String accessToken, Instant expiresOn) {}
+
+  public OnBehalfOfClient(MsalApps serviceApps, Clock clock) {
     this.serviceApps = serviceApps;
+    this.clock = clock;
   }
 
   /** The result: a Graph token, or the claims the user must satisfy at the tenant first. */
@@ -34,16 +60,25 @@ public final class OnBehalfOfClient {
   }
 
   public Outcome exchange(String incomingToken) {
+    String key = hash(incomingToken);
+    synchronized (cache) {
+      Cached hit = cache.get(key);
+      if (hit != null && hit.expiresOn().minus(MARGIN).isAfter(clock.instant())) {
+        return new Outcome.Token(hit.accessToken());
+      }
+    }
     try {
-      String token =
+      IAuthenticationResult result =
           serviceApps
               .newClient()
               .acquireToken(
                   OnBehalfOfParameters.builder(GRAPH_SCOPES, new UserAssertion(incomingToken))
                       .build())
-              .get(60, TimeUnit.SECONDS)
-              .accessToken();
-      return new Outcome.Token(token);
+              .get(60, TimeUnit.SECONDS);
+      synchronized (cache) {
+        cache.put(key, new Cached(result.accessToken(), result.expiresOnDate().toInstant()));
+      }
+      return new Outcome.Token(result.accessToken());
     } catch (ExecutionException e) {
       if (e.getCause() instanceof MsalInteractionRequiredException required) {
         return new Outcome.InteractionRequired(
@@ -59,6 +94,23 @@ public final class OnBehalfOfClient {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IdentityProviderException("Interrupted", e);
+    }
+  }
+
+  /** Forgets a Graph token that Graph refused (e.g. revoked), so the next save exchanges again. */
+  public void forget(String incomingToken) {
+    synchronized (cache) {
+      cache.remove(hash(incomingToken));
+    }
+  }
+
+  private static String hash(String token) {
+    try {
+      return Base64.getEncoder()
+          .encodeToString(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

@@ -105,6 +105,10 @@ public final class UpdateUserInfoServlet extends HttpServlet {
           .updateMe(((OnBehalfOfClient.Outcome.Token) obo).accessToken(), changes.get());
       response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     } catch (GraphException e) {
+      if (e.kind() == GraphException.Kind.UNAUTHORIZED
+          || e.kind() == GraphException.Kind.CLAIMS_CHALLENGE) {
+        service.get().onBehalfOf().forget(token);
+      }
       relay(response, e);
     }
   }

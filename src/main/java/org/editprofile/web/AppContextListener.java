@@ -25,8 +25,17 @@ public final class AppContextListener implements ServletContextListener {
   private static final Logger LOG = LoggerFactory.getLogger(AppContextListener.class);
   static final String CONFIGURATION = Configuration.class.getName();
 
+  /**
+   * MSAL4J logs an INFO line whenever a response lacks its correlation id, which the discovery
+   * document served from our cache always does: one useless line per request. Held here because
+   * java.util.logging only keeps weak references to configured loggers.
+   */
+  private static final java.util.logging.Logger MSAL_HTTP_LOG =
+      java.util.logging.Logger.getLogger("com.microsoft.aad.msal4j.HttpHelper");
+
   @Override
   public void contextInitialized(ServletContextEvent event) {
+    MSAL_HTTP_LOG.setLevel(java.util.logging.Level.WARNING);
     ServletContext context = event.getServletContext();
     Configuration configuration =
         SettingsLoader.load(

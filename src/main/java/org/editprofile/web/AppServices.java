@@ -81,7 +81,8 @@ public final class AppServices implements AutoCloseable {
                                 s.clientSecret(),
                                 settings.authority(),
                                 settings.ciamAuthority(),
-                                msalHttp))));
+                                msalHttp),
+                            clock)));
   }
 
   public static AppServices from(ServletContext context) {

@@ -34,6 +34,9 @@ public final class DevTenant implements AutoCloseable {
   static {
     // Without it the JDK server waits for delayed ACKs: ~40 ms per request.
     System.setProperty("sun.net.httpserver.nodelay", "true");
+    // Its default of 200 idle connections closes keep-alive connections under many browsers,
+    // which their next request then finds dead.
+    System.setProperty("sun.net.httpserver.maxIdleConnections", "10000");
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(DevTenant.class);

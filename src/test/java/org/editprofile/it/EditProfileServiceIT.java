@@ -78,6 +78,20 @@ class EditProfileServiceIT {
         tenant.directory().byOid(user.oid()).orElseThrow().snapshot().get("displayName"));
   }
 
+  @Test
+  void repeatedSavesWithTheSameTokenExchangeItOnce() throws IOException {
+    String token = tenant.sign(valid().build());
+    long tokenCalls = tenant.requests("token");
+    for (int i = 0; i < 3; i++) {
+      Page page = call("Bearer " + token, "application/json", "{\"city\":\"Round " + i + "\"}");
+      assertEquals(204, page.status(), page.body());
+    }
+    assertEquals(
+        tokenCalls + 1,
+        tenant.requests("token"),
+        "one on-behalf-of exchange, then its cached result");
+  }
+
   static Stream<Arguments> badTokens() throws JOSEException {
     Instant now = Instant.now();
     return Stream.of(

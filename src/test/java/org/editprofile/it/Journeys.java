@@ -11,7 +11,7 @@ import org.editprofile.it.Browser.Page;
 import org.editprofile.it.TestEnvironment.DevTenantUser;
 
 /** The user's steps, reused by the integration tests. */
-final class Journeys {
+public final class Journeys {
 
   private Journeys() {}
 

@@ -21,9 +21,9 @@ import java.util.stream.Stream;
  * WAR in its own JVM, bound to 127.0.0.1, configured the way operators do it: settings as
  * environment variables, the dev tenant's trust store as a JVM option. Stopped by its PID.
  */
-final class ServerDistribution implements AutoCloseable {
+public final class ServerDistribution implements AutoCloseable {
 
-  enum Kind {
+  public enum Kind {
     TOMCAT,
     JETTY
   }
@@ -40,7 +40,7 @@ final class ServerDistribution implements AutoCloseable {
     this.log = log;
   }
 
-  static ServerDistribution start(
+  public static ServerDistribution start(
       Kind kind,
       Path war,
       int port,
@@ -96,6 +96,13 @@ final class ServerDistribution implements AutoCloseable {
                 "<Connector port=\"8080\"",
                 "<Connector address=\"127.0.0.1\" port=\"" + port + "\"");
     Files.writeString(conf.resolve("server.xml"), serverXml);
+    // Persist sessions on shutdown (Tomcat 11 no longer does by default): proves every session
+    // attribute serializes, and lets the benchmark weigh them.
+    Path context = conf.resolve("context.xml");
+    Files.writeString(
+        context,
+        Files.readString(context)
+            .replaceFirst("<Context>", "<Context><Manager pathname=\"SESSIONS.ser\" />"));
     for (String dir : List.of("webapps", "logs", "work", "temp")) {
       Files.createDirectories(base.resolve(dir));
     }
@@ -180,19 +187,29 @@ final class ServerDistribution implements AutoCloseable {
     throw new IOException(kind + " did not become healthy in " + timeout + ":\n" + tail());
   }
 
-  Kind kind() {
+  public Kind kind() {
     return kind;
   }
 
-  int port() {
+  /** The server's JVM, e.g. for jcmd. */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Its base directory (CATALINA_BASE or the Jetty base). */
+  public Path base() {
+    return log.getParent();
+  }
+
+  public int port() {
     return port;
   }
 
-  String baseUrl(String host) {
+  public String baseUrl(String host) {
     return "http://" + host + ":" + port;
   }
 
-  Path log() {
+  public Path log() {
     return log;
   }
 

@@ -220,6 +220,14 @@ class SignInIT {
   }
 
   @Test
+  void visitorsGetNoSessionUntilTheySignIn() throws IOException {
+    for (String path : new String[] {"/", "/health", "/static/app.css", "/no-such-page"}) {
+      Page page = new Browser().get(app + path);
+      assertTrue(page.header("Set-Cookie").isEmpty(), path + " created a session");
+    }
+  }
+
+  @Test
   void healthIsUpAndPublic() throws IOException {
     Page health = new Browser().get(app + "/health");
     assertEquals(200, health.status());

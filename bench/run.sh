@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Reproducible benchmark: builds the WAR, then
+#   1. LoadBenchmark: the WAR on a real Tomcat 11 with the dev tenant on loopback, signed-in users,
+#      closed-loop load at 1, 16 and 64 connections per route, tenant call counts, session size
+#      and heap per signed-in user (results in target/bench/results.md);
+#   2. JMH: the token path (session cache -> silent token) and session (de)serialization.
+# Options (environment): PHASE_MILLIS (default 10000 per measured phase), HEAP_USERS (500),
+# JMH=0 to skip the micro-benchmarks, SMOKE=1 for a quick run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+phase=${PHASE_MILLIS:-10000}
+users=${HEAP_USERS:-500}
+jmh_args=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
+if [ "${SMOKE:-0}" = 1 ]; then phase=1000; users=50; jmh_args=(-f 1 -wi 1 -w 1s -i 1 -r 1s); fi
+
+./mvnw -B -q -DskipTests pre-integration-test
+./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/classpath.txt
+cp="target/test-classes:target/classes:$(cat target/bench/classpath.txt)"
+mkdir -p target/tmp
+java -Xmx1g -Djava.io.tmpdir=target/tmp \
+  -Dtomcat.home="$(ls -d target/containers/apache-tomcat-*)" -Dedit-profile.war=target/edit-profile.war \
+  -Dbench.phaseMillis="$phase" -Dbench.heapUsers="$users" -Dbench.out=target/bench/results.md \
+  -cp "$cp" org.editprofile.bench.LoadBenchmark
+if [ "${JMH:-1}" = 1 ]; then
+  java -Djava.io.tmpdir=target/tmp -cp "$cp" org.openjdk.jmh.Main "${jmh_args[@]}" \
+    -rf text -rff target/bench/jmh.txt 'org.editprofile.bench.*Benchmark'
+fi
+echo "Results: target/bench/results.md${JMH:+ and target/bench/jmh.txt}"

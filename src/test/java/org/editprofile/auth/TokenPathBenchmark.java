@@ -1,0 +1,211 @@
+package org.editprofile.auth;
+
+import com.microsoft.aad.msal4j.AuthorizationCodeParameters;
+import com.microsoft.aad.msal4j.AuthorizationRequestUrlParameters;
+import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.IAccount;
+import com.microsoft.aad.msal4j.SilentParameters;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.editprofile.devtenant.DevTenant;
+import org.editprofile.http.OutboundHttp;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The per-request auth path, in isolation: a fresh MSAL4J client seeded from the session's
+ * serialized token cache answering a silent call (what every Graph page does), and the Java
+ * serialization of a signed-in session (what session persistence and replication do). The cache
+ * comes from a real sign-in against the dev tenant. Run by bench/run.sh.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class TokenPathBenchmark {
+
+  private DevTenant tenant;
+  private CloseableHttpClient http;
+  private MsalApps apps;
+  private String tokenCache;
+  private String homeAccountId;
+  private ConfidentialClientApplication warmClient;
+  private IAccount warmAccount;
+  private Map<String, Object> session;
+  private byte[] serializedSession;
+
+  @Setup(Level.Trial)
+  public void signIn() throws Exception {
+    tenant = DevTenant.start(0, 0);
+    Path trust = tenant.writeTrustStore(Path.of("target", "dev-tenant", "jmh-truststore.p12"));
+    System.setProperty("javax.net.ssl.trustStore", trust.toAbsolutePath().toString());
+    System.setProperty("javax.net.ssl.trustStorePassword", DevTenant.trustStorePassword());
+    String redirect = "http://127.0.0.1:1/auth/redirect";
+    tenant.registerWebApp(redirect, "http://127.0.0.1:1/");
+    http = OutboundHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(10));
+    OidcMetadataProvider metadata =
+        new OidcMetadataProvider(
+            URI.create(tenant.authority() + ".well-known/openid-configuration"),
+            http,
+            Clock.systemUTC());
+    apps =
+        new MsalApps(
+            tenant.webClientId(),
+            tenant.webClientSecret(),
+            tenant.authority(),
+            false,
+            new MsalHttpClient(http, metadata));
+
+    PendingSignIn pending = PendingSignIn.create("/", List.of(), false, Instant.now());
+    URI authorize =
+        apps.newClient()
+            .getAuthorizationRequestUrl(
+                AuthorizationRequestUrlParameters.builder(redirect, Set.of())
+                    .state(pending.state())
+                    .nonce(pending.nonce())
+                    .codeChallenge(pending.codeChallenge())
+                    .codeChallengeMethod("S256")
+                    .build())
+            .toURI();
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    Document login =
+        Jsoup.parse(
+            browser
+                .send(
+                    HttpRequest.newBuilder(authorize).build(), HttpResponse.BodyHandlers.ofString())
+                .body());
+    String form =
+        "tx="
+            + login.selectFirst("input[name=tx]").attr("value")
+            + "&email="
+            + URLEncoder.encode(DevTenant.DEMO_EMAIL, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(DevTenant.DEMO_PASSWORD, StandardCharsets.UTF_8);
+    Document formPost =
+        Jsoup.parse(
+            browser
+                .send(
+                    HttpRequest.newBuilder(authorize.resolve("/" + DevTenant.TENANT_ID + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body());
+    String code = formPost.selectFirst("input[name=code]").attr("value");
+    SessionTokenCache cache = new SessionTokenCache(Optional.empty(), changed -> {});
+    ConfidentialClientApplication app = apps.newClient(cache);
+    homeAccountId =
+        app.acquireToken(
+                AuthorizationCodeParameters.builder(code, URI.create(redirect))
+                    .codeVerifier(pending.codeVerifier())
+                    .build())
+            .get()
+            .account()
+            .homeAccountId();
+    tokenCache = cache.latest().orElseThrow();
+
+    warmClient = apps.newClient();
+    warmClient.tokenCache().deserialize(tokenCache);
+    warmAccount = warmClient.getAccounts().join().iterator().next();
+
+    session = new HashMap<>();
+    session.put(
+        UserSession.USER,
+        new SignedInUser(
+            homeAccountId,
+            "oid",
+            DevTenant.DEMO_EMAIL,
+            "Demo User",
+            new TreeMap<>(Map.of("name", "Demo User", "oid", "oid", "ver", "2.0")),
+            Instant.now()));
+    session.put(UserSession.TOKEN_CACHE, tokenCache);
+    session.put(UserSession.PENDING, PendingSignIns.empty());
+    session.put(UserSession.CSRF, "x".repeat(43));
+    serializedSession = serialize();
+    System.out.printf(
+        "%nSerialized token cache: %d chars; serialized session attributes: %d bytes%n",
+        tokenCache.length(), serializedSession.length);
+  }
+
+  @TearDown(Level.Trial)
+  public void stop() throws Exception {
+    http.close();
+    tenant.close();
+  }
+
+  /**
+   * What each Graph page does: new client, cache from the session, find the account, silent call.
+   */
+  @Benchmark
+  public String silentTokenFromSessionCache() throws Exception {
+    ConfidentialClientApplication app =
+        apps.newClient(new SessionTokenCache(Optional.of(tokenCache), changed -> {}));
+    IAccount account =
+        app.getAccounts().join().stream()
+            .filter(a -> a.homeAccountId().equals(homeAccountId))
+            .findFirst()
+            .orElseThrow();
+    return app.acquireTokenSilently(SilentParameters.builder(Set.of("User.Read"), account).build())
+        .get()
+        .accessToken();
+  }
+
+  /** The floor: a silent call on a client whose cache is already in memory. */
+  @Benchmark
+  public String silentTokenOnWarmClient() throws Exception {
+    return warmClient
+        .acquireTokenSilently(SilentParameters.builder(Set.of("User.Read"), warmAccount).build())
+        .get()
+        .accessToken();
+  }
+
+  @Benchmark
+  public byte[] serializeSession() throws Exception {
+    return serialize();
+  }
+
+  @Benchmark
+  public Object deserializeSession() throws Exception {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(serializedSession))) {
+      return in.readObject();
+    }
+  }
+
+  private byte[] serialize() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(session);
+    }
+    return bytes.toByteArray();
+  }
+}

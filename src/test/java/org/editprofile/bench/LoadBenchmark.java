@@ -1,0 +1,385 @@
+package org.editprofile.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.editprofile.devtenant.DevTenant;
+import org.editprofile.devtenant.EmbeddedTomcat;
+import org.editprofile.it.Browser;
+import org.editprofile.it.Browser.Page;
+import org.editprofile.it.ServerDistribution;
+
+/**
+ * Measures what a signed-in request costs: the WAR on a real Tomcat 11 with the dev tenant on
+ * loopback, N users signed in (MFA step-up included), then a closed-loop load at 1, 16 and 64
+ * connections on each route. Also counts calls to the tenant during the load, the serialized size
+ * of the sessions (Tomcat writes them on shutdown) and the heap per signed-in user (jcmd).
+ *
+ * <p>Figures depend on the machine; ratios are what to compare. Run it with bench/run.sh.
+ */
+public final class LoadBenchmark {
+
+  private static final int[] CONCURRENCY = {1, 16, 64};
+
+  private record Session(String cookie, String csrf) {}
+
+  private record Result(
+      String route,
+      int connections,
+      double rps,
+      double p50,
+      double p90,
+      double p99,
+      long errors,
+      long requests) {}
+
+  private final DevTenant tenant;
+  private final String app;
+  private final Duration phase;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private LoadBenchmark(DevTenant tenant, String app, Duration phase) {
+    this.tenant = tenant;
+    this.app = app;
+    this.phase = phase;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Duration phase = Duration.ofMillis(Long.getLong("bench.phaseMillis", 10_000));
+    int heapUsers = Integer.getInteger("bench.heapUsers", 500);
+    Path out = Path.of(System.getProperty("bench.out", "target/bench/results.md"));
+    Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+    Files.createDirectories(out.getParent());
+
+    try (DevTenant tenant = DevTenant.start(0, 0)) {
+      Path trust = tenant.writeTrustStore(Path.of("target", "dev-tenant", "bench-truststore.p12"));
+      System.setProperty("javax.net.ssl.trustStore", trust.toAbsolutePath().toString());
+      System.setProperty("javax.net.ssl.trustStorePassword", DevTenant.trustStorePassword());
+      int port = EmbeddedTomcat.freePort();
+      String base = "http://127.0.0.1:" + port;
+      tenant.registerWebApp(base + "/auth/redirect", base + "/");
+      Map<String, String> settings = EmbeddedTomcat.settingsFor(tenant, base);
+      try (ServerDistribution server =
+          ServerDistribution.start(
+              ServerDistribution.Kind.TOMCAT,
+              EmbeddedTomcat.builtWar(),
+              port,
+              settings,
+              trust,
+              DevTenant.trustStorePassword())) {
+        new LoadBenchmark(tenant, base, phase).run(server, heapUsers, out);
+      }
+    }
+  }
+
+  private void run(ServerDistribution server, int heapUsers, Path out) throws Exception {
+    StringBuilder report = new StringBuilder();
+    report.append("# Load benchmark\n\n").append(machine()).append('\n');
+
+    List<Session> sessions = new ArrayList<>();
+    for (int i = 0; i < 64; i++) {
+      sessions.add(signIn("Bench User " + i, true));
+    }
+    Map<String, Long> before = tenant.requestCounts();
+    List<Result> results = new ArrayList<>();
+    Map<String, Route> routes = new LinkedHashMap<>();
+    routes.put("GET / (signed out)", new Route("GET", "/", false));
+    routes.put("GET / (signed in)", new Route("GET", "/", true));
+    routes.put("GET /users/id", new Route("GET", "/users/id", true));
+    routes.put(
+        "GET /users/gatedUpdateProfile", new Route("GET", "/users/gatedUpdateProfile", true));
+    routes.put("GET /users/updateProfile", new Route("GET", "/users/updateProfile", true));
+    routes.put("POST /users/update", new Route("POST", "/users/update", true));
+    // Warm every route up first, so the JIT has compiled the shared paths before anything counts.
+    for (Route route : routes.values()) {
+      load(route, sessions, 16, phase.dividedBy(2), new LatencyRecorder(), new AtomicLong());
+    }
+    long measured = 0;
+    for (Map.Entry<String, Route> route : routes.entrySet()) {
+      for (int connections : CONCURRENCY) {
+        load(
+            route.getValue(),
+            sessions,
+            connections,
+            phase.dividedBy(4),
+            new LatencyRecorder(),
+            new AtomicLong());
+        LatencyRecorder latency = new LatencyRecorder();
+        AtomicLong errors = new AtomicLong();
+        long elapsed = load(route.getValue(), sessions, connections, phase, latency, errors);
+        long total = latency.total();
+        measured += total;
+        results.add(
+            new Result(
+                route.getKey(),
+                connections,
+                total * 1e9 / elapsed,
+                latency.percentileMillis(0.5),
+                latency.percentileMillis(0.9),
+                latency.percentileMillis(0.99),
+                errors.get(),
+                total));
+        System.out.printf(
+            Locale.ROOT,
+            "%-32s c=%-3d %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d%n",
+            route.getKey(),
+            connections,
+            total * 1e9 / elapsed,
+            latency.percentileMillis(0.5),
+            latency.percentileMillis(0.99),
+            errors.get());
+      }
+    }
+    Map<String, Long> after = tenant.requestCounts();
+
+    report
+        .append("## Throughput and latency\n\n")
+        .append(
+            "| Route | Connections | req/s | p50 ms | p90 ms | p99 ms | errors |\n|---|---|---|---|---|---|---|\n");
+    for (Result r : results) {
+      report.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %d | %.0f | %.2f | %.2f | %.2f | %d |%n",
+              r.route(),
+              r.connections(),
+              r.rps(),
+              r.p50(),
+              r.p90(),
+              r.p99(),
+              r.errors()));
+    }
+
+    Result anonymous = find(results, "GET / (signed out)", 1);
+    Result signedIn = find(results, "GET / (signed in)", 1);
+    report.append(
+        String.format(
+            Locale.ROOT,
+            "%n## Auth overhead%n%nThe home page signed in vs signed out, one connection: "
+                + "p50 %.2f ms vs %.2f ms, i.e. %.2f ms more (ratio %.2f).%n",
+            signedIn.p50(),
+            anonymous.p50(),
+            signedIn.p50() - anonymous.p50(),
+            signedIn.p50() / anonymous.p50()));
+
+    report
+        .append("\n## Calls to the tenant during the steady-state load\n\n")
+        .append(
+            String.format(
+                Locale.ROOT,
+                "%d requests measured (plus warm-ups).%n%n| Endpoint | Calls |%n|---|---|%n",
+                measured));
+    for (String endpoint :
+        new String[] {"discovery", "jwks", "authorize", "token", "graph.get", "graph.patch"}) {
+      report.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %d |%n",
+              endpoint,
+              after.getOrDefault(endpoint, 0L) - before.getOrDefault(endpoint, 0L)));
+    }
+
+    System.out.println("Signing in " + heapUsers + " more users to weigh their sessions...");
+    long heapBefore = heapUsedAfterGc(server.pid());
+    List<Session> many = signInMany(heapUsers);
+    long heapAfter = heapUsedAfterGc(server.pid());
+    double perUser = (heapAfter - heapBefore) / (double) many.size();
+    report.append(
+        String.format(
+            Locale.ROOT,
+            "%n## Memory%n%nLive objects in the server's heap grew by %.1f MB for %d more signed-in users: "
+                + "%.1f KB per user, so 10,000 users need about %.0f MB.%n",
+            (heapAfter - heapBefore) / 1e6,
+            many.size(),
+            perUser / 1024,
+            perUser * 10_000 / 1e6));
+
+    int sessionCount = sessions.size() + many.size();
+    server.close();
+    Path sessionsFile = server.base().resolve("work/Catalina/localhost/ROOT/SESSIONS.ser");
+    if (Files.exists(sessionsFile)) {
+      long bytes = Files.size(sessionsFile);
+      report.append(
+          String.format(
+              Locale.ROOT,
+              "%nTomcat persisted %d sessions in %d bytes on shutdown: %.1f KB per session "
+                  + "(64 of them also hold the MFA and Graph tokens).%n",
+              sessionCount,
+              bytes,
+              bytes / 1024.0 / sessionCount));
+    }
+    Files.writeString(out, report.toString());
+    System.out.println(report);
+  }
+
+  private record Route(String method, String path, boolean signedIn) {}
+
+  /** Runs the closed loop for the given time; returns the elapsed nanoseconds. */
+  private long load(
+      Route route,
+      List<Session> sessions,
+      int connections,
+      Duration duration,
+      LatencyRecorder latency,
+      AtomicLong errors)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(connections);
+    long start = System.nanoTime();
+    long end = start + duration.toNanos();
+    List<Future<?>> workers = new ArrayList<>();
+    for (int c = 0; c < connections; c++) {
+      Session session = sessions.get(c % sessions.size());
+      workers.add(
+          pool.submit(
+              () -> {
+                int n = 0;
+                while (System.nanoTime() < end) {
+                  HttpRequest request = request(route, session, n++);
+                  long t0 = System.nanoTime();
+                  try {
+                    int status =
+                        http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    latency.record(System.nanoTime() - t0);
+                    int expected = route.method().equals("POST") ? 302 : 200;
+                    if (status != expected) {
+                      errors.incrementAndGet();
+                    }
+                  } catch (IOException e) {
+                    errors.incrementAndGet();
+                  }
+                }
+                return null;
+              }));
+    }
+    for (Future<?> worker : workers) {
+      worker.get();
+    }
+    pool.shutdown();
+    return System.nanoTime() - start;
+  }
+
+  private HttpRequest request(Route route, Session session, int n) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(app + route.path())).timeout(Duration.ofSeconds(30));
+    if (route.signedIn()) {
+      builder.header("Cookie", "JSESSIONID=" + session.cookie());
+    }
+    if (route.method().equals("POST")) {
+      // Alternate the value so every POST is a real change that reaches Graph.
+      String form = "_csrf=" + session.csrf() + "&displayName=Bench+" + (n % 2) + "&city=Bench";
+      return builder
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(form))
+          .build();
+    }
+    return builder.GET().build();
+  }
+
+  /** A new customer signed in through the tenant's pages, optionally past the MFA step-up. */
+  private Session signIn(String name, boolean stepUp) throws IOException {
+    String email = "bench-" + UUID.randomUUID() + "@example.test";
+    tenant.directory().add(email, "Bench-Pw-1", name);
+    Browser browser = new Browser();
+    Page login = browser.open(app + "/auth/signin");
+    Page home =
+        browser.settle(
+            browser.submit(
+                login, "form[action$=/login]", Map.of("email", email, "password", "Bench-Pw-1")));
+    if (stepUp) {
+      Page mfa = browser.open(app + "/users/updateProfile");
+      home =
+          browser.settle(
+              browser.submit(
+                  mfa,
+                  "form[action$=/mfa]",
+                  Map.of("otc", tenant.latestCode(email).orElseThrow())));
+    }
+    String csrf = home.doc().selectFirst("input[name=_csrf]").attr("value");
+    return new Session(browser.cookie("JSESSIONID").orElseThrow(), csrf);
+  }
+
+  private List<Session> signInMany(int count) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<Session>> futures = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      int n = i;
+      futures.add(pool.submit(() -> signInRetrying("Heap User " + n)));
+    }
+    List<Session> sessions = new ArrayList<>();
+    for (Future<Session> future : futures) {
+      sessions.add(future.get());
+    }
+    pool.shutdown();
+    return sessions;
+  }
+
+  /** The load client reuses keep-alive connections the servers may just have closed: try again. */
+  private Session signInRetrying(String name) throws IOException {
+    IOException last = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        return signIn(name, false);
+      } catch (IOException e) {
+        last = e;
+      }
+    }
+    throw last;
+  }
+
+  /**
+   * Bytes of live objects in the server's heap (jmap's histogram of live objects forces a full GC).
+   */
+  private static long heapUsedAfterGc(long pid) throws IOException, InterruptedException {
+    String jmap = Path.of(System.getProperty("java.home"), "bin", "jmap").toString();
+    String histogram = run(jmap, "-histo:live", Long.toString(pid));
+    Matcher total = Pattern.compile("Total\\s+\\d+\\s+(\\d+)").matcher(histogram);
+    if (!total.find()) {
+      throw new IOException("unexpected jmap output:\n" + histogram);
+    }
+    return Long.parseLong(total.group(1));
+  }
+
+  private static String run(String... command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    process.waitFor();
+    return output;
+  }
+
+  private static Result find(List<Result> results, String route, int connections) {
+    return results.stream()
+        .filter(r -> r.route().equals(route) && r.connections() == connections)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static String machine() {
+    return String.format(
+        Locale.ROOT,
+        "Machine: %d cores, %s %s, Java %s (%s). Load generator, app and dev tenant share it.%n",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("os.name"),
+        System.getProperty("os.arch"),
+        System.getProperty("java.version"),
+        System.getProperty("java.vm.name"));
+  }
+}
