@@ -23,6 +23,6 @@ java -Xmx1g -Djava.io.tmpdir=target/tmp \
   -cp "$cp" org.editprofile.bench.LoadBenchmark
 if [ "${JMH:-1}" = 1 ]; then
   java -Djava.io.tmpdir=target/tmp -cp "$cp" org.openjdk.jmh.Main "${jmh_args[@]}" \
-    -rf text -rff target/bench/jmh.txt 'org.editprofile.bench.*Benchmark'
+    -rf text -rff target/bench/jmh.txt 'org.editprofile.auth.TokenPathBenchmark'
 fi
 echo "Results: target/bench/results.md${JMH:+ and target/bench/jmh.txt}"
