@@ -42,12 +42,6 @@ public final class UpdateProfileServlet extends HttpServlet {
         submitted.put(field.graphName(), value);
       }
     }
-    ProfileChanges.Validation checked = ProfileChanges.validate(submitted, Optional.empty());
-    if (!checked.errors().isEmpty()) {
-      EditProfileServlet.showForm(request, response, null, submitted, checked.errors(), 400);
-      return;
-    }
-
     // The MFA gate: no write of any kind without a token for the protected scope.
     List<String> mfaScopes = List.of(services.settings().editProfileScope());
     TokenOutcome gate = services.tokens().acquire(request, mfaScopes);
@@ -62,6 +56,12 @@ public final class UpdateProfileServlet extends HttpServlet {
     }
     StepUp.succeeded(request);
 
+    // Checked after the gate, so that without MFA not even an error form is shown.
+    ProfileChanges.Validation checked = ProfileChanges.validate(submitted, Optional.empty());
+    if (!checked.errors().isEmpty()) {
+      EditProfileServlet.showForm(request, response, null, submitted, checked.errors(), 400);
+      return;
+    }
     Optional<UserProfile> current =
         ProfilePages.readProfile(request, response, services, EditProfileServlet.PATH);
     if (current.isEmpty()) {

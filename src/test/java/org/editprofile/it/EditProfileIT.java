@@ -185,6 +185,9 @@ class EditProfileIT {
     assertEquals(302, edit.status(), "to the tenant for MFA");
     assertTrue(edit.location().contains("/oauth2/v2.0/authorize"));
     long patches = tenant.requests("graph.patch");
+    Page invalid = browser.post(app + "/users/update", Map.of("_csrf", csrf, "displayName", ""));
+    assertEquals(302, invalid.status(), "not even an error form without MFA: " + invalid.text());
+    assertTrue(invalid.location().contains("/oauth2/v2.0/authorize"));
     Page post =
         browser.post(
             app + "/users/update",
