@@ -96,9 +96,7 @@ public final class AuthorizationCallback {
       return new CallbackResult.Rejected(
           400,
           "Sign-in took too long",
-          "This sign-in was started more than "
-              + PendingSignIns.LIFETIME.toMinutes()
-              + " minutes ago. Please sign in again.");
+          "This sign-in was started too long ago. Please sign in again.");
     }
     if (pending.isEmpty() && !PendingSignIn.isRestartState(state)) {
       LOG.info(

@@ -6,6 +6,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import java.util.List;
  *
  * @param returnPath the in-app path to land on afterwards, already checked by {@link ReturnPath}
  * @param scopes the scopes asked for, redeemed with the code
+ * @param expiresAt when the browser must be back by (the SIGN_IN_TIMEOUT_SECONDS setting)
  */
 public record PendingSignIn(
     String state,
@@ -22,7 +24,7 @@ public record PendingSignIn(
     String codeVerifier,
     String returnPath,
     List<String> scopes,
-    Instant createdAt)
+    Instant expiresAt)
     implements Serializable {
 
   /**
@@ -32,7 +34,7 @@ public record PendingSignIn(
   static final String RESTART_MARK = ".r";
 
   public static PendingSignIn create(
-      String returnPath, List<String> scopes, boolean restart, Instant now) {
+      String returnPath, List<String> scopes, boolean restart, Instant now, Duration lifetime) {
     String state = new State().getValue() + (restart ? RESTART_MARK : "");
     return new PendingSignIn(
         state,
@@ -40,7 +42,7 @@ public record PendingSignIn(
         new CodeVerifier().getValue(),
         returnPath,
         List.copyOf(scopes),
-        now);
+        now.plus(lifetime));
   }
 
   public String codeChallenge() {

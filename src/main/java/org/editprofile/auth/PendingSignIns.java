@@ -1,7 +1,6 @@
 package org.editprofile.auth;
 
 import java.io.Serializable;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
@@ -17,7 +16,6 @@ import java.util.Optional;
 public final class PendingSignIns implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  public static final Duration LIFETIME = Duration.ofMinutes(10);
   public static final int MAX_PENDING = 8;
 
   private final LinkedHashMap<String, PendingSignIn> byState;
@@ -91,6 +89,6 @@ public final class PendingSignIns implements Serializable {
   }
 
   private static boolean isExpired(PendingSignIn pending, Instant now) {
-    return pending.createdAt().plus(LIFETIME).isBefore(now);
+    return pending.expiresAt().isBefore(now);
   }
 }

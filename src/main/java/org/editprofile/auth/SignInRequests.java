@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,11 @@ public final class SignInRequests {
   private final String redirectUri;
   private final Clock clock;
 
-  public SignInRequests(MsalApps apps, URI redirectUri, Clock clock) {
+  /** How long the browser may take to come back from the tenant. */
+  private final Duration timeout;
+
+  public SignInRequests(MsalApps apps, URI redirectUri, Duration timeout, Clock clock) {
+    this.timeout = timeout;
     this.apps = apps;
     this.redirectUri = redirectUri.toString();
     this.clock = clock;
@@ -48,7 +53,11 @@ public final class SignInRequests {
   public URI start(HttpServletRequest request, String returnPath, Options options) {
     PendingSignIn pending =
         PendingSignIn.create(
-            ReturnPath.orHome(returnPath), options.scopes(), options.restart(), clock.instant());
+            ReturnPath.orHome(returnPath),
+            options.scopes(),
+            options.restart(),
+            clock.instant(),
+            timeout);
     UserSession.of(request).updatePendingSignIns(p -> p.with(pending, clock.instant()));
 
     AuthorizationRequestUrlParameters.Builder params =

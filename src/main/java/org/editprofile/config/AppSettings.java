@@ -27,6 +27,7 @@ public record AppSettings(
     Optional<URI> editProfileApiUrl,
     Duration connectTimeout,
     Duration readTimeout,
+    Duration signInTimeout,
     Optional<ServiceSettings> service) {
 
   /** The Graph {@code v1.0/me} URL. */

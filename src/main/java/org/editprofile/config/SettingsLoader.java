@@ -23,8 +23,9 @@ public final class SettingsLoader {
   public static final String EDIT_PROFILE_API_URL = "EDIT_PROFILE_API_URL";
   public static final String HTTP_CONNECT_TIMEOUT_MS = "HTTP_CONNECT_TIMEOUT_MS";
   public static final String HTTP_READ_TIMEOUT_MS = "HTTP_READ_TIMEOUT_MS";
+  public static final String SIGN_IN_TIMEOUT_SECONDS = "SIGN_IN_TIMEOUT_SECONDS";
   public static final String SERVICE_CLIENT_ID = "EDIT_PROFILE_SERVICE_CLIENT_ID";
-  public static final String SERVICE_CLIENT_SECRET = "EDIT_PROFILE_SERVICE_CLIENT_SECRET";
+  public static final String SERVICE_SECRET = "EDIT_PROFILE_SERVICE_CLIENT_SECRET";
   public static final String SERVICE_SCOPE = "EDIT_PROFILE_SERVICE_SCOPE";
 
   private static final String DEFAULT_GRAPH = "https://graph.microsoft.com/";
@@ -57,6 +58,7 @@ public final class SettingsLoader {
     Optional<URI> apiUrl = optional(EDIT_PROFILE_API_URL).map(v -> url(EDIT_PROFILE_API_URL, v));
     Duration connectTimeout = millis(HTTP_CONNECT_TIMEOUT_MS, 5_000);
     Duration readTimeout = millis(HTTP_READ_TIMEOUT_MS, 15_000);
+    Duration signInTimeout = seconds(SIGN_IN_TIMEOUT_SECONDS, 600);
     Optional<ServiceSettings> service = service();
 
     String authority = null;
@@ -102,6 +104,7 @@ public final class SettingsLoader {
             apiUrl,
             connectTimeout,
             readTimeout,
+            signInTimeout,
             service));
   }
 
@@ -124,16 +127,16 @@ public final class SettingsLoader {
 
   private Optional<ServiceSettings> service() {
     Optional<String> id = optional(SERVICE_CLIENT_ID);
-    Optional<String> secret = optional(SERVICE_CLIENT_SECRET);
+    Optional<String> secret = optional(SERVICE_SECRET);
     if (id.isEmpty() && secret.isEmpty()) {
       return Optional.empty();
     }
     if (id.isEmpty()) {
-      problems.add(SERVICE_CLIENT_ID + " is missing (" + SERVICE_CLIENT_SECRET + " is set)");
+      problems.add(SERVICE_CLIENT_ID + " is missing (" + SERVICE_SECRET + " is set)");
       return Optional.empty();
     }
     if (secret.isEmpty()) {
-      problems.add(SERVICE_CLIENT_SECRET + " is missing (" + SERVICE_CLIENT_ID + " is set)");
+      problems.add(SERVICE_SECRET + " is missing (" + SERVICE_CLIENT_ID + " is set)");
       return Optional.empty();
     }
     String scope = optional(SERVICE_SCOPE).orElse(ServiceSettings.DEFAULT_SCOPE);
@@ -155,6 +158,23 @@ public final class SettingsLoader {
     }
     problems.add(name + " must be a number of milliseconds between 1 and 300000");
     return Duration.ofMillis(defaultMillis);
+  }
+
+  private Duration seconds(String name, long defaultSeconds) {
+    Optional<String> value = optional(name);
+    if (value.isEmpty()) {
+      return Duration.ofSeconds(defaultSeconds);
+    }
+    try {
+      long parsed = Long.parseLong(value.get());
+      if (parsed > 0 && parsed <= 3600) {
+        return Duration.ofSeconds(parsed);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(name + " must be a number of seconds between 1 and 3600");
+    return Duration.ofSeconds(defaultSeconds);
   }
 
   private static URI defaultPostLogout(URI redirectUri) {

@@ -58,7 +58,8 @@ public final class AppServices implements AutoCloseable {
             settings.authority(),
             settings.ciamAuthority(),
             msalHttp);
-    this.signIns = new SignInRequests(apps, settings.redirectUri(), clock);
+    this.signIns =
+        new SignInRequests(apps, settings.redirectUri(), settings.signInTimeout(), clock);
     this.callback =
         new AuthorizationCallback(
             apps,

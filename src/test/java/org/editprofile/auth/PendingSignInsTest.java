@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -19,10 +20,11 @@ import org.junit.jupiter.api.Test;
 
 class PendingSignInsTest {
 
+  private static final Duration LIFETIME = Duration.ofMinutes(10);
   private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
 
   private static PendingSignIn pending(Instant at) {
-    return PendingSignIn.create("/users/id", List.of(), false, at);
+    return PendingSignIn.create("/users/id", List.of(), false, at, LIFETIME);
   }
 
   @Test
@@ -59,7 +61,7 @@ class PendingSignInsTest {
   void findWhenStateOlderThanLifetimeThenEmptyButKnown() {
     PendingSignIn p = pending(NOW);
     PendingSignIns all = PendingSignIns.empty().with(p, NOW);
-    Instant later = NOW.plus(PendingSignIns.LIFETIME).plusSeconds(1);
+    Instant later = NOW.plus(LIFETIME).plusSeconds(1);
     assertTrue(all.find(p.state(), later).isEmpty());
     assertTrue(all.knows(p.state()));
   }
@@ -97,7 +99,7 @@ class PendingSignInsTest {
   @Test
   void withWhenEntriesExpiredThenTheyAreDropped() {
     PendingSignIn old = pending(NOW);
-    Instant later = NOW.plus(PendingSignIns.LIFETIME).plusSeconds(1);
+    Instant later = NOW.plus(LIFETIME).plusSeconds(1);
     PendingSignIns all = PendingSignIns.empty().with(old, NOW).with(pending(later), later);
     assertEquals(1, all.size());
   }
@@ -105,7 +107,8 @@ class PendingSignInsTest {
   @Test
   void restartStateIsRecognised() {
     assertTrue(
-        PendingSignIn.isRestartState(PendingSignIn.create("/", List.of(), true, NOW).state()));
+        PendingSignIn.isRestartState(
+            PendingSignIn.create("/", List.of(), true, NOW, LIFETIME).state()));
     assertFalse(PendingSignIn.isRestartState(pending(NOW).state()));
   }
 

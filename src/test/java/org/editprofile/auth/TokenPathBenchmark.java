@@ -85,7 +85,8 @@ public class TokenPathBenchmark {
             false,
             new MsalHttpClient(http, metadata));
 
-    PendingSignIn pending = PendingSignIn.create("/", List.of(), false, Instant.now());
+    PendingSignIn pending =
+        PendingSignIn.create("/", List.of(), false, Instant.now(), Duration.ofMinutes(10));
     URI authorize =
         apps.newClient()
             .getAuthorizationRequestUrl(

@@ -141,6 +141,28 @@ class SignInIT {
   }
 
   @Test
+  void callbackAfterTheSignInTimeoutIsRefusedWithoutRedeemingTheCode() throws Exception {
+    DevTenantUser user = TestEnvironment.newUser("Slow Typist");
+    try (EmbeddedTomcat quick = TestEnvironment.start(Map.of("SIGN_IN_TIMEOUT_SECONDS", "1"))) {
+      Browser browser = new Browser();
+      Page login = Journeys.openSignIn(browser, quick.baseUrl(), "/users/id");
+      Thread.sleep(1500);
+      long tokenCalls = tenant.requests("token");
+      Page page =
+          browser.settle(
+              browser.submit(
+                  login,
+                  "form[action$=/login]",
+                  Map.of("email", user.email(), "password", user.password())));
+      assertEquals(400, page.status(), page.text());
+      assertTrue(page.text().contains("took too long"), page.text());
+      assertEquals(
+          tokenCalls, tenant.requests("token"), "the expired state's code is never redeemed");
+      assertEquals(302, browser.get(quick.baseUrl() + "/users/id").status(), "not signed in");
+    }
+  }
+
+  @Test
   void callbackWithNoPendingSignInRestartsSignIn() throws IOException {
     Browser browser = new Browser();
     Page page = browser.get(app + "/auth/redirect?state=from-an-old-session&code=x");
