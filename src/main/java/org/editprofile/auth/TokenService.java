@@ -81,8 +81,10 @@ public final class TokenService {
         return new TokenOutcome.InteractionRequired(
             Optional.ofNullable(required.claims()).filter(c -> !c.isBlank()));
       }
-      if (e.getCause() instanceof MsalClientException client) {
+      if (e.getCause() instanceof MsalClientException client
+          && !(client.getCause() instanceof java.io.IOException)) {
         // Nothing in the cache to refresh with: a new authorization request is the only way.
+        // (An I/O cause means the tenant is unreachable: that is the error page, below.)
         LOG.info("No usable token in the session for {} ({})", scopes, client.errorCode());
         return new TokenOutcome.InteractionRequired(Optional.empty());
       }

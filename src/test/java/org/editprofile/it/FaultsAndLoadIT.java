@@ -89,6 +89,16 @@ class FaultsAndLoadIT {
           200,
           browser.get(app.baseUrl() + "/users/gatedUpdateProfile").status(),
           "session still usable");
+
+      // A token refresh (forced by Graph's claims challenge) against a slow tenant: a clear page,
+      // not a pointless trip to the tenant's sign-in page.
+      tenant.faults().set(Faults.Kind.CLAIMS_CHALLENGE, 1, 0, 0);
+      tenant.delayTokenEndpoint(4000);
+      start = Instant.now();
+      Page slowRefresh = browser.get(app.baseUrl() + "/users/gatedUpdateProfile");
+      assertEquals(503, slowRefresh.status(), slowRefresh.text());
+      assertTrue(secondsSince(start) < 4);
+      tenant.delayTokenEndpoint(0);
     }
   }
 
