@@ -180,8 +180,7 @@ public final class AuthorizationCallback {
         oid != null ? oid : claims.getSubject().getValue(),
         account.username(),
         claims.getStringClaim("name"),
-        shown,
-        clock.instant());
+        shown);
   }
 
   private static void removeAccount(ConfidentialClientApplication app, String homeAccountId) {

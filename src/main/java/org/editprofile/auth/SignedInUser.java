@@ -1,7 +1,6 @@
 package org.editprofile.auth;
 
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,8 +15,7 @@ public record SignedInUser(
     String objectId,
     String username,
     String displayName,
-    TreeMap<String, String> claims,
-    Instant signedInAt)
+    TreeMap<String, String> claims)
     implements Serializable {
 
   /** What the home page greets: the name, else the sign-in name. */
@@ -31,9 +29,5 @@ public record SignedInUser(
 
   public String getGreetingName() {
     return greetingName();
-  }
-
-  public String getUsername() {
-    return username;
   }
 }

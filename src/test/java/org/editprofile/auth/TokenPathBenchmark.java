@@ -146,8 +146,7 @@ public class TokenPathBenchmark {
             "oid",
             DevTenant.DEMO_EMAIL,
             "Demo User",
-            new TreeMap<>(Map.of("name", "Demo User", "oid", "oid", "ver", "2.0")),
-            Instant.now()));
+            new TreeMap<>(Map.of("name", "Demo User", "oid", "oid", "ver", "2.0"))));
     session.put(UserSession.TOKEN_CACHE, tokenCache);
     session.put(UserSession.PENDING, PendingSignIns.empty());
     session.put(UserSession.CSRF, "x".repeat(43));
