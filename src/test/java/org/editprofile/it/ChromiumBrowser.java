@@ -19,6 +19,10 @@ final class ChromiumBrowser implements AutoCloseable {
 
   private final ChromeDriver driver;
   private final Path screenshots;
+
+  /** axe-core's script, read once: it is injected into every page. */
+  private final String axeScript;
+
   private int shot;
 
   ChromiumBrowser(String name) throws IOException {
@@ -45,6 +49,10 @@ final class ChromiumBrowser implements AutoCloseable {
                     .toFile())
             .usingAnyFreePort()
             .build();
+    axeScript =
+        Files.readString(
+            Path.of(
+                System.getProperty("axe.script", "target/axe/node_modules/axe-core/axe.min.js")));
     driver = new ChromeDriver(service, options);
     screenshots =
         Files.createDirectories(
@@ -63,12 +71,8 @@ final class ChromiumBrowser implements AutoCloseable {
 
   /** The serious and critical axe-core violations on the current page, as "rule: target" lines. */
   @SuppressWarnings("unchecked")
-  List<String> accessibilityViolations() throws IOException {
-    String axe =
-        Files.readString(
-            Path.of(
-                System.getProperty("axe.script", "target/axe/node_modules/axe-core/axe.min.js")));
-    driver.executeScript(axe);
+  List<String> accessibilityViolations() {
+    driver.executeScript(axeScript);
     Map<String, Object> result =
         (Map<String, Object>)
             driver.executeAsyncScript(

@@ -67,12 +67,7 @@ class FaultsAndLoadIT {
       Page login = Journeys.openSignIn(browser, app.baseUrl(), "/");
       tenant.delayTokenEndpoint(4000);
       Instant start = Instant.now();
-      Page page =
-          browser.settle(
-              browser.submit(
-                  login,
-                  "form[action$=/login]",
-                  Map.of("email", user.email(), "password", user.password())));
+      Page page = Journeys.submitLogin(browser, login, user);
       assertEquals(503, page.status(), page.text());
       assertTrue(secondsSince(start) < 4, "bounded by the read timeout");
       tenant.delayTokenEndpoint(0);

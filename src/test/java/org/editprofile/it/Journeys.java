@@ -30,7 +30,11 @@ public final class Journeys {
   /** Signs in on the tenant's page and follows everything back to the app. */
   static Page signIn(Browser browser, String appBase, DevTenantUser user, String returnPath)
       throws IOException {
-    Page login = openSignIn(browser, appBase, returnPath);
+    return submitLogin(browser, openSignIn(browser, appBase, returnPath), user);
+  }
+
+  /** Enters the user's email and password on the tenant's sign-in page and follows the answer. */
+  static Page submitLogin(Browser browser, Page login, DevTenantUser user) throws IOException {
     return browser.settle(
         browser.submit(
             login,

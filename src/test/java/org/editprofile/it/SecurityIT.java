@@ -88,12 +88,7 @@ class SecurityIT {
                 java.net.URLDecoder.decode(redirectTo, StandardCharsets.UTF_8),
                 StandardCharsets.UTF_8);
     Page login = browser.settle(browser.get(raw));
-    Page landed =
-        browser.settle(
-            browser.submit(
-                login,
-                "form[action$=/login]",
-                Map.of("email", user.email(), "password", user.password())));
+    Page landed = Journeys.submitLogin(browser, login, user);
     assertEquals(app + "/", landed.uri().toString(), redirectTo);
     for (Page page : browser.history()) {
       page.header("Location")

@@ -148,12 +148,7 @@ class SignInIT {
       Page login = Journeys.openSignIn(browser, quick.baseUrl(), "/users/id");
       Thread.sleep(1500);
       long tokenCalls = tenant.requests("token");
-      Page page =
-          browser.settle(
-              browser.submit(
-                  login,
-                  "form[action$=/login]",
-                  Map.of("email", user.email(), "password", user.password())));
+      Page page = Journeys.submitLogin(browser, login, user);
       assertEquals(400, page.status(), page.text());
       assertTrue(page.text().contains("took too long"), page.text());
       assertEquals(
@@ -210,12 +205,7 @@ class SignInIT {
     Browser browser = new Browser();
     Page login = Journeys.openSignIn(browser, app, "/users/id");
     tenant.breakNextIdToken(fault);
-    Page page =
-        browser.settle(
-            browser.submit(
-                login,
-                "form[action$=/login]",
-                Map.of("email", user.email(), "password", user.password())));
+    Page page = Journeys.submitLogin(browser, login, user);
     assertEquals(400, page.status(), fault + ": " + page.text());
     assertTrue(page.text().contains("could not be verified"), page.text());
     assertEquals(302, browser.get(app + "/users/id").status(), "not signed in");
