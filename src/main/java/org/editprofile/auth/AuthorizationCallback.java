@@ -66,14 +66,7 @@ public final class AuthorizationCallback {
 
     if (!blank(response.error())) {
       LOG.info("Sign-in returned an error from the tenant: {}", LogSafe.clean(response.error()));
-      return new CallbackResult.Rejected(
-          400,
-          "Sign-in did not complete",
-          "The sign-in service answered: "
-              + response.error()
-              + (blank(response.errorDescription())
-                  ? ""
-                  : " - " + firstLine(response.errorDescription())));
+      return tenantError(response);
     }
     if (blank(response.code())) {
       return new CallbackResult.Rejected(
@@ -82,6 +75,29 @@ public final class AuthorizationCallback {
           "The response from the sign-in page has no authorization code. Please sign in again.");
     }
     return redeem(request, session, pending, response.code());
+  }
+
+  /**
+   * The tenant's own answer, in words the user can act on for the errors with a known cause; the
+   * tenant's code and first line otherwise (escaped by the view).
+   */
+  private static CallbackResult tenantError(Response response) {
+    if ("consent_required".equals(response.error())) {
+      // AADSTS65001: customers of an external tenant cannot consent; only an administrator can.
+      return new CallbackResult.Rejected(
+          403,
+          "This app is not set up yet",
+          "An administrator has not yet granted this app the permissions it needs. Please try again"
+              + " later or contact support.");
+    }
+    return new CallbackResult.Rejected(
+        400,
+        "Sign-in did not complete",
+        "The sign-in service answered: "
+            + response.error()
+            + (blank(response.errorDescription())
+                ? ""
+                : " - " + firstLine(response.errorDescription())));
   }
 
   private CallbackResult unknownState(UserSession session, PendingSignIns pending, String state) {

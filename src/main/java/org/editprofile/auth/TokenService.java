@@ -4,7 +4,7 @@ import com.microsoft.aad.msal4j.ClaimsRequest;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAccount;
 import com.microsoft.aad.msal4j.MsalClientException;
-import com.microsoft.aad.msal4j.MsalInteractionRequiredException;
+import com.microsoft.aad.msal4j.MsalServiceException;
 import com.microsoft.aad.msal4j.SilentParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashSet;
@@ -76,10 +76,13 @@ public final class TokenService {
               .accessToken();
       return new TokenOutcome.Acquired(token);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof MsalInteractionRequiredException required) {
-        LOG.info("Interaction required for {} ({})", scopes, required.reason());
-        return new TokenOutcome.InteractionRequired(
-            Optional.ofNullable(required.claims()).filter(c -> !c.isBlank()));
+      Optional<Optional<String>> needsUser = TenantErrors.interactionRequired(e.getCause());
+      if (needsUser.isPresent()) {
+        LOG.info(
+            "Interaction required for {} ({})",
+            scopes,
+            ((MsalServiceException) e.getCause()).errorCode());
+        return new TokenOutcome.InteractionRequired(needsUser.get());
       }
       if (e.getCause() instanceof MsalClientException client
           && !(client.getCause() instanceof java.io.IOException)) {
@@ -88,8 +91,7 @@ public final class TokenService {
         LOG.info("No usable token in the session for {} ({})", scopes, client.errorCode());
         return new TokenOutcome.InteractionRequired(Optional.empty());
       }
-      throw new IdentityProviderException(
-          "The sign-in service could not issue a token", e.getCause());
+      throw TenantErrors.unavailable("The sign-in service could not issue a token", e.getCause());
     } catch (java.net.MalformedURLException e) {
       throw new IdentityProviderException("The authority is not a valid URL", e);
     } catch (TimeoutException e) {

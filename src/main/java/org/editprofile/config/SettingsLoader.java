@@ -69,6 +69,13 @@ public final class SettingsLoader {
       URI parsed = authority.startsWith("https://") ? url(AUTHORITY, authority) : null;
       if (!authority.startsWith("https://")) {
         problems.add(AUTHORITY + " must be an https URL (MSAL4J accepts no other)");
+      } else if (parsed != null && isTenantDomainForm(parsed)) {
+        problems.add(
+            AUTHORITY
+                + " must not name the tenant as <subdomain>.onmicrosoft.com: its discovered issuer"
+                + " is on another host, which MSAL4J refuses on every request. Set "
+                + TENANT_SUBDOMAIN
+                + " instead (or AUTHORITY with the tenant id)");
       } else if (parsed != null) {
         ciam = isCiamRoot(parsed);
         // MSAL4J's oidcAuthority discovers from <authority>.well-known/openid-configuration.
@@ -118,6 +125,18 @@ public final class SettingsLoader {
         && authority.getHost().endsWith(".ciamlogin.com")
         && (path == null || path.isEmpty() || "/".equals(path))
         && authority.getPort() == -1;
+  }
+
+  /**
+   * {@code https://<sub>.ciamlogin.com/<sub>.onmicrosoft.com/...}: Entra's discovery document there
+   * names the issuer {@code https://<tenant-id>.ciamlogin.com/<tenant-id>/v2.0}, which MSAL4J's
+   * oidcAuthority rejects (issuer_validation).
+   */
+  private static boolean isTenantDomainForm(URI authority) {
+    String path = authority.getPath() == null ? "" : authority.getPath();
+    return authority.getHost() != null
+        && authority.getHost().endsWith(".ciamlogin.com")
+        && path.matches("/[^/]+\\.onmicrosoft\\.com(/.*)?");
   }
 
   private static URI ciamDiscovery(String host) {

@@ -1,12 +1,14 @@
 package org.editprofile.http;
 
 import java.io.IOException;
+import java.net.ProxySelector;
 import java.time.Duration;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.ParseException;
@@ -15,8 +17,9 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * The one pooled HTTP client the app uses for the tenant (through MSAL4J), Graph and the edit
- * profile service. Trust comes from the standard JVM settings (javax.net.ssl.trustStore), so a
- * private CA or the local dev tenant is trusted the way operators already know.
+ * profile service. Trust and proxies come from the standard JVM settings (javax.net.ssl.trustStore,
+ * https.proxyHost...), so a private CA, a corporate proxy or the local dev tenant are configured
+ * the way operators already know.
  */
 public final class OutboundHttp {
 
@@ -45,6 +48,9 @@ public final class OutboundHttp {
                 .setMaxConnPerRoute(100)
                 .build())
         .setDefaultRequestConfig(request)
+        // Corporate egress: the JVM's standard proxy settings (https.proxyHost, https.proxyPort,
+        // http.nonProxyHosts), read by the default ProxySelector at each request.
+        .setRoutePlanner(new SystemDefaultRoutePlanner(ProxySelector.getDefault()))
         // Shared by every user: it must never carry one user's cookies into another's request.
         .disableCookieManagement()
         .disableRedirectHandling()

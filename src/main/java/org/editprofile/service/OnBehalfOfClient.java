@@ -1,7 +1,6 @@
 package org.editprofile.service;
 
 import com.microsoft.aad.msal4j.IAuthenticationResult;
-import com.microsoft.aad.msal4j.MsalInteractionRequiredException;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import com.microsoft.aad.msal4j.OnBehalfOfParameters;
 import com.microsoft.aad.msal4j.UserAssertion;
@@ -21,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.editprofile.auth.IdentityProviderException;
 import org.editprofile.auth.MsalApps;
+import org.editprofile.auth.TenantErrors;
 
 /**
  * Exchanges the caller's token for a Graph {@code User.ReadWrite} token (on-behalf-of), and keeps
@@ -80,13 +80,14 @@ public final class OnBehalfOfClient {
       }
       return new Outcome.Token(result.accessToken());
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof MsalInteractionRequiredException required) {
-        return new Outcome.InteractionRequired(
-            Optional.ofNullable(required.claims()).filter(c -> !c.isBlank()));
+      // Entra answers an on-behalf-of request that needs MFA or other claims with
+      // interaction_required, which MSAL4J does not treat as such.
+      Optional<Optional<String>> needsUser = TenantErrors.interactionRequired(e.getCause());
+      if (needsUser.isPresent()) {
+        return new Outcome.InteractionRequired(needsUser.get());
       }
-      if (e.getCause() instanceof MsalServiceException service) {
-        throw new IdentityProviderException(
-            "The on-behalf-of exchange was refused: " + service.errorCode(), service);
+      if (e.getCause() instanceof MsalServiceException) {
+        throw TenantErrors.unavailable("The on-behalf-of exchange was refused", e.getCause());
       }
       throw new IdentityProviderException("The on-behalf-of exchange failed", e.getCause());
     } catch (TimeoutException e) {

@@ -31,6 +31,17 @@ public final class ErrorServlet extends HttpServlet {
     IdentityProviderException idp = find(failure, IdentityProviderException.class);
     if (idp != null) {
       LOG.warn("Sign-in service problem: {}", idp.getMessage(), idp.getCause());
+      if (idp.retryAfter().isPresent()) {
+        long seconds = Math.max(1, idp.retryAfter().get().toSeconds());
+        response.setHeader("Retry-After", Long.toString(seconds));
+        Views.error(
+            request,
+            response,
+            HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+            "Sign-in service busy",
+            "The sign-in service is busy. Please try again in " + seconds + " seconds.");
+        return;
+      }
       Views.error(
           request,
           response,

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.editprofile.auth.IdentityProviderException;
 import org.editprofile.auth.TokenOutcome;
 import org.editprofile.auth.UserSession;
 import org.editprofile.graph.GraphException;
@@ -42,6 +43,24 @@ public final class UpdateProfileServlet extends HttpServlet {
         submitted.put(field.graphName(), value);
       }
     }
+    try {
+      save(request, response, services, submitted);
+    } catch (IdentityProviderException e) {
+      // The tenant failed (unreachable, throttling): the error page says so, the typed values wait.
+      keepDraft(
+          request,
+          submitted,
+          "Your changes were not saved yet, but they are kept: select Save to try again.");
+      throw e;
+    }
+  }
+
+  private void save(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      AppServices services,
+      Map<String, String> submitted)
+      throws ServletException, IOException {
     // The MFA gate: no write of any kind without a token for the protected scope.
     List<String> mfaScopes = List.of(services.settings().editProfileScope());
     TokenOutcome gate = services.tokens().acquire(request, mfaScopes);

@@ -56,6 +56,28 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void loadWhenAuthorityNamesTheOnmicrosoftDomainThenRefusedNamingTenantSubdomain() {
+    Map<String, String> values = complete();
+    values.remove("TENANT_SUBDOMAIN");
+    values.put("AUTHORITY", "https://contoso.ciamlogin.com/contoso.onmicrosoft.com/v2.0/");
+    List<String> problems = ((Configuration.NotConfigured) load(values)).problems();
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).startsWith("AUTHORITY must not name the tenant"), problems.get(0));
+    assertTrue(problems.get(0).contains("Set TENANT_SUBDOMAIN instead"), problems.get(0));
+  }
+
+  @Test
+  void loadWhenAuthorityNamesTheTenantIdOnCiamloginThenOidcAuthority() {
+    Map<String, String> values = complete();
+    values.put(
+        "AUTHORITY", "https://contoso.ciamlogin.com/6f2b3c1e-4d5a-4b8e-9c7d-2a1f0e9d8c7b/v2.0");
+    AppSettings s = ((Configuration.Ready) load(values)).settings();
+    assertFalse(s.ciamAuthority());
+    assertEquals(
+        "https://contoso.ciamlogin.com/6f2b3c1e-4d5a-4b8e-9c7d-2a1f0e9d8c7b/v2.0/", s.authority());
+  }
+
+  @Test
   void loadWhenNothingSetThenEveryMissingSettingIsNamed() {
     Configuration c = load(Map.of());
     List<String> problems = assertInstanceOf(Configuration.NotConfigured.class, c).problems();

@@ -1,6 +1,8 @@
 package org.editprofile.devtenant;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -8,13 +10,18 @@ import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
+import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
@@ -24,10 +31,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A local stand-in for a Microsoft Entra External ID tenant, for development and tests only.
  *
- * <p>Back-channel endpoints (discovery, JWKS, token, Graph) are served over https, as MSAL4J
- * requires; the browser-facing pages (authorize, sign-in, one-time code, sign-out, mailbox) over
- * plain http on a second port, so a normal browser opens them without a certificate warning. Both
- * listen on 127.0.0.1 only.
+ * <p>It serves OpenID Connect discovery, JWKS, authorize (with real sign-in, sign-up and email
+ * one-time-code pages), token (authorization code, refresh token, on-behalf-of), logout and Graph
+ * {@code /v1.0/me}, in one of two {@link TenantLayout}s: Entra's own host names on port 443, or one
+ * host and port. App registrations come from {@link Registrations}. Everything listens on the
+ * configured address only.
  */
 public final class DevTenant implements AutoCloseable {
 
@@ -41,20 +49,20 @@ public final class DevTenant implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DevTenant.class);
 
-  public static final String TENANT_ID = "6f2b3c1e-4d5a-4b8e-9c7d-2a1f0e9d8c7b";
-  public static final String GRAPH_AUDIENCE = "00000003-0000-0000-c000-000000000000";
+  public static final String TENANT_ID = TenantLayout.TENANT_ID;
+  public static final String DEFAULT_SUBDOMAIN = "devtenant";
   public static final String DEMO_EMAIL = "demo@devtenant.example";
   public static final String DEMO_PASSWORD = "Demo-Passw0rd!";
   public static final String SERVICE_SCOPE_NAME = "EditProfileService.ReadWrite";
 
   /**
-   * Where the dev tenant listens and what it calls itself. Locally everything is 127.0.0.1; in a
-   * container it binds 0.0.0.0, the app reaches it by its service name, and the browser by a
-   * published port.
+   * Where the dev tenant listens and what it calls itself.
    *
-   * @param host the host name in the issuer and the https URLs (and in the TLS certificate)
-   * @param publicHttpBase the browser-facing base URL of the sign-in pages; null for
-   *     http://host:port
+   * @param httpPort the plain-http port of the browser pages on a single host; -1 for none (the
+   *     pages are then on the https origin, as in Entra's layout)
+   * @param host the host name of the https URLs on a single host (and in the TLS certificate)
+   * @param publicHttpBase the browser-facing base URL of the pages; null for http://host:httpPort
+   * @param entraLayout Entra's host names ({@code <sub>.ciamlogin.com} ...) instead of {@code host}
    */
   public record Options(
       String bindAddress,
@@ -62,12 +70,11 @@ public final class DevTenant implements AutoCloseable {
       int httpPort,
       String host,
       String publicHttpBase,
-      String webClientId,
-      String webClientSecret,
-      String serviceClientId,
-      String serviceClientSecret) {
+      boolean entraLayout,
+      String subdomain,
+      Registrations registrations) {
 
-    /** Loopback only, fresh random client ids and secrets. */
+    /** One host (127.0.0.1), loopback only, fresh random client ids and secrets. */
     public static Options local(int httpsPort, int httpPort) {
       return new Options(
           "127.0.0.1",
@@ -75,45 +82,49 @@ public final class DevTenant implements AutoCloseable {
           httpPort,
           "127.0.0.1",
           null,
-          UUID.randomUUID().toString(),
-          "dev-" + UUID.randomUUID(),
-          UUID.randomUUID().toString(),
-          "dev-" + UUID.randomUUID());
+          false,
+          DEFAULT_SUBDOMAIN,
+          Registrations.random());
+    }
+
+    /** Entra's layout on 127.0.0.1:443: needs the names to resolve here (a private namespace). */
+    public static Options entra(String subdomain, Registrations registrations) {
+      return new Options("127.0.0.1", 443, -1, null, null, true, subdomain, registrations);
     }
   }
 
-  private final Options options;
   private final DevTenantKeys keys;
   private final HttpsServer https;
   private final HttpServer http;
   private final ExecutorService executor;
+  private final TenantLayout layout;
+  private final Registrations registrations;
   private final Tokens tokens;
   private final Directory directory = new Directory();
   private final Mailbox mailbox = new Mailbox();
   private final Faults faults = new Faults();
   private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
-  private final Set<String> redirectUris = ConcurrentHashMap.newKeySet();
-  private final Set<String> postLogoutUris = ConcurrentHashMap.newKeySet();
-  private final String webClientId;
-  private final String webClientSecret;
-  private final String serviceClientId;
-  private final String serviceClientSecret;
-  private final List<Scopes.Resource> resources;
-  private final SignInPages signIn;
+  private final Queue<String> issuedSecrets = new ConcurrentLinkedQueue<>();
+  private final AuthorizationCodeGrant codes;
+  private final TokenIssuer issuer;
   private final TokenEndpoint tokenEndpoint;
+  private final SignInPages signIn;
   private final GraphApi graph;
 
   private DevTenant(Options options) throws IOException {
-    this.options = options;
-    this.keys = DevTenantKeys.generate(options.host());
-    this.webClientId = options.webClientId();
-    this.webClientSecret = options.webClientSecret();
-    this.serviceClientId = options.serviceClientId();
-    this.serviceClientSecret = options.serviceClientSecret();
+    this.registrations = options.registrations();
+    this.keys =
+        DevTenantKeys.generate(
+            options.entraLayout()
+                ? TenantLayout.entraHostNames(options.subdomain())
+                : List.of(options.host()));
     InetAddress bind = InetAddress.getByName(options.bindAddress());
     https = HttpsServer.create(new InetSocketAddress(bind, options.httpsPort()), 200);
     https.setHttpsConfigurator(new HttpsConfigurator(keys.serverTls()));
-    http = HttpServer.create(new InetSocketAddress(bind, options.httpPort()), 200);
+    http =
+        options.httpPort() < 0
+            ? null
+            : HttpServer.create(new InetSocketAddress(bind, options.httpPort()), 200);
     executor =
         Executors.newFixedThreadPool(
             64,
@@ -123,27 +134,29 @@ public final class DevTenant implements AutoCloseable {
               return t;
             });
     https.setExecutor(executor);
-    http.setExecutor(executor);
-    tokens = new Tokens(keys.signingKey(), httpsBase() + "/" + TENANT_ID + "/v2.0");
-    resources =
-        List.of(
-            new Scopes.Resource(
-                "graph",
-                GRAPH_AUDIENCE,
-                "https://graph.microsoft.com/",
-                Set.of("User.Read", "User.ReadWrite"),
-                false),
-            new Scopes.Resource(
-                "edit-profile-service",
-                serviceClientId,
-                "api://" + serviceClientId + "/",
-                Set.of(SERVICE_SCOPE_NAME),
-                true));
-    signIn = new SignInPages(this);
-    tokenEndpoint = new TokenEndpoint(this);
-    graph = new GraphApi(this);
     https.createContext("/", this::dispatch);
-    http.createContext("/", this::dispatch);
+    if (http != null) {
+      http.setExecutor(executor);
+      http.createContext("/", this::dispatch);
+    }
+    if (options.entraLayout()) {
+      layout = TenantLayout.entra(options.subdomain());
+    } else {
+      String httpsBase = "https://" + options.host() + ":" + https.getAddress().getPort();
+      String pages =
+          options.publicHttpBase() != null
+              ? options.publicHttpBase()
+              : http != null
+                  ? "http://" + options.host() + ":" + http.getAddress().getPort()
+                  : httpsBase;
+      layout = TenantLayout.singleHost(options.subdomain(), httpsBase, pages);
+    }
+    tokens = new Tokens(keys.signingKey(), layout);
+    codes = new AuthorizationCodeGrant(this);
+    issuer = new TokenIssuer(this);
+    tokenEndpoint = new TokenEndpoint(this, codes);
+    signIn = new SignInPages(this);
+    graph = new GraphApi(this);
     directory.add(DEMO_EMAIL, DEMO_PASSWORD, "Demo User");
   }
 
@@ -155,7 +168,9 @@ public final class DevTenant implements AutoCloseable {
   public static DevTenant start(Options options) throws IOException {
     DevTenant tenant = new DevTenant(options);
     tenant.https.start();
-    tenant.http.start();
+    if (tenant.http != null) {
+      tenant.http.start();
+    }
     LOG.info(
         "Dev tenant started: authority {} , sign-in pages on {}",
         tenant.authority(),
@@ -166,57 +181,71 @@ public final class DevTenant implements AutoCloseable {
   @Override
   public void close() {
     https.stop(0);
-    http.stop(0);
+    if (http != null) {
+      http.stop(0);
+    }
     executor.shutdownNow();
   }
 
   // ---- what the app and the tests configure themselves with ----
 
+  public TenantLayout layout() {
+    return layout;
+  }
+
+  public Registrations registrations() {
+    return registrations;
+  }
+
   public String httpsBase() {
-    return "https://" + options.host() + ":" + https.getAddress().getPort();
+    return layout.endpointBase();
   }
 
   /** The browser-facing base URL of the sign-in pages and the mailbox. */
   public String httpBase() {
-    return options.publicHttpBase() != null
-        ? options.publicHttpBase()
-        : "http://" + options.host() + ":" + http.getAddress().getPort();
+    return layout.pagesBase();
   }
 
-  /** The AUTHORITY setting: equal to the issuer, as MSAL4J's oidcAuthority demands. */
+  /** The AUTHORITY (or, in Entra's layout, TENANT_SUBDOMAIN) the app is configured with. */
   public String authority() {
-    return tokens.issuer() + "/";
+    return layout.authority();
   }
 
+  /** The GRAPH_API_ENDPOINT setting. */
   public String graphEndpoint() {
-    return httpsBase() + "/graph/";
+    return layout.graphBase() + "/";
   }
 
   public String webClientId() {
-    return webClientId;
+    return registrations.webApp().clientId();
   }
 
   public String webClientSecret() {
-    return webClientSecret;
+    return registrations.webApp().clientSecret();
   }
 
   public String serviceClientId() {
-    return serviceClientId;
+    return registrations.serviceApp().clientId();
   }
 
   public String serviceClientSecret() {
-    return serviceClientSecret;
+    return registrations.serviceApp().clientSecret();
   }
 
   /** The EDIT_PROFILE_SCOPE setting: the MFA-protected scope of the edit profile service. */
   public String editProfileScope() {
-    return "api://" + serviceClientId + "/" + SERVICE_SCOPE_NAME;
+    return registrations.serviceApp().api().orElseThrow().identifierUri()
+        + "/"
+        + SERVICE_SCOPE_NAME;
   }
 
-  /** Registers a redirect URI and a post-logout URI for the web app, as in the portal. */
+  /**
+   * Registers the web app's redirect URI and its post-logout URI, which Entra requires to be a
+   * redirect URI as well.
+   */
   public void registerWebApp(String redirectUri, String postLogoutRedirectUri) {
-    redirectUris.add(redirectUri);
-    postLogoutUris.add(postLogoutRedirectUri);
+    registrations.addRedirectUri(webClientId(), redirectUri, false);
+    registrations.addRedirectUri(webClientId(), postLogoutRedirectUri, true);
   }
 
   /** Writes a trust store with the dev tenant's TLS certificate. */
@@ -224,81 +253,65 @@ public final class DevTenant implements AutoCloseable {
     return keys.writeTrustStore(file);
   }
 
+  /** Writes the TLS certificate as PEM (Node's NODE_EXTRA_CA_CERTS). */
+  public Path writeCertificatePem(Path file) {
+    return keys.writePem(file);
+  }
+
+  /** The TLS key's SPKI hash, for Chromium's --ignore-certificate-errors-spki-list. */
+  public String tlsSpkiSha256() {
+    return keys.spkiSha256();
+  }
+
   public static String trustStorePassword() {
     return DevTenantKeys.TRUST_STORE_PASSWORD;
   }
 
-  /** Ways the next ID token can be wrong, for testing the app's own ID token checks. */
-  public enum IdTokenFault {
-    NONE,
-    WRONG_NONCE,
-    WRONG_AUDIENCE,
-    WRONG_ISSUER,
-    EXPIRED,
-    BAD_SIGNATURE,
-    UNSIGNED
-  }
-
-  private final java.util.concurrent.atomic.AtomicReference<IdTokenFault> idTokenFault =
-      new java.util.concurrent.atomic.AtomicReference<>(IdTokenFault.NONE);
-
-  /** The next ID token issued will have this defect. */
-  public void breakNextIdToken(IdTokenFault fault) {
-    idTokenFault.set(fault);
-  }
-
-  IdTokenFault takeIdTokenFault() {
-    return idTokenFault.getAndSet(IdTokenFault.NONE);
-  }
-
   /**
-   * Claims of an access token as this tenant issues them, for tests that craft their own tokens.
+   * Claims of an access token for the edit profile service as this tenant issues it (v1.0 or v2.0
+   * form), requested by the web app after MFA, for tests that craft their own tokens.
    */
-  public com.nimbusds.jwt.JWTClaimsSet.Builder accessTokenClaims(
-      String audience, String oid, String scp) {
-    return tokens
-        .base(audience, java.time.Duration.ofHours(1))
-        .subject(oid)
-        .claim("oid", oid)
-        .claim("tid", TENANT_ID)
-        .claim("azp", webClientId)
-        .claim("scp", scp)
-        .claim("amr", List.of("pwd", "mfa"));
+  public JWTClaimsSet.Builder accessTokenClaims(int version, String oid, String scp) {
+    Registrations.App service = registrations.serviceApp();
+    Registrations.Api api = service.api().orElseThrow();
+    Scopes.Resource resource =
+        new Scopes.Resource(
+            service.name(),
+            service.clientId(),
+            api.identifierUri() + "/",
+            api.scopes(),
+            api.requiresMfa(),
+            version);
+    return tokens.accessToken(
+        resource, webClientId(), oid, List.of(scp.split(" ")), true, Duration.ofHours(1));
   }
 
   /** Signs with the tenant's real key. */
-  public String sign(com.nimbusds.jwt.JWTClaimsSet claims) {
+  public String sign(JWTClaimsSet claims) {
     return tokens.sign(claims);
   }
 
-  public com.nimbusds.jose.jwk.RSAKey publicSigningKey() {
+  public RSAKey publicSigningKey() {
     return keys.signingKey().toPublicJWK();
   }
 
-  private final java.util.concurrent.atomic.AtomicLong tokenDelayMillis =
-      new java.util.concurrent.atomic.AtomicLong();
-
-  /** Makes the token endpoint answer this much later (0 to stop), to test the app's timeouts. */
-  public void delayTokenEndpoint(long millis) {
-    tokenDelayMillis.set(millis);
+  /** Like Graph's revokeSignInSessions: refresh tokens and the tenant's sign-in sessions end. */
+  public void revokeSignInSessions(String oid) {
+    issuer.revoke(oid);
+    signIn.endSessionsOf(oid);
   }
 
-  private static void sleep(long millis) {
-    if (millis > 0) {
-      try {
-        Thread.sleep(millis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+  /** The user's refresh tokens so far count as expired after inactivity (AADSTS700082). */
+  public void expireRefreshTokens(String oid) {
+    issuer.expire(oid);
   }
 
-  private final java.util.Queue<String> issuedSecrets =
-      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  /** Withdraws or restores admin consent for the web app to call the edit profile service. */
+  public void setServiceConsent(boolean granted) {
+    registrations.setAdminConsent(webClientId(), serviceClientId(), granted);
+  }
 
-  /**
-   * Remembers a code, token or one-time code this tenant handed out, so tests can look for leaks.
-   */
+  /** Remembers a code, token or one-time code handed out, so tests can look for leaks. */
   void issued(String secret) {
     issuedSecrets.add(secret);
   }
@@ -307,10 +320,9 @@ public final class DevTenant implements AutoCloseable {
    * Every authorization code, access, refresh and ID token and one-time code issued so far, and the
    * client secrets.
    */
-  public java.util.List<String> issuedSecrets() {
-    java.util.List<String> all = new java.util.ArrayList<>(issuedSecrets);
-    all.add(webClientSecret);
-    all.add(serviceClientSecret);
+  public List<String> issuedSecrets() {
+    List<String> all = new ArrayList<>(issuedSecrets);
+    registrations.all().forEach(a -> all.add(a.clientSecret()));
     return all;
   }
 
@@ -322,13 +334,13 @@ public final class DevTenant implements AutoCloseable {
     return faults;
   }
 
-  public java.util.Optional<String> latestCode(String email) {
+  public Optional<String> latestCode(String email) {
     return mailbox.latestCode(email);
   }
 
   /**
-   * Requests served per endpoint name (discovery, jwks, authorize, token, graph.get,
-   * graph.patch...).
+   * Requests served per endpoint name: discovery, jwks, authorize, token (and token.&lt;grant
+   * type&gt;), logout, graph.get, graph.patch.
    */
   public long requests(String endpoint) {
     LongAdder adder = counters.get(endpoint);
@@ -347,8 +359,12 @@ public final class DevTenant implements AutoCloseable {
     return tokens;
   }
 
-  TokenEndpoint tokenEndpoint() {
-    return tokenEndpoint;
+  TokenIssuer issuer() {
+    return issuer;
+  }
+
+  AuthorizationCodeGrant codes() {
+    return codes;
   }
 
   Mailbox mailbox() {
@@ -356,30 +372,7 @@ public final class DevTenant implements AutoCloseable {
   }
 
   List<Scopes.Resource> resources() {
-    return resources;
-  }
-
-  Scopes.Resource graphResource() {
-    return resources.get(0);
-  }
-
-  boolean isRedirectUriRegistered(String clientId, String uri) {
-    return webClientId.equals(clientId) && redirectUris.contains(uri);
-  }
-
-  boolean isPostLogoutUriRegistered(String uri) {
-    return postLogoutUris.contains(uri);
-  }
-
-  /** The secret of a registered confidential client, or null. */
-  String secretOf(String clientId) {
-    if (webClientId.equals(clientId)) {
-      return webClientSecret;
-    }
-    if (serviceClientId.equals(clientId)) {
-      return serviceClientSecret;
-    }
-    return null;
+    return registrations.resources();
   }
 
   String tenantPath() {
@@ -390,34 +383,17 @@ public final class DevTenant implements AutoCloseable {
     counters.computeIfAbsent(endpoint, k -> new LongAdder()).increment();
   }
 
+  // ---- routing ----
+
   private void dispatch(HttpExchange raw) throws IOException {
     try {
       Exchange exchange = new Exchange(raw);
-      String path = exchange.path();
-      String t = tenantPath();
-      if (path.equals(t + "/v2.0/.well-known/openid-configuration")) {
-        count("discovery");
-        exchange.json(200, discovery());
-      } else if (path.equals(t + "/discovery/v2.0/keys")) {
-        count("jwks");
-        exchange.send(
-            200,
-            "application/json",
-            new JWKSet(keys.signingKey().toPublicJWK())
-                .toString()
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      } else if (path.equals(t + "/oauth2/v2.0/token")) {
-        count("token");
-        sleep(tokenDelayMillis.get());
-        tokenEndpoint.handle(exchange);
-      } else if (path.startsWith("/graph/v1.0/me")) {
-        count("graph." + exchange.method().toLowerCase(java.util.Locale.ROOT));
-        graph.handle(exchange);
-      } else if (path.startsWith(t + "/") || path.equals("/mailbox") || path.startsWith("/_dev/")) {
-        signIn.handle(exchange);
-      } else {
-        exchange.json(404, Map.of("error", "not_found"));
+      String requestId = exchange.header("client-request-id");
+      if (requestId != null && requestId.matches("[A-Za-z0-9-]{1,64}")) {
+        // Entra and Graph echo the caller's id; MSAL4J compares it with what it sent.
+        exchange.setHeader("client-request-id", requestId);
       }
+      route(exchange);
     } catch (RuntimeException e) {
       LOG.error("Dev tenant failure on {}", raw.getRequestURI().getPath(), e);
       raw.sendResponseHeaders(500, -1);
@@ -426,22 +402,143 @@ public final class DevTenant implements AutoCloseable {
     }
   }
 
+  private void route(Exchange ex) throws IOException {
+    String path = ex.path();
+    if (path.equals("/mailbox") || path.startsWith("/_dev/")) {
+      signIn.handleDev(ex, path);
+      return;
+    }
+    if (path.equals(layout.graphMePath())) {
+      if (!servedHere(ex, "graph.microsoft.com")) {
+        notFound(ex);
+        return;
+      }
+      String name = "graph." + ex.method().toLowerCase(Locale.ROOT);
+      count(name);
+      Optional<Faults.Fault> fault = applyDelay(faults.take(Faults.Endpoint.GRAPH, null));
+      graph.handle(ex, fault);
+      return;
+    }
+    String rest = null;
+    for (String prefix : layout.tenantPrefixes()) {
+      if (path.startsWith(prefix + "/")) {
+        rest = path.substring(prefix.length());
+      }
+    }
+    if (rest == null
+        || !servedHere(ex, layout.subdomain() + ".ciamlogin.com", TENANT_ID + ".ciamlogin.com")) {
+      notFound(ex);
+      return;
+    }
+    switch (rest) {
+      case "/v2.0/.well-known/openid-configuration" -> {
+        count("discovery");
+        if (!failed(ex, Faults.Endpoint.DISCOVERY)) {
+          ex.json(200, discovery());
+        }
+      }
+      case "/discovery/v2.0/keys" -> {
+        count("jwks");
+        if (!failed(ex, Faults.Endpoint.JWKS)) {
+          ex.send(
+              200,
+              "application/json",
+              new JWKSet(keys.signingKey().toPublicJWK())
+                  .toString()
+                  .getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      case "/oauth2/v2.0/token" -> {
+        count("token");
+        String grant = Optional.ofNullable(ex.param("grant_type")).orElse("");
+        count("token." + grant);
+        Optional<Faults.Fault> fault = applyDelay(faults.take(Faults.Endpoint.TOKEN, grant));
+        if (fault.isPresent() && fault.get() instanceof Faults.Unavailable) {
+          fault = Optional.of(Faults.tokenUnavailable(Duration.ofSeconds(1)));
+        }
+        tokenEndpoint.handle(
+            ex,
+            fault.filter(Faults.TokenError.class::isInstance).map(Faults.TokenError.class::cast));
+      }
+      case "/oauth2/v2.0/authorize" -> {
+        count("authorize");
+        if (!failed(ex, Faults.Endpoint.AUTHORIZE)) {
+          signIn.authorize(ex);
+        }
+      }
+      case "/oauth2/v2.0/logout" -> {
+        count("logout");
+        if (!failed(ex, Faults.Endpoint.LOGOUT)) {
+          signIn.logout(ex);
+        }
+      }
+      default -> signIn.handlePage(ex, rest);
+    }
+  }
+
+  /**
+   * In Entra's layout each name serves its own endpoints only, so a client that builds a URL on the
+   * wrong host fails here as it would against Entra. A single host serves everything.
+   */
+  private boolean servedHere(Exchange ex, String... entraHosts) {
+    if (!layout.entra()) {
+      return true;
+    }
+    String host = Optional.ofNullable(ex.header("Host")).orElse("");
+    int colon = host.lastIndexOf(':');
+    String name = colon > 0 ? host.substring(0, colon) : host;
+    return List.of(entraHosts).contains(name.toLowerCase(Locale.ROOT));
+  }
+
+  /** Sleeps for a Delay fault and returns what is left to apply. */
+  private static Optional<Faults.Fault> applyDelay(Optional<Faults.Fault> fault) {
+    if (fault.isPresent() && fault.get() instanceof Faults.Delay delay) {
+      try {
+        Thread.sleep(delay.duration().toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return Optional.empty();
+    }
+    return fault;
+  }
+
+  /** Applies a fault of an endpoint without an error shape of its own: delay or 503. */
+  private boolean failed(Exchange ex, Faults.Endpoint endpoint) throws IOException {
+    Optional<Faults.Fault> fault = applyDelay(faults.take(endpoint, null));
+    if (fault.isPresent()) {
+      ex.json(503, Map.of("error", "temporarily_unavailable"));
+      return true;
+    }
+    return false;
+  }
+
+  private static void notFound(Exchange ex) throws IOException {
+    ex.json(404, Map.of("error", "not_found"));
+  }
+
+  /**
+   * The v2.0 discovery document. Like Entra's, its URLs name the tenant by id whichever path it was
+   * fetched under, and it names the issuer on its own host.
+   */
   private Map<String, Object> discovery() {
-    String t = tenantPath();
     Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("issuer", tokens.issuer());
-    doc.put("authorization_endpoint", httpBase() + t + "/oauth2/v2.0/authorize");
-    doc.put("token_endpoint", httpsBase() + t + "/oauth2/v2.0/token");
-    doc.put("jwks_uri", httpsBase() + t + "/discovery/v2.0/keys");
-    doc.put("end_session_endpoint", httpBase() + t + "/oauth2/v2.0/logout");
-    doc.put("response_types_supported", List.of("code", "id_token", "code id_token"));
+    doc.put("token_endpoint", layout.tenantEndpoint("/oauth2/v2.0/token"));
+    doc.put(
+        "token_endpoint_auth_methods_supported",
+        List.of("client_secret_post", "private_key_jwt", "client_secret_basic"));
+    doc.put("jwks_uri", layout.tenantEndpoint("/discovery/v2.0/keys"));
     doc.put("response_modes_supported", List.of("query", "fragment", "form_post"));
     doc.put("subject_types_supported", List.of("pairwise"));
     doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
+    doc.put("response_types_supported", List.of("code", "id_token", "code id_token"));
     doc.put("scopes_supported", List.of("openid", "profile", "email", "offline_access"));
-    doc.put(
-        "token_endpoint_auth_methods_supported",
-        List.of("client_secret_post", "client_secret_basic"));
+    doc.put("issuer", layout.issuerV2());
+    doc.put("request_uri_parameter_supported", false);
+    doc.put("authorization_endpoint", layout.pageUrl("/oauth2/v2.0/authorize"));
+    doc.put("http_logout_supported", true);
+    doc.put("frontchannel_logout_supported", true);
+    doc.put("end_session_endpoint", layout.pageUrl("/oauth2/v2.0/logout"));
     doc.put("code_challenge_methods_supported", List.of("S256"));
     doc.put(
         "claims_supported",
@@ -458,8 +555,7 @@ public final class DevTenant implements AutoCloseable {
             "email",
             "oid",
             "tid",
-            "ver",
-            "amr"));
+            "ver"));
     doc.put("tenant_region_scope", "EU");
     return doc;
   }

@@ -54,20 +54,20 @@ final class DevTenantKeys {
   /** One TLS certificate per JVM: the JVM's default trust store can only be set once. */
   private static DevTenantKeys shared;
 
-  /** The keys of this JVM; the certificate also names {@code host} when it is not 127.0.0.1. */
-  static synchronized DevTenantKeys generate(String host) {
+  /** The keys of this JVM; the certificate also names {@code hosts} besides localhost. */
+  static synchronized DevTenantKeys generate(java.util.List<String> hosts) {
     if (shared == null) {
-      shared = create(host);
+      shared = create(hosts);
     }
     return shared;
   }
 
-  private static DevTenantKeys create(String host) {
+  private static DevTenantKeys create(java.util.List<String> hosts) {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(2048);
       KeyPair tlsKeys = generator.generateKeyPair();
-      X509Certificate cert = selfSigned(tlsKeys, host);
+      X509Certificate cert = selfSigned(tlsKeys, hosts);
       KeyStore keyStore = KeyStore.getInstance("PKCS12");
       keyStore.load(null, null);
       char[] password = TRUST_STORE_PASSWORD.toCharArray();
@@ -88,7 +88,7 @@ final class DevTenantKeys {
     }
   }
 
-  private static X509Certificate selfSigned(KeyPair keys, String host)
+  private static X509Certificate selfSigned(KeyPair keys, java.util.List<String> hosts)
       throws OperatorCreationException, GeneralSecurityException, IOException {
     X500Name name = new X500Name("CN=edit-profile dev tenant");
     Instant now = Instant.now();
@@ -105,8 +105,10 @@ final class DevTenantKeys {
             java.util.List.of(
                 new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
                 new GeneralName(GeneralName.dNSName, "localhost")));
-    if (!host.equals("127.0.0.1") && !host.equals("localhost")) {
-      names.add(new GeneralName(GeneralName.dNSName, host));
+    for (String host : hosts) {
+      if (!host.equals("127.0.0.1") && !host.equals("localhost")) {
+        names.add(new GeneralName(GeneralName.dNSName, host));
+      }
     }
     builder.addExtension(
         Extension.subjectAlternativeName,
@@ -115,6 +117,38 @@ final class DevTenantKeys {
     builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
     ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate());
     return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+  }
+
+  /**
+   * The base64 SHA-256 of the certificate's public key: what Chromium's
+   * --ignore-certificate-errors-spki-list takes to trust this one key and nothing else.
+   */
+  String spkiSha256() {
+    try {
+      return java.util.Base64.getEncoder()
+          .encodeToString(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(certificate.getPublicKey().getEncoded()));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The certificate as PEM, e.g. for Node's NODE_EXTRA_CA_CERTS. */
+  Path writePem(Path file) {
+    try {
+      String pem =
+          "-----BEGIN CERTIFICATE-----\n"
+              + java.util.Base64.getMimeEncoder(
+                      64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                  .encodeToString(certificate.getEncoded())
+              + "\n-----END CERTIFICATE-----\n";
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.writeString(file, pem);
+      return file;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("could not write the certificate", e);
+    }
   }
 
   SSLContext serverTls() {

@@ -75,19 +75,28 @@ public final class EmbeddedTomcat implements AutoCloseable {
     tomcat.destroy();
   }
 
-  /** The context parameters that point the app at this dev tenant. */
+  /**
+   * The settings that point the app at this dev tenant: in Entra's layout exactly what a customer
+   * sets (TENANT_SUBDOMAIN, Graph's default endpoint); on a single host AUTHORITY and Graph's URL.
+   */
   public static Map<String, String> settingsFor(DevTenant tenant, String appBaseUrl) {
-    return new java.util.LinkedHashMap<>(
+    Map<String, String> settings = new java.util.LinkedHashMap<>();
+    if (tenant.layout().entra()) {
+      settings.put("TENANT_SUBDOMAIN", tenant.layout().subdomain());
+    } else {
+      settings.put("AUTHORITY", tenant.authority());
+      settings.put("GRAPH_API_ENDPOINT", tenant.graphEndpoint());
+    }
+    settings.putAll(
         Map.of(
-            "AUTHORITY", tenant.authority(),
             "CLIENT_ID", tenant.webClientId(),
             "CLIENT_SECRET", tenant.webClientSecret(),
             "REDIRECT_URI", appBaseUrl + "/auth/redirect",
             "POST_LOGOUT_REDIRECT_URI", appBaseUrl + "/",
-            "GRAPH_API_ENDPOINT", tenant.graphEndpoint(),
             "EDIT_PROFILE_SCOPE", tenant.editProfileScope(),
             "EDIT_PROFILE_API_URL", appBaseUrl + "/api/updateUserInfo",
             "EDIT_PROFILE_SERVICE_CLIENT_ID", tenant.serviceClientId(),
             "EDIT_PROFILE_SERVICE_CLIENT_SECRET", tenant.serviceClientSecret()));
+    return settings;
   }
 }

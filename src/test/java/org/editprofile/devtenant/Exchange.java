@@ -97,6 +97,7 @@ final class Exchange {
                 + "="
                 + value
                 + "; Path=/; HttpOnly; SameSite=Lax"
+                + (http instanceof com.sun.net.httpserver.HttpsExchange ? "; Secure" : "")
                 + (expire ? "; Max-Age=0" : ""));
   }
 

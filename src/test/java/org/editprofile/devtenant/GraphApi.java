@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -24,52 +25,18 @@ final class GraphApi {
     this.tenant = tenant;
   }
 
-  void handle(Exchange ex) throws IOException {
-    Faults.Fault fault = tenant.faults().take();
-    switch (fault.kind()) {
-      case THROTTLE -> {
-        ex.setHeader("Retry-After", Long.toString(fault.retryAfterSeconds()));
-        error(ex, 429, "TooManyRequests", "Too many requests.");
-        return;
-      }
-      case UNAVAILABLE -> {
-        error(ex, 503, "serviceNotAvailable", "The service is temporarily unavailable.");
-        return;
-      }
-      case FORBIDDEN -> {
-        error(
-            ex,
-            403,
-            "Authorization_RequestDenied",
-            "Insufficient privileges to complete the operation.");
-        return;
-      }
-      case CLAIMS_CHALLENGE -> {
-        String claims =
-            "{\"access_token\":{\"nbf\":{\"essential\":true,\"value\":\""
-                + (System.currentTimeMillis() / 1000)
-                + "\"}}}";
-        ex.setHeader(
-            "WWW-Authenticate",
-            "Bearer realm=\"\", authorization_uri=\""
-                + tenant.authority()
-                + "\", error=\"insufficient_claims\", claims=\""
-                + Base64.getEncoder().encodeToString(claims.getBytes(StandardCharsets.UTF_8))
-                + "\"");
-        error(
-            ex,
-            401,
-            "InvalidAuthenticationToken",
-            "Continuous access evaluation resulted in challenge.");
-        return;
-      }
-      case SLOW -> sleep(fault.delayMillis());
-      default -> {}
+  void handle(Exchange ex, Optional<Faults.Fault> fault) throws IOException {
+    if (fault.isPresent() && fault.get() instanceof Faults.Unavailable) {
+      fault = Optional.of(Faults.graph(Faults.GraphFailure.UNAVAILABLE));
+    }
+    if (fault.isPresent() && fault.get() instanceof Faults.Graph failure) {
+      fail(ex, failure);
+      return;
     }
     String auth = ex.header("Authorization");
     Optional<JWTClaimsSet> claims =
         auth != null && auth.startsWith("Bearer ")
-            ? tenant.tokens().verify(auth.substring(7), DevTenant.GRAPH_AUDIENCE)
+            ? tenant.tokens().verify(auth.substring(7), Set.of(Scopes.Resource.GRAPH_APP_ID))
             : Optional.empty();
     if (claims.isEmpty()) {
       error(
@@ -95,19 +62,78 @@ final class GraphApi {
               "Insufficient privileges to complete the operation.");
           return;
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#users/$entity");
-        body.put("id", user.get().oid());
-        body.put("mail", user.get().email());
-        body.put("userPrincipalName", user.get().oid() + "@devtenant.onmicrosoft.com");
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("id", user.get().oid());
+        all.put("mail", user.get().email());
+        all.put("userPrincipalName", user.get().oid() + "@" + tenant.layout().tenantDomain());
         for (String name : Directory.UPDATABLE.keySet()) {
-          body.put(name, null);
+          all.put(name, null);
         }
-        body.putAll(user.get().snapshot());
-        ex.json(200, body);
+        all.putAll(user.get().snapshot());
+        ex.json(200, select(all, ex.param("$select")));
       }
       case "PATCH" -> patch(ex, user.get(), scp);
       default -> error(ex, 405, "Request_BadRequest", "Method not allowed.");
+    }
+  }
+
+  /**
+   * Graph's {@code $select}: only the named properties (unknown names are a 400 in Graph; here they
+   * are left out), and an {@code @odata.context} that lists them.
+   */
+  private static Map<String, Object> select(Map<String, Object> all, String select) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    if (select == null || select.isBlank()) {
+      body.put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#users/$entity");
+      body.putAll(all);
+      return body;
+    }
+    List<String> names = Arrays.asList(select.split(","));
+    body.put(
+        "@odata.context",
+        "https://graph.microsoft.com/v1.0/$metadata#users("
+            + String.join(",", names)
+            + ")/$entity");
+    for (String name : names) {
+      if (all.containsKey(name.trim())) {
+        body.put(name.trim(), all.get(name.trim()));
+      }
+    }
+    return body;
+  }
+
+  private void fail(Exchange ex, Faults.Graph fault) throws IOException {
+    switch (fault.failure()) {
+      case THROTTLE -> {
+        ex.setHeader("Retry-After", Long.toString(fault.retryAfter().toSeconds()));
+        error(ex, 429, "TooManyRequests", "Too many requests.");
+      }
+      case UNAVAILABLE ->
+          error(ex, 503, "serviceNotAvailable", "The service is temporarily unavailable.");
+      case FORBIDDEN ->
+          error(
+              ex,
+              403,
+              "Authorization_RequestDenied",
+              "Insufficient privileges to complete the operation.");
+      case CLAIMS_CHALLENGE -> {
+        String claims =
+            "{\"access_token\":{\"nbf\":{\"essential\":true,\"value\":\""
+                + (System.currentTimeMillis() / 1000)
+                + "\"}}}";
+        ex.setHeader(
+            "WWW-Authenticate",
+            "Bearer realm=\"\", authorization_uri=\""
+                + tenant.layout().pageUrl("/oauth2/v2.0/authorize")
+                + "\", error=\"insufficient_claims\", claims=\""
+                + Base64.getEncoder().encodeToString(claims.getBytes(StandardCharsets.UTF_8))
+                + "\"");
+        error(
+            ex,
+            401,
+            "InvalidAuthenticationToken",
+            "Continuous access evaluation resulted in challenge.");
+      }
     }
   }
 
@@ -157,14 +183,6 @@ final class GraphApi {
   private static List<String> scopes(JWTClaimsSet claims) {
     Object scp = claims.getClaim("scp");
     return scp == null ? List.of() : Arrays.asList(scp.toString().split(" "));
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   static void error(Exchange ex, int status, String code, String message) throws IOException {

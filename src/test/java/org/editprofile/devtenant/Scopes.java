@@ -11,9 +11,53 @@ record Scopes(List<String> oidc, Map<Resource, List<String>> byResource, List<St
 
   private static final Set<String> OIDC = Set.of("openid", "profile", "offline_access", "email");
 
-  /** An API that tokens can be issued for. */
+  /**
+   * An API that tokens can be issued for.
+   *
+   * @param clientId the API's application id: the audience of its v2.0 tokens
+   * @param prefix its Application ID URI plus '/', which prefixes its scopes
+   * @param accessTokenVersion 1 or 2, as the API's registration asks
+   */
   record Resource(
-      String name, String audience, String prefix, Set<String> scopes, boolean requiresMfa) {}
+      String name,
+      String clientId,
+      String prefix,
+      Set<String> scopes,
+      boolean requiresMfa,
+      int accessTokenVersion) {
+
+    /** Microsoft Graph's well-known application id. */
+    static final String GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000";
+
+    /**
+     * Microsoft Graph: scopes without a prefix mean Graph. Its tokens are v1.0 (Microsoft: Graph's
+     * tokens are in a format apps must not rely on; the emulator uses v1.0).
+     */
+    static final Resource GRAPH =
+        new Resource(
+            "graph",
+            GRAPH_APP_ID,
+            "https://graph.microsoft.com/",
+            Set.of("User.Read", "User.ReadWrite"),
+            false,
+            1);
+
+    /**
+     * The {@code aud} of its access tokens: the client id for v2.0; the Application ID URI for v1.0
+     * (access-tokens.md: "aud ... v1.0 tokens: the App ID URI; v2.0 tokens: the client ID").
+     * Graph's tokens carry its application id.
+     */
+    String audience() {
+      if (this.equals(GRAPH) || accessTokenVersion == 2) {
+        return clientId;
+      }
+      return prefix.substring(0, prefix.length() - 1);
+    }
+
+    boolean isGraph() {
+      return this.equals(GRAPH);
+    }
+  }
 
   static Scopes parse(String scopeParameter, List<Resource> resources) {
     List<String> oidc = new ArrayList<>();
@@ -34,7 +78,7 @@ record Scopes(List<String> oidc, Map<Resource, List<String>> byResource, List<St
           String candidate =
               scope.startsWith(resource.prefix())
                   ? scope.substring(resource.prefix().length())
-                  : resource.prefix().startsWith("https://graph") ? scope : null;
+                  : resource.isGraph() ? scope : null;
           if (candidate != null && resource.scopes().contains(candidate)) {
             match = resource;
             shortName = candidate;
@@ -53,5 +97,9 @@ record Scopes(List<String> oidc, Map<Resource, List<String>> byResource, List<St
 
   boolean needsMfa() {
     return byResource.keySet().stream().anyMatch(Resource::requiresMfa);
+  }
+
+  boolean has(String oidcScope) {
+    return oidc.contains(oidcScope);
   }
 }

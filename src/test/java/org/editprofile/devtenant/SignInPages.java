@@ -76,22 +76,26 @@ final class SignInPages {
     this.tenant = tenant;
   }
 
-  void handle(Exchange ex) throws IOException {
-    String t = tenant.tenantPath();
-    String path = ex.path();
-    switch (path.substring(path.startsWith(t) ? t.length() : 0)) {
-      case "/oauth2/v2.0/authorize" -> authorize(ex);
+  /** The pages under the tenant's path: sign-in, sign-up, one-time code, cancel. */
+  void handlePage(Exchange ex, String page) throws IOException {
+    switch (page) {
       case "/login" -> login(ex);
       case "/signup" -> signup(ex);
       case "/mfa" -> mfa(ex);
       case "/cancel" -> cancel(ex);
-      case "/oauth2/v2.0/logout" -> logout(ex);
-      case "/mailbox" -> mailboxPage(ex);
       case "/autosubmit.js" ->
           ex.send(
               200,
               "text/javascript",
               "document.getElementById('response').submit();".getBytes(StandardCharsets.UTF_8));
+      default -> ex.json(404, Map.of("error", "not_found"));
+    }
+  }
+
+  /** The mailbox and the test hooks. */
+  void handleDev(Exchange ex, String path) throws IOException {
+    switch (path) {
+      case "/mailbox" -> mailboxPage(ex);
       case "/_dev/mailbox/latest" -> latestCode(ex);
       case "/_dev/counters" -> ex.json(200, tenant.requestCounts());
       case "/_dev/faults" -> faults(ex);
@@ -99,11 +103,15 @@ final class SignInPages {
     }
   }
 
-  private void authorize(Exchange ex) throws IOException {
-    tenant.count("authorize");
+  /** Ends the tenant's single sign-on sessions of one user (revoked sign-in sessions). */
+  void endSessionsOf(String oid) {
+    sessions.values().removeIf(sso -> sso.oid.equals(oid));
+  }
+
+  void authorize(Exchange ex) throws IOException {
     String clientId = ex.param("client_id");
     String redirectUri = ex.param("redirect_uri");
-    if (tenant.secretOf(clientId) == null) {
+    if (tenant.registrations().byClientId(clientId).isEmpty()) {
       errorPage(
           ex,
           "AADSTS700016: Application with identifier '"
@@ -111,7 +119,7 @@ final class SignInPages {
               + "' was not found in the directory.");
       return;
     }
-    if (redirectUri == null || !tenant.isRedirectUriRegistered(clientId, redirectUri)) {
+    if (redirectUri == null || !tenant.registrations().isRedirectUri(clientId, redirectUri)) {
       errorPage(
           ex,
           "AADSTS50011: The redirect URI '"
@@ -160,6 +168,21 @@ final class SignInPages {
               + String.join(" ", scopes.unknown())
               + " is not valid.");
       return;
+    }
+    for (Scopes.Resource resource : scopes.byResource().keySet()) {
+      if (!tenant.registrations().hasConsent(clientId, resource)) {
+        // Customers of an external tenant cannot consent themselves: the app must have admin
+        // consent, else Entra answers the app with AADSTS65001.
+        sendError(
+            ex,
+            request,
+            "consent_required",
+            "AADSTS65001: The user or administrator has not consented to use the application with"
+                + " ID '"
+                + clientId
+                + "'. Send an interactive authorization request for this user and resource.");
+        return;
+      }
     }
     String tx = UUID.randomUUID().toString();
     transactions.put(tx, request);
@@ -236,8 +259,7 @@ final class SignInPages {
       return;
     }
     transactions.remove(tx);
-    String code =
-        tenant.tokenEndpoint().issueCode(request, sso.oid, sso.hasFreshMfa(), sso.authTime);
+    String code = tenant.codes().issueCode(request, sso.oid, sso.hasFreshMfa(), sso.authTime);
     Map<String, String> response = new LinkedHashMap<>();
     response.put("code", code);
     if (request.state() != null) {
@@ -290,12 +312,11 @@ final class SignInPages {
     sendError(ex, request.get(), "access_denied", "AADSTS50126: The user cancelled the sign-in.");
   }
 
-  private void logout(Exchange ex) throws IOException {
-    tenant.count("logout");
+  void logout(Exchange ex) throws IOException {
     ex.cookie(SSO_COOKIE).ifPresent(sessions::remove);
     ex.addCookie(SSO_COOKIE, "", true);
     String back = ex.param("post_logout_redirect_uri");
-    if (back != null && tenant.isPostLogoutUriRegistered(back)) {
+    if (back != null && tenant.registrations().isPostLogoutUri(ex.param("client_id"), back)) {
       ex.redirect(back);
       return;
     }
@@ -341,15 +362,13 @@ final class SignInPages {
       ex.json(405, Map.of("error", "method_not_allowed"));
       return;
     }
-    Faults.Kind kind = Faults.Kind.valueOf(Optional.ofNullable(ex.param("kind")).orElse("NONE"));
-    tenant
-        .faults()
-        .set(
-            kind,
-            Integer.parseInt(Optional.ofNullable(ex.param("times")).orElse("1")),
-            Long.parseLong(Optional.ofNullable(ex.param("retryAfter")).orElse("1")),
-            Long.parseLong(Optional.ofNullable(ex.param("delayMillis")).orElse("0")));
-    ex.json(200, Map.of("kind", kind.name()));
+    try {
+      tenant.faults().fromParameters(ex.params());
+    } catch (IllegalArgumentException e) {
+      ex.json(400, Map.of("error", "unknown fault: " + e.getMessage()));
+      return;
+    }
+    ex.json(200, Map.of("kind", ex.params().getOrDefault("kind", "CLEAR")));
   }
 
   // ---- helpers ----

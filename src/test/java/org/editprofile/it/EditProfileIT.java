@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -215,7 +216,7 @@ class EditProfileIT {
 
     // The GET before the PATCH is fault-free; the PATCH itself is throttled for longer than we
     // wait.
-    tenant.faults().set(Faults.Kind.THROTTLE, 1, 1, 0);
+    tenant.faults().next(Faults.Endpoint.GRAPH, Faults.graphThrottle(Duration.ofSeconds(1)));
     Page retried =
         browser.settle(browser.submit(form, "form#profile-form", Map.of("city", "Retry Town")));
     assertTrue(
@@ -223,7 +224,9 @@ class EditProfileIT {
         "a short Retry-After is honoured once: " + retried.text());
 
     form = Journeys.openEditForm(browser, app, user);
-    tenant.faults().set(Faults.Kind.THROTTLE, 3, 30, 0);
+    tenant
+        .faults()
+        .next(Faults.Endpoint.GRAPH, null, Faults.graphThrottle(Duration.ofSeconds(30)), 3);
     Page throttled = browser.submit(form, "form#profile-form", Map.of("city", "Busy Town"));
     assertEquals(429, throttled.status());
     assertTrue(throttled.text().contains("try again in 30 seconds"), throttled.text());
@@ -232,18 +235,18 @@ class EditProfileIT {
     assertEquals(
         "Busy Town", draft.doc().selectFirst("#city").attr("value"), "nothing typed is lost");
 
-    tenant.faults().set(Faults.Kind.UNAVAILABLE, 1, 0, 0);
+    tenant.faults().next(Faults.Endpoint.GRAPH, Faults.graph(Faults.GraphFailure.UNAVAILABLE));
     Page unavailable = browser.open(app + "/users/gatedUpdateProfile");
     assertEquals(502, unavailable.status());
     assertTrue(unavailable.text().contains("could not be reached"));
     assertFalse(unavailable.body().contains("serviceNotAvailable"), "no raw Graph body");
 
-    tenant.faults().set(Faults.Kind.FORBIDDEN, 1, 0, 0);
+    tenant.faults().next(Faults.Endpoint.GRAPH, Faults.graph(Faults.GraphFailure.FORBIDDEN));
     Page forbidden = browser.open(app + "/users/gatedUpdateProfile");
     assertEquals(403, forbidden.status());
     assertTrue(forbidden.text().contains("not allowed"));
 
-    tenant.faults().set(Faults.Kind.CLAIMS_CHALLENGE, 1, 0, 0);
+    tenant.faults().next(Faults.Endpoint.GRAPH, Faults.graph(Faults.GraphFailure.CLAIMS_CHALLENGE));
     Page challenged = browser.open(app + "/users/gatedUpdateProfile");
     assertEquals(
         200,

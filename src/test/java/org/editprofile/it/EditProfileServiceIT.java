@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The edit profile service on its own: it checks the bearer token itself and refuses bad input with
@@ -45,9 +46,22 @@ class EditProfileServiceIT {
     user = TestEnvironment.newUser("Service Caller");
   }
 
+  /** A v2.0 access token for the service, as the tenant issues it after MFA. */
   private static JWTClaimsSet.Builder valid() {
-    return tenant.accessTokenClaims(
-        tenant.serviceClientId(), user.oid(), DevTenant.SERVICE_SCOPE_NAME);
+    return valid(2);
+  }
+
+  private static JWTClaimsSet.Builder valid(int version) {
+    return tenant.accessTokenClaims(version, user.oid(), DevTenant.SERVICE_SCOPE_NAME);
+  }
+
+  /** The same token as another tenant of the same cloud would issue it. */
+  private static JWTClaimsSet.Builder fromOtherTenant(int version) {
+    String other = "0a1b2c3d-0000-4000-8000-000000000001";
+    JWTClaimsSet claims = valid(version).build();
+    return new JWTClaimsSet.Builder(claims)
+        .issuer(claims.getIssuer().replace(DevTenant.TENANT_ID, other))
+        .claim("tid", other);
   }
 
   private static Page call(String authorization, String contentType, String body)
@@ -63,18 +77,22 @@ class EditProfileServiceIT {
     return new Browser().send(request);
   }
 
-  @Test
-  void validTokenAndBodyUpdateTheProfileOnBehalfOfTheUser() throws IOException {
+  /** Entra issues v1.0 tokens unless the API's registration asks for v2.0: both are accepted. */
+  @ParameterizedTest(name = "v{0}.0 access token")
+  @ValueSource(ints = {1, 2})
+  void validTokenOfEitherVersionUpdatesTheProfileOnBehalfOfTheUser(int version) throws IOException {
     long patches = tenant.requests("graph.patch");
+    JWTClaimsSet claims = valid(version).build();
+    assertEquals(version + ".0", claims.getClaim("ver"));
     Page page =
         call(
-            "Bearer " + tenant.sign(valid().build()),
+            "Bearer " + tenant.sign(claims),
             "application/json",
-            "{\"displayName\":\"Via Service\",\"city\":null}");
+            "{\"displayName\":\"Via Service v" + version + "\",\"city\":null}");
     assertEquals(204, page.status(), page.body());
     assertEquals(patches + 1, tenant.requests("graph.patch"));
     assertEquals(
-        "Via Service",
+        "Via Service v" + version,
         tenant.directory().byOid(user.oid()).orElseThrow().snapshot().get("displayName"));
   }
 
@@ -114,6 +132,27 @@ class EditProfileServiceIT {
         Arguments.of(
             "wrong issuer",
             signed(valid().issuer("https://evil.example/" + DevTenant.TENANT_ID + "/v2.0")),
+            401),
+        Arguments.of("v2 token of another tenant", signed(fromOtherTenant(2)), 401),
+        Arguments.of("v1 token of another tenant", signed(fromOtherTenant(1)), 401),
+        Arguments.of(
+            "v2 token with this tenant's issuer but another tid",
+            signed(valid(2).claim("tid", "0a1b2c3d-0000-4000-8000-000000000001")),
+            401),
+        Arguments.of(
+            "v1 token for another API of the tenant",
+            signed(valid(1).audience("api://0a1b2c3d-0000-4000-8000-000000000002")),
+            401),
+        Arguments.of(
+            "v2 token for another API of the tenant",
+            signed(valid(2).audience("0a1b2c3d-0000-4000-8000-000000000002")),
+            401),
+        Arguments.of(
+            "workforce v1 issuer of another tenant",
+            signed(
+                valid(1)
+                    .issuer("https://sts.windows.net/0a1b2c3d-0000-4000-8000-000000000001/")
+                    .claim("tid", "0a1b2c3d-0000-4000-8000-000000000001")),
             401),
         Arguments.of("missing scope", signed(valid().claim("scp", "User.Read")), 403),
         Arguments.of("unknown key", foreignKey(valid().build(), false), 401),

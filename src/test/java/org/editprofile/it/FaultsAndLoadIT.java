@@ -35,7 +35,6 @@ class FaultsAndLoadIT {
   @AfterEach
   void reset() {
     tenant.faults().clear();
-    tenant.delayTokenEndpoint(0);
   }
 
   private static long secondsSince(Instant start) {
@@ -65,17 +64,17 @@ class FaultsAndLoadIT {
       DevTenantUser user = TestEnvironment.newUser("Patient");
       Browser browser = new Browser();
       Page login = Journeys.openSignIn(browser, app.baseUrl(), "/");
-      tenant.delayTokenEndpoint(4000);
+      tenant.faults().always(Faults.Endpoint.TOKEN, Faults.delay(Duration.ofSeconds(4)));
       Instant start = Instant.now();
       Page page = Journeys.submitLogin(browser, login, user);
       assertEquals(503, page.status(), page.text());
       assertTrue(secondsSince(start) < 4, "bounded by the read timeout");
-      tenant.delayTokenEndpoint(0);
+      tenant.faults().clear();
 
       // The tenant still has the browser's single sign-on session: signing in again just works.
       Page again = browser.open(app.baseUrl() + "/auth/signin");
       assertTrue(again.text().contains("Hi Patient!"), again.text());
-      tenant.faults().set(Faults.Kind.SLOW, 1, 0, 4000);
+      tenant.faults().next(Faults.Endpoint.GRAPH, Faults.delay(Duration.ofSeconds(4)));
       start = Instant.now();
       Page slowGraph = browser.get(app.baseUrl() + "/users/gatedUpdateProfile");
       assertEquals(502, slowGraph.status());
@@ -87,13 +86,15 @@ class FaultsAndLoadIT {
 
       // A token refresh (forced by Graph's claims challenge) against a slow tenant: a clear page,
       // not a pointless trip to the tenant's sign-in page.
-      tenant.faults().set(Faults.Kind.CLAIMS_CHALLENGE, 1, 0, 0);
-      tenant.delayTokenEndpoint(4000);
+      tenant
+          .faults()
+          .next(Faults.Endpoint.GRAPH, Faults.graph(Faults.GraphFailure.CLAIMS_CHALLENGE));
+      tenant.faults().always(Faults.Endpoint.TOKEN, Faults.delay(Duration.ofSeconds(4)));
       start = Instant.now();
       Page slowRefresh = browser.get(app.baseUrl() + "/users/gatedUpdateProfile");
       assertEquals(503, slowRefresh.status(), slowRefresh.text());
       assertTrue(secondsSince(start) < 4);
-      tenant.delayTokenEndpoint(0);
+      tenant.faults().clear();
     }
   }
 

@@ -13,8 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.editprofile.devtenant.DevTenant;
-import org.editprofile.devtenant.DevTenant.IdTokenFault;
 import org.editprofile.devtenant.EmbeddedTomcat;
+import org.editprofile.devtenant.Faults;
+import org.editprofile.devtenant.Faults.IdTokenDefect;
 import org.editprofile.it.Browser.Page;
 import org.editprofile.it.TestEnvironment.DevTenantUser;
 import org.junit.jupiter.api.BeforeAll;
@@ -190,21 +191,12 @@ class SignInIT {
   }
 
   @ParameterizedTest
-  @EnumSource(
-      value = IdTokenFault.class,
-      names = {
-        "WRONG_NONCE",
-        "WRONG_AUDIENCE",
-        "WRONG_ISSUER",
-        "EXPIRED",
-        "BAD_SIGNATURE",
-        "UNSIGNED"
-      })
-  void idTokenThatFailsVerificationIsRefused(IdTokenFault fault) throws IOException {
+  @EnumSource(IdTokenDefect.class)
+  void idTokenThatFailsVerificationIsRefused(IdTokenDefect fault) throws IOException {
     DevTenantUser user = TestEnvironment.newUser("Token Tester");
     Browser browser = new Browser();
     Page login = Journeys.openSignIn(browser, app, "/users/id");
-    tenant.breakNextIdToken(fault);
+    tenant.faults().next(Faults.Endpoint.ID_TOKEN, Faults.idToken(fault));
     Page page = Journeys.submitLogin(browser, login, user);
     assertEquals(400, page.status(), fault + ": " + page.text());
     assertTrue(page.text().contains("could not be verified"), page.text());

@@ -1,0 +1,232 @@
+package org.editprofile.devtenant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+/**
+ * The tenant's app registrations, as in the admin center: client id and secret, redirect URIs
+ * (post-logout URIs among them, as Entra requires), and for an API its Application ID URI, exposed
+ * scopes, accepted access-token version and Conditional Access policy. Read from a JSON or YAML
+ * file (see docs/dev-tenant-registrations.example.json) or built from the run command's shorthand.
+ */
+public final class Registrations {
+
+  /** An API an app exposes. */
+  public record Api(
+      String identifierUri, Set<String> scopes, int accessTokenVersion, boolean requiresMfa) {
+
+    /**
+     * {@code requestedAccessTokenVersion} as in the app manifest: null (the default) means v1.0
+     * tokens, as Microsoft documents for the manifest attribute.
+     */
+    static int version(JsonNode node) {
+      return node == null || node.isNull() ? 1 : node.asInt();
+    }
+  }
+
+  /** One app registration. Redirect URIs can be added while the tenant runs. */
+  public record App(
+      String name,
+      String clientId,
+      String clientSecret,
+      Set<String> redirectUris,
+      Set<String> postLogoutRedirectUris,
+      Optional<Api> api) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private final Map<String, App> byClientId = new ConcurrentHashMap<>();
+  private final List<App> inOrder = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Client ids whose admin consent for an API (by client id) was withdrawn. */
+  private final Set<String> missingConsent = ConcurrentHashMap.newKeySet();
+
+  public Registrations add(App app) {
+    for (String uri : app.postLogoutRedirectUris()) {
+      if (!app.redirectUris().contains(uri)) {
+        throw new IllegalArgumentException(
+            app.name()
+                + ": post-logout URI "
+                + uri
+                + " must also be a redirect URI of the app (Entra requires it)");
+      }
+    }
+    if (byClientId.putIfAbsent(app.clientId(), app) != null) {
+      throw new IllegalArgumentException("two registrations with client id " + app.clientId());
+    }
+    inOrder.add(app);
+    return this;
+  }
+
+  /**
+   * The run command's two registrations: the web app and the edit profile service, whose API takes
+   * v2.0 tokens and needs MFA (the README's registration steps).
+   */
+  public static Registrations shorthand(
+      String webClientId, String webSecret, String serviceClientId, String serviceSecret) {
+    return new Registrations()
+        .add(
+            new App(
+                "edit-profile-web",
+                webClientId,
+                webSecret,
+                new CopyOnWriteArraySet<>(),
+                new CopyOnWriteArraySet<>(),
+                Optional.empty()))
+        .add(
+            new App(
+                "edit-profile-service",
+                serviceClientId,
+                serviceSecret,
+                new CopyOnWriteArraySet<>(),
+                new CopyOnWriteArraySet<>(),
+                Optional.of(
+                    new Api(
+                        "api://" + serviceClientId,
+                        Set.of(DevTenant.SERVICE_SCOPE_NAME),
+                        2,
+                        true))));
+  }
+
+  /** Fresh random ids and secrets. */
+  public static Registrations random() {
+    return shorthand(
+        UUID.randomUUID().toString(),
+        "dev-" + UUID.randomUUID(),
+        UUID.randomUUID().toString(),
+        "dev-" + UUID.randomUUID());
+  }
+
+  /** Reads {@code {"applications": [...]}} from a .json, .yaml or .yml file. */
+  public static Registrations fromFile(Path file) throws IOException {
+    String name = file.getFileName().toString();
+    ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON;
+    JsonNode root = mapper.readTree(file.toFile());
+    Registrations registrations = new Registrations();
+    for (JsonNode app : root.path("applications")) {
+      String clientId = required(app, "clientId");
+      JsonNode api = app.get("api");
+      registrations.add(
+          new App(
+              app.path("name").asText(clientId),
+              clientId,
+              required(app, "clientSecret"),
+              new CopyOnWriteArraySet<>(strings(app.path("redirectUris"))),
+              new CopyOnWriteArraySet<>(strings(app.path("postLogoutRedirectUris"))),
+              api == null
+                  ? Optional.empty()
+                  : Optional.of(
+                      new Api(
+                          api.path("identifierUri").asText("api://" + clientId),
+                          Set.copyOf(strings(api.path("scopes"))),
+                          Api.version(api.get("requestedAccessTokenVersion")),
+                          "mfa".equals(api.path("conditionalAccess").asText(""))))));
+    }
+    if (registrations.inOrder.isEmpty()) {
+      throw new IOException(file + " lists no applications");
+    }
+    return registrations;
+  }
+
+  private static String required(JsonNode app, String field) throws IOException {
+    String value = app.path(field).asText("");
+    if (value.isBlank()) {
+      throw new IOException("an application in the registrations file has no " + field);
+    }
+    return value;
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(n -> values.add(n.asText()));
+    return values;
+  }
+
+  public Optional<App> byClientId(String clientId) {
+    return Optional.ofNullable(clientId == null ? null : byClientId.get(clientId));
+  }
+
+  public Collection<App> all() {
+    return List.copyOf(inOrder);
+  }
+
+  /** The first app that exposes no API: the web app, in the shorthand. */
+  public App webApp() {
+    return inOrder.stream().filter(a -> a.api().isEmpty()).findFirst().orElseThrow();
+  }
+
+  /** The first app that exposes an API: the edit profile service, in the shorthand. */
+  public App serviceApp() {
+    return inOrder.stream().filter(a -> a.api().isPresent()).findFirst().orElseThrow();
+  }
+
+  /** Adds a redirect URI, and makes it a post-logout URI too when asked. */
+  public void addRedirectUri(String clientId, String uri, boolean alsoPostLogout) {
+    App app = byClientId(clientId).orElseThrow();
+    app.redirectUris().add(uri);
+    if (alsoPostLogout) {
+      app.postLogoutRedirectUris().add(uri);
+    }
+  }
+
+  boolean isRedirectUri(String clientId, String uri) {
+    return byClientId(clientId).map(a -> a.redirectUris().contains(uri)).orElse(false);
+  }
+
+  /**
+   * A post-logout URI must be registered for the app named by {@code client_id}; without one (the
+   * Node sample sends none), for any app.
+   */
+  boolean isPostLogoutUri(String clientId, String uri) {
+    Collection<App> apps =
+        clientId == null ? inOrder : byClientId(clientId).map(List::of).orElse(List.of());
+    return apps.stream().anyMatch(a -> a.postLogoutRedirectUris().contains(uri));
+  }
+
+  /** Every API the tenant can issue tokens for: Microsoft Graph, then the registered APIs. */
+  List<Scopes.Resource> resources() {
+    List<Scopes.Resource> resources = new ArrayList<>();
+    resources.add(Scopes.Resource.GRAPH);
+    for (App app : inOrder) {
+      app.api()
+          .ifPresent(
+              api ->
+                  resources.add(
+                      new Scopes.Resource(
+                          app.name(),
+                          app.clientId(),
+                          api.identifierUri() + "/",
+                          new LinkedHashSet<>(api.scopes()),
+                          api.requiresMfa(),
+                          api.accessTokenVersion())));
+    }
+    return resources;
+  }
+
+  /** Withdraws (or restores) admin consent for {@code clientId} to call an API. */
+  public void setAdminConsent(String clientId, String apiClientId, boolean granted) {
+    if (granted) {
+      missingConsent.remove(clientId + " " + apiClientId);
+    } else {
+      missingConsent.add(clientId + " " + apiClientId);
+    }
+  }
+
+  boolean hasConsent(String clientId, Scopes.Resource resource) {
+    return !missingConsent.contains(clientId + " " + resource.clientId());
+  }
+}

@@ -1,0 +1,27 @@
+package org.editprofile.devtenant;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** One grant type of the token endpoint: checks the request and says what to issue. */
+interface TokenGrant {
+
+  /**
+   * @param client the authenticated client
+   * @return what to issue; a refusal is thrown as an {@link EntraError}
+   */
+  TokenIssuer.Issue handle(Exchange ex, Registrations.App client) throws EntraError.Raised;
+
+  /**
+   * Who the tokens are for and how they signed in: what a refresh token remembers.
+   *
+   * @param oidcScopes the OpenID Connect scopes consented at sign-in (openid, profile, email...)
+   */
+  record Grant(
+      String oid,
+      String clientId,
+      boolean mfa,
+      Instant authTime,
+      Set<String> oidcScopes,
+      Instant issuedAt) {}
+}
