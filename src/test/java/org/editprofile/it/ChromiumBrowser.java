@@ -15,7 +15,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * A real headless Chromium (Debian's chromium and chromedriver) with a fresh profile, plus what the
  * journey checks on every page: a screenshot, axe-core, and the 375 px layout.
  */
-final class ChromiumBrowser implements AutoCloseable {
+public final class ChromiumBrowser implements AutoCloseable {
 
   private final ChromeDriver driver;
   private final Path screenshots;
@@ -25,7 +25,15 @@ final class ChromiumBrowser implements AutoCloseable {
 
   private int shot;
 
-  ChromiumBrowser(String name) throws IOException {
+  public ChromiumBrowser(String name) throws IOException {
+    this(name, List.of());
+  }
+
+  /**
+   * @param extraArguments more Chromium switches, such as --ignore-certificate-errors-spki-list to
+   *     trust one test key (and nothing else) without a system certificate store
+   */
+  public ChromiumBrowser(String name, List<String> extraArguments) throws IOException {
     Path profile =
         Files.createDirectories(Path.of("target", "chromium", name + "-" + System.nanoTime()));
     ChromeOptions options = new ChromeOptions();
@@ -42,6 +50,7 @@ final class ChromiumBrowser implements AutoCloseable {
         "--disable-dev-shm-usage",
         "--window-size=1280,900",
         "--user-data-dir=" + profile.toAbsolutePath());
+    options.addArguments(extraArguments);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(
@@ -59,19 +68,19 @@ final class ChromiumBrowser implements AutoCloseable {
             Path.of(System.getProperty("screenshots.dir", "target/screenshots"), name));
   }
 
-  ChromeDriver driver() {
+  public ChromeDriver driver() {
     return driver;
   }
 
   /** Saves a PNG of the page as it is now. */
-  void screenshot(String page) throws IOException {
+  public void screenshot(String page) throws IOException {
     byte[] png = driver.getScreenshotAs(OutputType.BYTES);
     Files.write(screenshots.resolve(String.format("%02d-%s.png", ++shot, page)), png);
   }
 
   /** The serious and critical axe-core violations on the current page, as "rule: target" lines. */
   @SuppressWarnings("unchecked")
-  List<String> accessibilityViolations() {
+  public List<String> accessibilityViolations() {
     driver.executeScript(axeScript);
     Map<String, Object> result =
         (Map<String, Object>)
