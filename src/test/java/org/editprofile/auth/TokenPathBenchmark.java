@@ -66,9 +66,7 @@ public class TokenPathBenchmark {
   @Setup(Level.Trial)
   public void signIn() throws Exception {
     tenant = DevTenant.start(0, 0);
-    Path trust = tenant.writeTrustStore(Path.of("target", "dev-tenant", "jmh-truststore.p12"));
-    System.setProperty("javax.net.ssl.trustStore", trust.toAbsolutePath().toString());
-    System.setProperty("javax.net.ssl.trustStorePassword", DevTenant.trustStorePassword());
+    tenant.trustInThisJvm(Path.of("target", "dev-tenant", "jmh-truststore.p12"));
     String redirect = "http://127.0.0.1:1/auth/redirect";
     tenant.registerWebApp(redirect, "http://127.0.0.1:1/");
     http = OutboundHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(10));

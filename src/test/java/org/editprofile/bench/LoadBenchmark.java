@@ -71,9 +71,7 @@ public final class LoadBenchmark {
     Files.createDirectories(out.getParent());
 
     try (DevTenant tenant = DevTenant.start(0, 0)) {
-      Path trust = tenant.writeTrustStore(Path.of("target", "dev-tenant", "bench-truststore.p12"));
-      System.setProperty("javax.net.ssl.trustStore", trust.toAbsolutePath().toString());
-      System.setProperty("javax.net.ssl.trustStorePassword", DevTenant.trustStorePassword());
+      Path trust = tenant.trustInThisJvm(Path.of("target", "dev-tenant", "bench-truststore.p12"));
       int port = EmbeddedTomcat.freePort();
       String base = "http://127.0.0.1:" + port;
       tenant.registerWebApp(base + "/auth/redirect", base + "/");

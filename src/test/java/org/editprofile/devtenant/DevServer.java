@@ -18,10 +18,7 @@ public final class DevServer {
     DevTenant tenant = DevTenant.start(httpsPort, httpPort);
     // The app trusts the tenant's certificate through the standard JVM setting, set before any TLS
     // use.
-    Path trustStore = tenant.writeTrustStore(Path.of("target", "dev-tenant", "truststore.p12"));
-    System.setProperty("javax.net.ssl.trustStore", trustStore.toAbsolutePath().toString());
-    System.setProperty("javax.net.ssl.trustStorePassword", DevTenant.trustStorePassword());
-    System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+    Path trustStore = tenant.trustInThisJvm(Path.of("target", "dev-tenant", "truststore.p12"));
 
     String appUrl = "http://localhost:" + appPort;
     tenant.registerWebApp(appUrl + "/auth/redirect", appUrl + "/");

@@ -253,6 +253,19 @@ public final class DevTenant implements AutoCloseable {
     return keys.writeTrustStore(file);
   }
 
+  /**
+   * Makes this JVM trust the dev tenant through the standard settings, as an operator would with a
+   * private CA: writes the trust store and points javax.net.ssl.trustStore at it. Call it before
+   * any TLS use (the JVM reads the setting once).
+   */
+  public Path trustInThisJvm(Path file) {
+    Path trustStore = writeTrustStore(file);
+    System.setProperty("javax.net.ssl.trustStore", trustStore.toAbsolutePath().toString());
+    System.setProperty("javax.net.ssl.trustStorePassword", trustStorePassword());
+    System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+    return trustStore;
+  }
+
   /** Writes the TLS certificate as PEM (Node's NODE_EXTRA_CA_CERTS). */
   public Path writeCertificatePem(Path file) {
     return keys.writePem(file);

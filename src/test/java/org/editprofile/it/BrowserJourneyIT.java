@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.editprofile.devtenant.DevTenant;
@@ -17,7 +16,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The whole journey in a real headless Chromium against the WAR on real Tomcat and Jetty
@@ -155,19 +153,10 @@ class BrowserJourneyIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Hi "));
   }
 
-  /** Waits, and on timeout says where the browser is and what it shows. */
+  /** The journey's waits, bound to one browser. */
   private record Waiter(ChromeDriver driver) {
     <T> T until(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-      try {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
-      } catch (org.openqa.selenium.TimeoutException e) {
-        throw new AssertionError(
-            "Timed out at "
-                + driver.getCurrentUrl()
-                + " showing:\n"
-                + driver.findElement(By.tagName("body")).getText(),
-            e);
-      }
+      return Waits.until(driver, condition);
     }
   }
 

@@ -31,10 +31,7 @@ final class TestEnvironment {
       } catch (java.io.IOException e) {
         throw new IllegalStateException(e);
       }
-      trustStore = tenant.writeTrustStore(Path.of("target", "dev-tenant", "it-truststore.p12"));
-      System.setProperty("javax.net.ssl.trustStore", trustStore.toAbsolutePath().toString());
-      System.setProperty("javax.net.ssl.trustStorePassword", DevTenant.trustStorePassword());
-      System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+      trustStore = tenant.trustInThisJvm(Path.of("target", "dev-tenant", "it-truststore.p12"));
       Runtime.getRuntime().addShutdownHook(new Thread(TestEnvironment::stopAll));
     }
     return tenant;

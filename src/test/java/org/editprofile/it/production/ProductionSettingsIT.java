@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.editprofile.devtenant.DevTenant;
@@ -12,14 +11,13 @@ import org.editprofile.devtenant.Faults;
 import org.editprofile.devtenant.TenantLayout;
 import org.editprofile.it.ChromiumBrowser;
 import org.editprofile.it.ServerDistribution;
+import org.editprofile.it.Waits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The production settings end to end: the WAR configured exactly as a customer configures it
@@ -84,14 +82,14 @@ class ProductionSettingsIT {
 
       driver.get(app + "/");
       driver.findElement(By.cssSelector("main a[href$='/auth/signin']")).click();
-      until(driver, ExpectedConditions.presenceOfElementLocated(By.id("email")));
+      Waits.until(driver, ExpectedConditions.presenceOfElementLocated(By.id("email")));
       assertTrue(
           driver.getCurrentUrl().startsWith("https://devtenant.ciamlogin.com/"),
           "the sign-in page is on the tenant's https origin: " + driver.getCurrentUrl());
       chromium.screenshot("tenant-sign-in");
       driver.findElement(By.id("email")).sendKeys(email);
       driver.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
-      until(
+      Waits.until(
           driver,
           ExpectedConditions.textToBePresentInElementLocated(
               By.tagName("h1"), "Hi " + displayName + "!"));
@@ -109,20 +107,20 @@ class ProductionSettingsIT {
           "the issuer on the tenant-id host was verified: " + claims);
 
       driver.get(app + "/users/gatedUpdateProfile");
-      until(
+      Waits.until(
           driver,
           ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your profile"));
 
       driver.findElement(By.linkText("Edit profile")).click();
-      until(driver, ExpectedConditions.presenceOfElementLocated(By.id("otc")));
+      Waits.until(driver, ExpectedConditions.presenceOfElementLocated(By.id("otc")));
       assertTrue(driver.getCurrentUrl().startsWith("https://devtenant.ciamlogin.com/"));
       chromium.screenshot("tenant-one-time-code");
       driver.findElement(By.id("otc")).sendKeys(tenant.latestCode(email).orElseThrow(), Keys.ENTER);
-      until(driver, ExpectedConditions.presenceOfElementLocated(By.id("profile-form")));
+      Waits.until(driver, ExpectedConditions.presenceOfElementLocated(By.id("profile-form")));
       assertEquals(app + "/users/updateProfile", driver.getCurrentUrl());
 
       driver.findElement(By.id("jobTitle")).sendKeys(jobTitle, Keys.ENTER);
-      until(
+      Waits.until(
           driver,
           ExpectedConditions.textToBePresentInElementLocated(
               By.cssSelector(".notice"), "Your profile was updated."));
@@ -135,11 +133,11 @@ class ProductionSettingsIT {
       Map<String, Long> before = tenant.requestCounts();
       for (int i = 0; i < 3; i++) {
         driver.get(app + "/users/gatedUpdateProfile");
-        until(
+        Waits.until(
             driver,
             ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), jobTitle));
         driver.get(app + "/users/updateProfile");
-        until(driver, ExpectedConditions.presenceOfElementLocated(By.id("profile-form")));
+        Waits.until(driver, ExpectedConditions.presenceOfElementLocated(By.id("profile-form")));
       }
       Map<String, Long> after = tenant.requestCounts();
       for (String endpoint : List.of("discovery", "jwks", "token", "authorize")) {
@@ -151,30 +149,17 @@ class ProductionSettingsIT {
 
       long logouts = tenant.requests("logout");
       driver.findElement(By.cssSelector("form[action$='/auth/signout'] button")).click();
-      until(
+      Waits.until(
           driver, ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome"));
       assertEquals(logouts + 1, tenant.requests("logout"), "signed out at the tenant too");
       assertTrue(driver.getCurrentUrl().startsWith(app), driver.getCurrentUrl());
 
       driver.get(app + "/users/gatedUpdateProfile");
-      until(driver, ExpectedConditions.presenceOfElementLocated(By.id("password")));
+      Waits.until(driver, ExpectedConditions.presenceOfElementLocated(By.id("password")));
       assertTrue(
           driver.getCurrentUrl().startsWith(AUTHORIZE),
           "the tenant session ended: the next sign-in asks for the password again at "
               + driver.getCurrentUrl());
-    }
-  }
-
-  private static <T> T until(ChromeDriver driver, ExpectedCondition<T> condition) {
-    try {
-      return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
-    } catch (org.openqa.selenium.TimeoutException e) {
-      throw new AssertionError(
-          "Timed out at "
-              + driver.getCurrentUrl()
-              + " showing:\n"
-              + driver.findElement(By.tagName("body")).getText(),
-          e);
     }
   }
 }

@@ -49,10 +49,7 @@ final class ProductionTenant {
       } catch (IOException e) {
         throw new IllegalStateException("could not start the dev tenant on port 443", e);
       }
-      trustStore = tenant.writeTrustStore(Path.of("target", "production", "truststore.p12"));
-      System.setProperty("javax.net.ssl.trustStore", trustStore.toAbsolutePath().toString());
-      System.setProperty("javax.net.ssl.trustStorePassword", DevTenant.trustStorePassword());
-      System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+      trustStore = tenant.trustInThisJvm(Path.of("target", "production", "truststore.p12"));
       Runtime.getRuntime().addShutdownHook(new Thread(tenant::close));
     }
     return tenant;

@@ -1,0 +1,27 @@
+package org.editprofile.it;
+
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Waiting in a browser test: for a condition, never a fixed time, with a generous limit. */
+public final class Waits {
+
+  private Waits() {}
+
+  /** Waits, and on timeout says where the browser is and what it shows. */
+  public static <T> T until(ChromeDriver driver, ExpectedCondition<T> condition) {
+    try {
+      return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          "Timed out at "
+              + driver.getCurrentUrl()
+              + " showing:\n"
+              + driver.findElement(By.tagName("body")).getText(),
+          e);
+    }
+  }
+}
