@@ -27,15 +27,21 @@ public final class TenantErrors {
 
   private TenantErrors() {}
 
-  /** The claims to pass to authorize when the user must go to the tenant, else empty. */
-  public static Optional<Optional<String>> interactionRequired(Throwable failure) {
-    if (failure instanceof MsalInteractionRequiredException required) {
-      return Optional.of(claims(required));
-    }
+  /**
+   * The user must go to the tenant.
+   *
+   * @param errorCode the tenant's error, for the log
+   * @param claims the claims to pass to authorize, if the tenant sent any
+   */
+  public record NeedsUser(String errorCode, Optional<String> claims) {}
+
+  /** Whether this failure needs the user at the tenant, and with which claims. */
+  public static Optional<NeedsUser> interactionRequired(Throwable failure) {
     if (failure instanceof MsalServiceException service
         && !(failure instanceof MsalThrottlingException)
-        && NEEDS_USER.contains(service.errorCode())) {
-      return Optional.of(claims(service));
+        && (failure instanceof MsalInteractionRequiredException
+            || NEEDS_USER.contains(service.errorCode()))) {
+      return Optional.of(new NeedsUser(service.errorCode(), claims(service)));
     }
     return Optional.empty();
   }

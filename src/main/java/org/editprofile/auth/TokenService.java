@@ -4,7 +4,6 @@ import com.microsoft.aad.msal4j.ClaimsRequest;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAccount;
 import com.microsoft.aad.msal4j.MsalClientException;
-import com.microsoft.aad.msal4j.MsalServiceException;
 import com.microsoft.aad.msal4j.SilentParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashSet;
@@ -76,13 +75,10 @@ public final class TokenService {
               .accessToken();
       return new TokenOutcome.Acquired(token);
     } catch (ExecutionException e) {
-      Optional<Optional<String>> needsUser = TenantErrors.interactionRequired(e.getCause());
+      Optional<TenantErrors.NeedsUser> needsUser = TenantErrors.interactionRequired(e.getCause());
       if (needsUser.isPresent()) {
-        LOG.info(
-            "Interaction required for {} ({})",
-            scopes,
-            ((MsalServiceException) e.getCause()).errorCode());
-        return new TokenOutcome.InteractionRequired(needsUser.get());
+        LOG.info("Interaction required for {} ({})", scopes, needsUser.get().errorCode());
+        return new TokenOutcome.InteractionRequired(needsUser.get().claims());
       }
       if (e.getCause() instanceof MsalClientException client
           && !(client.getCause() instanceof java.io.IOException)) {

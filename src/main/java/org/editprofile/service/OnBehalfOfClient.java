@@ -82,9 +82,9 @@ public final class OnBehalfOfClient {
     } catch (ExecutionException e) {
       // Entra answers an on-behalf-of request that needs MFA or other claims with
       // interaction_required, which MSAL4J does not treat as such.
-      Optional<Optional<String>> needsUser = TenantErrors.interactionRequired(e.getCause());
+      Optional<TenantErrors.NeedsUser> needsUser = TenantErrors.interactionRequired(e.getCause());
       if (needsUser.isPresent()) {
-        return new Outcome.InteractionRequired(needsUser.get());
+        return new Outcome.InteractionRequired(needsUser.get().claims());
       }
       if (e.getCause() instanceof MsalServiceException) {
         throw TenantErrors.unavailable("The on-behalf-of exchange was refused", e.getCause());

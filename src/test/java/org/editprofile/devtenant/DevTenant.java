@@ -197,10 +197,6 @@ public final class DevTenant implements AutoCloseable {
     return registrations;
   }
 
-  public String httpsBase() {
-    return layout.endpointBase();
-  }
-
   /** The browser-facing base URL of the sign-in pages and the mailbox. */
   public String httpBase() {
     return layout.pagesBase();

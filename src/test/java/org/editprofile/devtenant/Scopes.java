@@ -48,7 +48,7 @@ record Scopes(List<String> oidc, Map<Resource, List<String>> byResource, List<St
      * Graph's tokens carry its application id.
      */
     String audience() {
-      if (this.equals(GRAPH) || accessTokenVersion == 2) {
+      if (isV2() || isGraph()) {
         return clientId;
       }
       return prefix.substring(0, prefix.length() - 1);
@@ -56,6 +56,11 @@ record Scopes(List<String> oidc, Map<Resource, List<String>> byResource, List<St
 
     boolean isGraph() {
       return this.equals(GRAPH);
+    }
+
+    /** Whether its access tokens are v2.0 (Graph's are v1.0 whatever is asked). */
+    boolean isV2() {
+      return accessTokenVersion == 2 && !isGraph();
     }
   }
 
@@ -97,9 +102,5 @@ record Scopes(List<String> oidc, Map<Resource, List<String>> byResource, List<St
 
   boolean needsMfa() {
     return byResource.keySet().stream().anyMatch(Resource::requiresMfa);
-  }
-
-  boolean has(String oidcScope) {
-    return oidc.contains(oidcScope);
   }
 }

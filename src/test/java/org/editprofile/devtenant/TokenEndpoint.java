@@ -53,7 +53,7 @@ final class TokenEndpoint {
                 Map.of())
             .raise();
       }
-      tenant.issuer().issue(ex, client, grant.handle(ex, client), tenant.faults());
+      tenant.issuer().issue(ex, client, grant.handle(ex, client));
     } catch (EntraError.Raised refused) {
       refused.error.send(ex, Optional.empty());
     }

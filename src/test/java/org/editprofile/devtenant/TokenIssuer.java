@@ -86,7 +86,7 @@ final class TokenIssuer {
     return (amr != null && amr.contains("mfa")) || (uti != null && mfaTokens.contains(uti));
   }
 
-  void issue(Exchange ex, Registrations.App client, Issue issue, Faults faults)
+  void issue(Exchange ex, Registrations.App client, Issue issue)
       throws IOException, EntraError.Raised {
     if (issue.target().size() > 1) {
       throw EntraError.moreThanOneResource().raise();
@@ -114,11 +114,7 @@ final class TokenIssuer {
                 grant.mfa(),
                 ACCESS_TOKEN_LIFETIME)
             .claim("name", user.displayName())
-            .claim(
-                resource.accessTokenVersion() == 2 && !resource.isGraph()
-                    ? "preferred_username"
-                    : "unique_name",
-                user.email())
+            .claim(resource.isV2() ? "preferred_username" : "unique_name", user.email())
             .build();
     if (grant.mfa()) {
       mfaTokens.add((String) accessClaims.getClaim("uti"));
@@ -140,7 +136,7 @@ final class TokenIssuer {
       tenant.issued(refreshToken);
       refreshTokens.put(refreshToken, grant);
       body.put("refresh_token", refreshToken);
-      String idToken = idToken(idClaims(client, grant, user, issue.nonce()), faults);
+      String idToken = idToken(idClaims(client, grant, user, issue.nonce()));
       tenant.issued(idToken);
       body.put("id_token", idToken);
     }
@@ -181,9 +177,10 @@ final class TokenIssuer {
   }
 
   /** Signs the ID token, with the defect a test asked for, if any. */
-  private String idToken(JWTClaimsSet.Builder id, Faults faults) {
+  private String idToken(JWTClaimsSet.Builder id) {
     Faults.IdTokenDefect defect =
-        faults
+        tenant
+            .faults()
             .take(Faults.Endpoint.ID_TOKEN, null)
             .filter(Faults.IdToken.class::isInstance)
             .map(f -> ((Faults.IdToken) f).defect())

@@ -49,10 +49,6 @@ final class Tokens {
     }
   }
 
-  String issuer() {
-    return layout.issuerV2();
-  }
-
   /** Claims every token of this tenant has. */
   JWTClaimsSet.Builder base(String issuer, String audience, Duration lifetime) {
     Instant now = Instant.now();
@@ -78,7 +74,7 @@ final class Tokens {
       List<String> scopes,
       boolean mfa,
       Duration lifetime) {
-    boolean v2 = resource.accessTokenVersion() == 2 && !resource.isGraph();
+    boolean v2 = resource.isV2();
     JWTClaimsSet.Builder claims =
         base(v2 ? layout.issuerV2() : layout.issuerV1(), resource.audience(), lifetime)
             .subject(pairwiseSubject(oid, clientId))
