@@ -21,7 +21,7 @@
   <dt>Email</dt><dd><c:out value="${profile.mail}" default="-"/></dd>
 </dl>
 </c:if>
-<form id="profile-form" method="post" action="${pageContext.request.contextPath}/users/update">
+<form id="profile-form" method="post" action="${pageContext.request.contextPath}${routes.saveProfile}">
   <input type="hidden" name="_csrf" value="${fn:escapeXml(csrfToken)}">
   <c:forEach var="field" items="${fields}">
     <div class="field">
@@ -35,7 +35,7 @@
           <input type="text" id="${field.name}" name="${field.name}" maxlength="${field.maxLength}"
             value="${fn:escapeXml(values[field.name])}"
             <c:if test="${field.required}">required</c:if>
-            <c:if test="${field.language}">pattern="[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}" placeholder="en-US"</c:if>
+            <c:if test="${field.language}">pattern="${fn:escapeXml(field.pattern)}" placeholder="en-US"</c:if>
             <c:if test="${not empty errors[field.name]}">aria-invalid="true" aria-describedby="${field.name}-error"</c:if>>
         </c:otherwise>
       </c:choose>
@@ -46,7 +46,7 @@
   </c:forEach>
   <div class="form-actions">
     <button type="submit" class="button">Save</button>
-    <a href="${pageContext.request.contextPath}/users/gatedUpdateProfile">Cancel</a>
+    <a href="${pageContext.request.contextPath}${routes.showProfile}">Cancel</a>
   </div>
 </form>
 <%@ include file="_bottom.jspf" %>

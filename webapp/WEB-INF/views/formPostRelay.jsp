@@ -2,7 +2,7 @@
 <c:set var="pageTitle" value="Signing you in"/>
 <%@ include file="_top.jspf" %>
 <h1>Signing you in&hellip;</h1>
-<form id="form-post-relay" method="post" action="${pageContext.request.contextPath}/auth/redirect">
+<form id="form-post-relay" method="post" action="${pageContext.request.contextPath}${routes.signInCallback}">
   <c:forEach var="field" items="${fields}">
     <input type="hidden" name="${fn:escapeXml(field.key)}" value="${fn:escapeXml(field.value)}">
   </c:forEach>

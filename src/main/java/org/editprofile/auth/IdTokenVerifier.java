@@ -1,50 +1,58 @@
 package org.editprofile.auth;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
-import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
-import java.net.MalformedURLException;
 import java.text.ParseException;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.editprofile.tenant.OidcMetadata;
+import org.editprofile.tenant.OidcMetadataProvider;
+import org.editprofile.tenant.TenantKeys;
 
 /**
  * Checks the ID token MSAL4J hands back, which MSAL4J itself does not: RS256 signature against the
- * tenant's JWKS, issuer, audience, expiry and nonce. Unsigned (alg=none) tokens are refused.
+ * tenant's keys, issuer, audience, expiry and nonce. Unsigned (alg=none) tokens are refused.
  */
 public final class IdTokenVerifier {
 
   private final OidcMetadataProvider metadata;
+  private final TenantKeys keys;
   private final String clientId;
-  private final CloseableHttpClient http;
   private volatile Validator validator;
 
+  /** The validator for one version of the discovery document (whose issuer it checks). */
   private record Validator(OidcMetadata source, IDTokenValidator validator) {}
 
-  public IdTokenVerifier(OidcMetadataProvider metadata, String clientId, CloseableHttpClient http) {
-    this.metadata = metadata;
-    this.clientId = clientId;
-    this.http = http;
+  /** The outcome of the checks. */
+  public sealed interface Check {
+
+    record Verified(IDTokenClaimsSet claims) implements Check {}
+
+    /**
+     * @param reason which check failed, for the log (never shown to the user)
+     */
+    record Rejected(String reason) implements Check {}
   }
 
-  public IDTokenClaimsSet verify(String idToken, String expectedNonce)
-      throws InvalidIdTokenException {
+  public IdTokenVerifier(OidcMetadataProvider metadata, TenantKeys keys, String clientId) {
+    this.metadata = metadata;
+    this.keys = keys;
+    this.clientId = clientId;
+  }
+
+  public Check verify(String idToken, String expectedNonce) {
     if (idToken == null || idToken.isBlank()) {
-      throw new InvalidIdTokenException("the tenant returned no ID token", null);
+      return new Check.Rejected("the tenant returned no ID token");
     }
     try {
-      return validator().validate(JWTParser.parse(idToken), new Nonce(expectedNonce));
+      return new Check.Verified(
+          validator().validate(JWTParser.parse(idToken), new Nonce(expectedNonce)));
     } catch (ParseException | BadJOSEException | JOSEException e) {
-      throw new InvalidIdTokenException("ID token rejected: " + e.getMessage(), e);
+      return new Check.Rejected("ID token rejected: " + e.getMessage());
     }
   }
 
@@ -54,21 +62,11 @@ public final class IdTokenVerifier {
     if (cached != null && cached.source() == current) {
       return cached.validator();
     }
-    try {
-      JWKSource<SecurityContext> keys =
-          JWKSourceBuilder.create(current.jwksUri().toURL(), new HttpResourceRetriever(http))
-              .build();
-      IDTokenValidator fresh =
-          new IDTokenValidator(
-              new Issuer(current.issuer()),
-              new ClientID(clientId),
-              new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys),
-              null);
-      fresh.setMaxClockSkew(120);
-      validator = new Validator(current, fresh);
-      return fresh;
-    } catch (MalformedURLException e) {
-      throw new IdentityProviderException("the tenant's jwks_uri is not a URL", e);
-    }
+    IDTokenValidator fresh =
+        new IDTokenValidator(
+            new Issuer(current.issuer()), new ClientID(clientId), keys.rs256(), null);
+    fresh.setMaxClockSkew(120);
+    validator = new Validator(current, fresh);
+    return fresh;
   }
 }

@@ -2,7 +2,6 @@ package org.editprofile.auth;
 
 import com.microsoft.aad.msal4j.AuthorizationRequestUrlParameters;
 import com.microsoft.aad.msal4j.ResponseMode;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -10,6 +9,10 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import org.editprofile.session.PendingSignIn;
+import org.editprofile.session.UserSession;
+import org.editprofile.tenant.MsalApps;
+import org.editprofile.tenant.TenantException;
 
 /**
  * Starts an authorization request: remembers it in the session as a {@link PendingSignIn} and
@@ -25,10 +28,10 @@ public final class SignInRequests {
   private final Duration timeout;
 
   public SignInRequests(MsalApps apps, URI redirectUri, Duration timeout, Clock clock) {
-    this.timeout = timeout;
     this.apps = apps;
     this.redirectUri = redirectUri.toString();
     this.clock = clock;
+    this.timeout = timeout;
   }
 
   /** What a particular authorization request asks for beyond a plain sign-in. */
@@ -50,7 +53,7 @@ public final class SignInRequests {
   }
 
   /** Returns the authorize URL the browser must be redirected to. */
-  public URI start(HttpServletRequest request, String returnPath, Options options) {
+  public URI start(UserSession session, String returnPath, Options options) {
     PendingSignIn pending =
         PendingSignIn.create(
             ReturnPath.orHome(returnPath),
@@ -58,7 +61,7 @@ public final class SignInRequests {
             options.restart(),
             clock.instant(),
             timeout);
-    UserSession.of(request).updatePendingSignIns(p -> p.with(pending, clock.instant()));
+    session.updatePendingSignIns(p -> p.with(pending, clock.instant()));
 
     AuthorizationRequestUrlParameters.Builder params =
         AuthorizationRequestUrlParameters.builder(
@@ -75,8 +78,7 @@ public final class SignInRequests {
     try {
       return apps.newClient().getAuthorizationRequestUrl(params.build()).toURI();
     } catch (URISyntaxException e) {
-      throw new IdentityProviderException(
-          "The tenant's authorization endpoint is not a valid URL", e);
+      throw new TenantException("The tenant's authorization endpoint is not a valid URL", e);
     }
   }
 }

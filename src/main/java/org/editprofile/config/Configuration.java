@@ -1,11 +1,18 @@
 package org.editprofile.config;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The outcome of reading the settings: either usable settings or the list of what is wrong. */
 public sealed interface Configuration {
 
-  record Ready(AppSettings settings) implements Configuration {}
+  /**
+   * What this server runs: the web app, the edit profile service, or both (at least one is
+   * present). A server with only the service's settings runs only the service.
+   */
+  record Ready(
+      TenantSettings tenant, Optional<WebAppSettings> webApp, Optional<ServiceSettings> service)
+      implements Configuration {}
 
   /** Each problem names a setting and what is wrong with it, never its value. */
   record NotConfigured(List<String> problems) implements Configuration {}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.editprofile.Routes;
 
 /**
  * Reads the settings once, with the Node sample's names, and reports every missing or malformed one
@@ -28,8 +29,18 @@ public final class SettingsLoader {
   public static final String SERVICE_SECRET = "EDIT_PROFILE_SERVICE_CLIENT_SECRET";
   public static final String SERVICE_SCOPE = "EDIT_PROFILE_SERVICE_SCOPE";
 
+  /** The web app's own settings: any of them set means this server runs the web app. */
+  private static final List<String> WEB_APP_SETTINGS =
+      List.of(
+          CLIENT_ID,
+          CLIENT_SECRET,
+          REDIRECT_URI,
+          POST_LOGOUT_REDIRECT_URI,
+          EDIT_PROFILE_SCOPE,
+          EDIT_PROFILE_API_URL,
+          SIGN_IN_TIMEOUT_SECONDS);
+
   private static final String DEFAULT_GRAPH = "https://graph.microsoft.com/";
-  private static final String CALLBACK_PATH = "/auth/redirect";
 
   private final SettingSource source;
   private final List<String> problems = new ArrayList<>();
@@ -43,8 +54,21 @@ public final class SettingsLoader {
   }
 
   private Configuration read() {
-    Optional<String> subdomain = optional(TENANT_SUBDOMAIN);
-    Optional<String> authorityOverride = optional(AUTHORITY);
+    TenantSettings tenant = tenant();
+    Optional<ServiceSettings> service = service();
+    // A server with only the service's settings runs only the service; otherwise the web app's
+    // settings are required (and named when missing, as for a first start with nothing set).
+    Optional<WebAppSettings> webApp =
+        service.isEmpty() || WEB_APP_SETTINGS.stream().anyMatch(n -> optional(n).isPresent())
+            ? Optional.ofNullable(webApp())
+            : Optional.empty();
+    if (!problems.isEmpty()) {
+      return new Configuration.NotConfigured(List.copyOf(problems));
+    }
+    return new Configuration.Ready(tenant, webApp, service);
+  }
+
+  private WebAppSettings webApp() {
     String clientId = required(CLIENT_ID);
     String clientSecret = required(CLIENT_SECRET);
     URI redirectUri = requiredUrl(REDIRECT_URI);
@@ -52,14 +76,20 @@ public final class SettingsLoader {
         optional(POST_LOGOUT_REDIRECT_URI)
             .map(v -> url(POST_LOGOUT_REDIRECT_URI, v))
             .orElseGet(() -> defaultPostLogout(redirectUri));
-    URI graph =
-        url(GRAPH_API_ENDPOINT, withSlash(optional(GRAPH_API_ENDPOINT).orElse(DEFAULT_GRAPH)));
     String editScope = required(EDIT_PROFILE_SCOPE);
     Optional<URI> apiUrl = optional(EDIT_PROFILE_API_URL).map(v -> url(EDIT_PROFILE_API_URL, v));
+    Duration signInTimeout = seconds(SIGN_IN_TIMEOUT_SECONDS, 600);
+    return new WebAppSettings(
+        clientId, clientSecret, redirectUri, postLogout, editScope, apiUrl, signInTimeout);
+  }
+
+  private TenantSettings tenant() {
+    Optional<String> subdomain = optional(TENANT_SUBDOMAIN);
+    Optional<String> authorityOverride = optional(AUTHORITY);
+    URI graph =
+        url(GRAPH_API_ENDPOINT, withSlash(optional(GRAPH_API_ENDPOINT).orElse(DEFAULT_GRAPH)));
     Duration connectTimeout = millis(HTTP_CONNECT_TIMEOUT_MS, 5_000);
     Duration readTimeout = millis(HTTP_READ_TIMEOUT_MS, 15_000);
-    Duration signInTimeout = seconds(SIGN_IN_TIMEOUT_SECONDS, 600);
-    Optional<ServiceSettings> service = service();
 
     String authority = null;
     boolean ciam = false;
@@ -93,26 +123,7 @@ public final class SettingsLoader {
       ciam = true;
       discovery = ciamDiscovery(subdomain.get() + ".ciamlogin.com");
     }
-
-    if (!problems.isEmpty()) {
-      return new Configuration.NotConfigured(List.copyOf(problems));
-    }
-    return new Configuration.Ready(
-        new AppSettings(
-            authority,
-            ciam,
-            discovery,
-            clientId,
-            clientSecret,
-            redirectUri,
-            postLogout,
-            graph,
-            editScope,
-            apiUrl,
-            connectTimeout,
-            readTimeout,
-            signInTimeout,
-            service));
+    return new TenantSettings(authority, ciam, discovery, graph, connectTimeout, readTimeout);
   }
 
   /**
@@ -201,8 +212,8 @@ public final class SettingsLoader {
       return null;
     }
     String text = redirectUri.toString();
-    return text.endsWith(CALLBACK_PATH)
-        ? URI.create(text.substring(0, text.length() - CALLBACK_PATH.length()) + "/")
+    return text.endsWith(Routes.SIGN_IN_CALLBACK)
+        ? URI.create(text.substring(0, text.length() - Routes.SIGN_IN_CALLBACK.length()) + "/")
         : redirectUri.resolve("/");
   }
 

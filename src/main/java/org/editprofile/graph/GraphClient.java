@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -15,15 +16,21 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.editprofile.graph.GraphException.Kind;
 import org.editprofile.http.OutboundHttp;
+import org.editprofile.http.RemoteServiceException.Reason;
 
 /**
  * Microsoft Graph {@code /v1.0/me}: read the profile, PATCH allow-listed changes. Also sends those
  * changes to the edit profile service, which answers in the same terms. A 429 is retried once when
- * Graph asks for a short wait; longer waits are reported, never spun on.
+ * Graph asks for a short wait; longer waits are reported, never spun on. Every failure is a {@link
+ * GraphException}.
  */
 public final class GraphClient {
+
+  /** The web app's delegated scopes for reading and for writing the user's own profile. */
+  public static final List<String> USER_READ = List.of("User.Read");
+
+  public static final List<String> USER_READ_WRITE = List.of("User.ReadWrite");
 
   /** The longest Retry-After we wait for inside a page request. */
   public static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(3);
@@ -35,23 +42,15 @@ public final class GraphClient {
               .map(ProfileField::graphName)
               .collect(Collectors.joining(","));
 
-  /** Waits between a 429 and its retry; replaceable so tests need not sleep. */
-  @FunctionalInterface
-  public interface Sleeper {
-    void sleep(Duration duration) throws InterruptedException;
-  }
-
   private final CloseableHttpClient http;
   private final URI meUrl;
-  private final Sleeper sleeper;
 
-  public GraphClient(CloseableHttpClient http, URI meUrl, Sleeper sleeper) {
+  public GraphClient(CloseableHttpClient http, URI meUrl) {
     this.http = http;
     this.meUrl = meUrl;
-    this.sleeper = sleeper;
   }
 
-  public UserProfile me(String accessToken) throws GraphException {
+  public UserProfile me(String accessToken) {
     HttpGet get = new HttpGet(URI.create(meUrl + "?$select=" + SELECT));
     HttpOutcome outcome = send(get, accessToken);
     try {
@@ -63,49 +62,48 @@ public final class GraphClient {
       }
       String id = doc.path("id").asText(null);
       if (id == null) {
-        throw GraphException.of(Kind.UNAVAILABLE, "profile without id");
+        throw GraphException.of(Reason.UNAVAILABLE, "profile without id");
       }
       JsonNode mail = doc.get("mail");
       return new UserProfile(id, mail == null || mail.isNull() ? null : mail.asText(), values);
     } catch (IOException e) {
-      throw new GraphException(Kind.UNAVAILABLE, "unreadable profile", Map.of(), null, null, e);
+      throw new GraphException(Reason.UNAVAILABLE, "unreadable profile", Map.of(), null, null, e);
     }
   }
 
   /** PATCH /me with exactly the changed, allow-listed fields. */
-  public void updateMe(String accessToken, ProfileChanges changes) throws GraphException {
+  public void updateMe(String accessToken, ProfileChanges changes) {
     HttpPatch patch = new HttpPatch(meUrl);
     patch.setEntity(json(changes));
     send(patch, accessToken);
   }
 
   /** POST the changes to the edit profile service, which PATCHes Graph on the user's behalf. */
-  public void updateThroughService(URI serviceUrl, String accessToken, ProfileChanges changes)
-      throws GraphException {
+  public void updateThroughService(URI serviceUrl, String accessToken, ProfileChanges changes) {
     HttpPost post = new HttpPost(serviceUrl);
     post.setEntity(json(changes));
     send(post, accessToken);
   }
 
-  private static StringEntity json(ProfileChanges changes) throws GraphException {
+  private static StringEntity json(ProfileChanges changes) {
     try {
       return new StringEntity(
           JSON.writeValueAsString(changes.values()), ContentType.APPLICATION_JSON);
     } catch (IOException e) {
-      throw new GraphException(Kind.INVALID_INPUT, "unserializable", Map.of(), null, null, e);
+      throw new GraphException(Reason.INVALID_INPUT, "unserializable", Map.of(), null, null, e);
     }
   }
 
-  private HttpOutcome send(HttpUriRequestBase request, String accessToken) throws GraphException {
+  private HttpOutcome send(HttpUriRequestBase request, String accessToken) {
     HttpOutcome outcome = execute(request, accessToken);
     if (outcome.status() == 429) {
       Duration wait = outcome.retryAfter().orElse(Duration.ofSeconds(1));
       if (wait.compareTo(MAX_RETRY_WAIT) <= 0) {
         try {
-          sleeper.sleep(wait);
+          Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw GraphException.of(Kind.UNAVAILABLE, "interrupted");
+          throw GraphException.of(Reason.UNAVAILABLE, "interrupted");
         }
         outcome = execute(request, accessToken);
       }
@@ -116,8 +114,7 @@ public final class GraphClient {
     return outcome;
   }
 
-  private HttpOutcome execute(HttpUriRequestBase request, String accessToken)
-      throws GraphException {
+  private HttpOutcome execute(HttpUriRequestBase request, String accessToken) {
     request.setHeader("Authorization", "Bearer " + accessToken);
     request.setHeader("Accept", "application/json");
     try {
@@ -125,7 +122,7 @@ public final class GraphClient {
           request, response -> HttpOutcome.of(response, OutboundHttp.body(response.getEntity())));
     } catch (IOException e) {
       throw new GraphException(
-          Kind.UNAVAILABLE, "Graph could not be reached", Map.of(), null, null, e);
+          Reason.UNAVAILABLE, "Graph could not be reached", Map.of(), null, null, e);
     }
   }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.editprofile.graph.GraphException.Kind;
+import org.editprofile.http.RemoteServiceException.Reason;
 
 /**
  * Turns an unsuccessful answer from Graph (OData error) or from the edit profile service
@@ -28,7 +28,7 @@ final class GraphErrors {
     int status = outcome.status();
     if (status == 400 || status == 422) {
       return new GraphException(
-          Kind.INVALID_INPUT,
+          Reason.INVALID_INPUT,
           "the values were refused",
           fieldErrors(outcome.body()),
           null,
@@ -39,17 +39,17 @@ final class GraphErrors {
       Optional<String> claims = challengeClaims(outcome);
       return claims.isPresent()
           ? new GraphException(
-              Kind.CLAIMS_CHALLENGE, "claims challenge", Map.of(), claims.get(), null, null)
-          : GraphException.of(Kind.UNAUTHORIZED, "the access token was not accepted");
+              Reason.CLAIMS_CHALLENGE, "claims challenge", Map.of(), claims.get(), null, null)
+          : GraphException.of(Reason.UNAUTHORIZED, "the access token was not accepted");
     }
     if (status == 403) {
-      return GraphException.of(Kind.FORBIDDEN, "not allowed");
+      return GraphException.of(Reason.FORBIDDEN, "not allowed");
     }
     if (status == 429) {
       return new GraphException(
-          Kind.THROTTLED, "throttled", Map.of(), null, outcome.retryAfter().orElse(null), null);
+          Reason.THROTTLED, "throttled", Map.of(), null, outcome.retryAfter().orElse(null), null);
     }
-    return GraphException.of(Kind.UNAVAILABLE, "HTTP " + status);
+    return GraphException.of(Reason.UNAVAILABLE, "HTTP " + status);
   }
 
   /** Graph puts a base64 claims challenge in WWW-Authenticate; the service relays it as JSON. */

@@ -21,8 +21,14 @@ public enum ProfileField {
   COUNTRY("country", "Country or region", 128, false),
   PREFERRED_LANGUAGE("preferredLanguage", "Preferred language", 35, false);
 
-  private static final Pattern LANGUAGE_TAG =
-      Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
+  /**
+   * A BCP 47 language tag as Graph's preferredLanguage takes it ("en-US"). The same expression is
+   * the form field's HTML {@code pattern} (see {@link #getPattern()}), so the browser and the
+   * server apply one rule.
+   */
+  public static final String LANGUAGE_TAG = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}";
+
+  private static final Pattern LANGUAGE_TAG_PATTERN = Pattern.compile(LANGUAGE_TAG);
 
   private final String graphName;
   private final String label;
@@ -44,14 +50,6 @@ public enum ProfileField {
     return label;
   }
 
-  public int maxLength() {
-    return maxLength;
-  }
-
-  public boolean required() {
-    return required;
-  }
-
   // Getters for JSP EL, which reads bean properties.
   public String getName() {
     return graphName;
@@ -71,6 +69,11 @@ public enum ProfileField {
 
   public boolean isLanguage() {
     return this == PREFERRED_LANGUAGE;
+  }
+
+  /** The HTML pattern the browser checks before the server does; empty when there is none. */
+  public String getPattern() {
+    return isLanguage() ? LANGUAGE_TAG : "";
   }
 
   public static List<ProfileField> all() {
@@ -100,7 +103,7 @@ public enum ProfileField {
         return Optional.of(label + " must not contain control characters.");
       }
     }
-    if (this == PREFERRED_LANGUAGE && !LANGUAGE_TAG.matcher(v).matches()) {
+    if (this == PREFERRED_LANGUAGE && !LANGUAGE_TAG_PATTERN.matcher(v).matches()) {
       return Optional.of(label + " must be a language tag such as en-US.");
     }
     return Optional.empty();

@@ -1,29 +1,23 @@
 package org.editprofile.service;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import java.net.MalformedURLException;
 import java.text.ParseException;
 import java.util.Arrays;
 import java.util.Set;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.editprofile.auth.HttpResourceRetriever;
-import org.editprofile.auth.IdentityProviderException;
-import org.editprofile.auth.OidcMetadata;
-import org.editprofile.auth.OidcMetadataProvider;
 import org.editprofile.config.ServiceSettings;
+import org.editprofile.tenant.OidcMetadata;
+import org.editprofile.tenant.OidcMetadataProvider;
+import org.editprofile.tenant.TenantException;
+import org.editprofile.tenant.TenantKeys;
 
 /**
  * The edit profile service's own check of the caller's access token, before anything else: RS256
- * signature against the tenant's JWKS, issuer, audience (this service), expiry and not-before, and
+ * signature against the tenant's keys, issuer, audience (this service), expiry and not-before, and
  * the required delegated scope.
  *
  * <p>Entra issues v1.0 access tokens unless the API's registration sets {@code
@@ -35,64 +29,62 @@ import org.editprofile.config.ServiceSettings;
 public final class BearerTokenValidator {
 
   private final OidcMetadataProvider metadata;
+  private final TenantKeys keys;
   private final ServiceSettings settings;
-  private final CloseableHttpClient http;
   private volatile Processor processor;
 
+  /** The processor for one version of the discovery document (whose issuer it checks). */
   private record Processor(
       OidcMetadata source, DefaultJWTProcessor<SecurityContext> processor, TenantIssuers issuers) {}
 
-  /** Why a token was refused, in the terms of RFC 6750's WWW-Authenticate error codes. */
-  public static final class RejectedTokenException extends Exception {
-    private static final long serialVersionUID = 1L;
-    private final String error;
+  /** The outcome of the checks. */
+  public sealed interface Check {
 
-    RejectedTokenException(String error, String description) {
-      super(description);
-      this.error = error;
-    }
+    record Accepted(JWTClaimsSet claims) implements Check {}
 
-    /** invalid_token or insufficient_scope. */
-    public String error() {
-      return error;
+    /**
+     * @param error RFC 6750's code: {@code invalid_token} or {@code insufficient_scope}
+     * @param description safe to send back to the caller
+     */
+    record Rejected(String error, String description) implements Check {
+
+      static Rejected invalid(String description) {
+        return new Rejected("invalid_token", description);
+      }
     }
   }
 
   public BearerTokenValidator(
-      OidcMetadataProvider metadata, ServiceSettings settings, CloseableHttpClient http) {
+      OidcMetadataProvider metadata, TenantKeys keys, ServiceSettings settings) {
     this.metadata = metadata;
+    this.keys = keys;
     this.settings = settings;
-    this.http = http;
   }
 
-  public JWTClaimsSet validate(String token) throws RejectedTokenException {
+  public Check validate(String token) {
     Processor current = processor();
     JWTClaimsSet claims;
-    try {
-      claims = current.processor().process(token, null);
-    } catch (ParseException e) {
-      throw new RejectedTokenException("invalid_token", "The access token is malformed");
-    } catch (BadJOSEException | JOSEException e) {
-      throw new RejectedTokenException("invalid_token", "The access token is not valid");
-    }
     String scp;
     String tid;
     try {
+      claims = current.processor().process(token, null);
       scp = claims.getStringClaim("scp");
       tid = claims.getStringClaim("tid");
     } catch (ParseException e) {
-      throw new RejectedTokenException("invalid_token", "The access token is malformed");
+      return Check.Rejected.invalid("The access token is malformed");
+    } catch (BadJOSEException | JOSEException e) {
+      return Check.Rejected.invalid("The access token is not valid");
     }
     TenantIssuers issuers = current.issuers();
     if (!issuers.tenantId().equals(tid) || !issuers.accepts(claims.getIssuer())) {
-      throw new RejectedTokenException("invalid_token", "The access token is not valid");
+      return Check.Rejected.invalid("The access token is not valid");
     }
     if (scp == null || !Arrays.asList(scp.split(" ")).contains(settings.requiredScope())) {
-      throw new RejectedTokenException(
+      return new Check.Rejected(
           "insufficient_scope",
           "The access token lacks the " + settings.requiredScope() + " scope");
     }
-    return claims;
+    return new Check.Accepted(claims);
   }
 
   private Processor processor() {
@@ -101,28 +93,25 @@ public final class BearerTokenValidator {
     if (cached != null && cached.source() == current) {
       return cached;
     }
+    TenantIssuers issuers;
     try {
-      JWKSource<SecurityContext> keys =
-          JWKSourceBuilder.create(current.jwksUri().toURL(), new HttpResourceRetriever(http))
-              .build();
-      DefaultJWTProcessor<SecurityContext> fresh = new DefaultJWTProcessor<>();
-      fresh.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
-      // The issuer is checked after, against both of the tenant's forms.
-      DefaultJWTClaimsVerifier<SecurityContext> verifier =
-          new DefaultJWTClaimsVerifier<>(
-              settings.acceptedAudiences(),
-              null,
-              Set.of("exp", "iat", "iss", "sub", "oid", "tid", "scp"),
-              null);
-      verifier.setMaxClockSkew(120);
-      fresh.setJWTClaimsSetVerifier(verifier);
-      Processor built = new Processor(current, fresh, TenantIssuers.of(current.issuer()));
-      processor = built;
-      return built;
-    } catch (MalformedURLException e) {
-      throw new IdentityProviderException("the tenant's jwks_uri is not a URL", e);
+      issuers = TenantIssuers.of(current.issuer());
     } catch (IllegalArgumentException e) {
-      throw new IdentityProviderException("the tenant's issuer is not a v2.0 issuer", e);
+      throw new TenantException("the tenant's issuer is not a v2.0 issuer", e);
     }
+    DefaultJWTProcessor<SecurityContext> fresh = new DefaultJWTProcessor<>();
+    fresh.setJWSKeySelector(keys.rs256());
+    // The issuer is checked after, against both of the tenant's forms.
+    DefaultJWTClaimsVerifier<SecurityContext> verifier =
+        new DefaultJWTClaimsVerifier<>(
+            settings.acceptedAudiences(),
+            null,
+            Set.of("exp", "iat", "iss", "sub", "oid", "tid", "scp"),
+            null);
+    verifier.setMaxClockSkew(120);
+    fresh.setJWTClaimsSetVerifier(verifier);
+    Processor built = new Processor(current, fresh, issuers);
+    processor = built;
+    return built;
   }
 }

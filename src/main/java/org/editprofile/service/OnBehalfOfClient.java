@@ -1,7 +1,6 @@
 package org.editprofile.service;
 
 import com.microsoft.aad.msal4j.IAuthenticationResult;
-import com.microsoft.aad.msal4j.MsalServiceException;
 import com.microsoft.aad.msal4j.OnBehalfOfParameters;
 import com.microsoft.aad.msal4j.UserAssertion;
 import java.nio.charset.StandardCharsets;
@@ -13,14 +12,12 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.editprofile.auth.IdentityProviderException;
-import org.editprofile.auth.MsalApps;
-import org.editprofile.auth.TenantErrors;
+import org.editprofile.tenant.MsalApps;
+import org.editprofile.tenant.MsalCalls;
+import org.editprofile.tenant.MsalCalls.Answer;
+import org.editprofile.tenant.TenantException;
+import org.editprofile.tenant.TokenOutcome;
 
 /**
  * Exchanges the caller's token for a Graph {@code User.ReadWrite} token (on-behalf-of), and keeps
@@ -52,50 +49,39 @@ public final class OnBehalfOfClient {
     this.clock = clock;
   }
 
-  /** The result: a Graph token, or the claims the user must satisfy at the tenant first. */
-  public sealed interface Outcome {
-    record Token(String accessToken) implements Outcome {}
-
-    record InteractionRequired(Optional<String> claims) implements Outcome {}
-  }
-
-  public Outcome exchange(String incomingToken) {
+  /**
+   * A Graph token for the caller, or the claims the user must satisfy at the tenant first. Entra
+   * answers an on-behalf-of request that needs MFA or other claims with interaction_required.
+   *
+   * @throws TenantException when the tenant is unreachable or refuses the exchange
+   */
+  public TokenOutcome exchange(String incomingToken) {
     String key = hash(incomingToken);
     synchronized (cache) {
       Cached hit = cache.get(key);
       if (hit != null && hit.expiresOn().minus(MARGIN).isAfter(clock.instant())) {
-        return new Outcome.Token(hit.accessToken());
+        return new TokenOutcome.Acquired(hit.accessToken());
       }
     }
-    try {
-      IAuthenticationResult result =
-          serviceApps
-              .newClient()
-              .acquireToken(
-                  OnBehalfOfParameters.builder(GRAPH_SCOPES, new UserAssertion(incomingToken))
-                      .build())
-              .get(60, TimeUnit.SECONDS);
-      synchronized (cache) {
-        cache.put(key, new Cached(result.accessToken(), result.expiresOnDate().toInstant()));
-      }
-      return new Outcome.Token(result.accessToken());
-    } catch (ExecutionException e) {
-      // Entra answers an on-behalf-of request that needs MFA or other claims with
-      // interaction_required, which MSAL4J does not treat as such.
-      Optional<TenantErrors.NeedsUser> needsUser = TenantErrors.interactionRequired(e.getCause());
-      if (needsUser.isPresent()) {
-        return new Outcome.InteractionRequired(needsUser.get().claims());
-      }
-      if (e.getCause() instanceof MsalServiceException) {
-        throw TenantErrors.unavailable("The on-behalf-of exchange was refused", e.getCause());
-      }
-      throw new IdentityProviderException("The on-behalf-of exchange failed", e.getCause());
-    } catch (TimeoutException e) {
-      throw new IdentityProviderException("The sign-in service did not answer in time", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IdentityProviderException("Interrupted", e);
+    Answer<IAuthenticationResult> answer =
+        MsalCalls.await(
+            serviceApps
+                .newClient()
+                .acquireToken(
+                    OnBehalfOfParameters.builder(GRAPH_SCOPES, new UserAssertion(incomingToken))
+                        .build()),
+            "the on-behalf-of exchange");
+    if (answer instanceof Answer.NeedsUser<IAuthenticationResult> needsUser) {
+      return new TokenOutcome.NeedsUser(needsUser.claims());
     }
+    if (answer instanceof Answer.Refused<IAuthenticationResult> refused) {
+      throw refused.asTenantException("The on-behalf-of exchange was refused");
+    }
+    IAuthenticationResult result = ((Answer.Issued<IAuthenticationResult>) answer).result();
+    synchronized (cache) {
+      cache.put(key, new Cached(result.accessToken(), result.expiresOnDate().toInstant()));
+    }
+    return new TokenOutcome.Acquired(result.accessToken());
   }
 
   /** Forgets a Graph token that Graph refused (e.g. revoked), so the next save exchanges again. */

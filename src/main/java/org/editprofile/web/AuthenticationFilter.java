@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.editprofile.auth.UserSession;
+import org.editprofile.Routes;
 
 /** Pages under /users/ need a signed-in user; a visitor is sent to sign in and brought back. */
 public final class AuthenticationFilter extends HttpFilter {
@@ -19,7 +19,7 @@ public final class AuthenticationFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (UserSession.of(request).user().isPresent()) {
+    if (HttpSessionStore.userSession(request).user().isPresent()) {
       chain.doFilter(request, response);
       return;
     }
@@ -29,10 +29,10 @@ public final class AuthenticationFilter extends HttpFilter {
             ? request.getServletPath()
                 + (request.getPathInfo() == null ? "" : request.getPathInfo())
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString())
-            : "/users/updateProfile";
+            : Routes.EDIT_PROFILE_FORM;
     Views.redirectInApp(
         request,
         response,
-        "/auth/signin?redirectTo=" + URLEncoder.encode(returnPath, StandardCharsets.UTF_8));
+        Routes.SIGN_IN + "?redirectTo=" + URLEncoder.encode(returnPath, StandardCharsets.UTF_8));
   }
 }

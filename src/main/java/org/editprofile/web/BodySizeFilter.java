@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.editprofile.Routes;
 
 /**
  * Refuses oversized form posts before anything reads them. The largest legitimate form (every
@@ -22,7 +23,7 @@ public final class BodySizeFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (request.getContentLengthLong() > MAX_FORM_BYTES
-        && !request.getServletPath().startsWith("/api/")) {
+        && !Routes.isApi(request.getServletPath())) {
       Views.error(
           request,
           response,

@@ -1,14 +1,12 @@
 package org.editprofile.web;
 
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** {@code GET /users/id}: the claims of the signed-in user's ID token. */
-@WebServlet("/users/id")
 public final class ClaimsServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;

@@ -8,9 +8,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Optional;
-import org.editprofile.auth.UserSession;
+import org.editprofile.Routes;
 import org.editprofile.http.LogSafe;
+import org.editprofile.session.UserSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +27,20 @@ public final class CsrfFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(CsrfFilter.class);
   public static final String PARAMETER = "_csrf";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** The session's CSRF token, created on first use (pages for a signed-in user carry it). */
+  static String tokenFor(UserSession session) {
+    Optional<String> existing = session.csrfToken();
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    session.setCsrfToken(token);
+    return token;
+  }
 
   @Override
   protected void doFilter(
@@ -34,11 +51,11 @@ public final class CsrfFilter extends HttpFilter {
         "GET".equals(request.getMethod())
             || "HEAD".equals(request.getMethod())
             || "OPTIONS".equals(request.getMethod());
-    if (safeMethod || path.equals("/auth/redirect") || path.startsWith("/api/")) {
+    if (safeMethod || path.equals(Routes.SIGN_IN_CALLBACK) || Routes.isApi(path)) {
       chain.doFilter(request, response);
       return;
     }
-    Optional<String> expected = UserSession.of(request).existingCsrfToken();
+    Optional<String> expected = HttpSessionStore.userSession(request).csrfToken();
     String presented = request.getParameter(PARAMETER);
     if (expected.isEmpty()
         || presented == null

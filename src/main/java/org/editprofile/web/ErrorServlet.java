@@ -2,21 +2,22 @@ package org.editprofile.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.editprofile.auth.IdentityProviderException;
+import org.editprofile.Routes;
 import org.editprofile.http.LogSafe;
+import org.editprofile.http.Problem;
+import org.editprofile.http.RemoteServiceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The container sends every unhandled status and exception here (see web.xml), so a visitor sees
- * the one error page and never a stack trace. The exception goes to the log.
+ * {@code /error}: the container sends every unhandled status and exception here (see web.xml), so a
+ * visitor sees the one error page and never a stack trace; an API caller gets problem+json. The
+ * exception goes to the log.
  */
-@WebServlet("/error")
 public final class ErrorServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
@@ -28,26 +29,9 @@ public final class ErrorServlet extends HttpServlet {
     Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
     Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = statusAttribute instanceof Integer code ? code : 404;
-    IdentityProviderException idp = find(failure, IdentityProviderException.class);
-    if (idp != null) {
-      LOG.warn("Sign-in service problem: {}", idp.getMessage(), idp.getCause());
-      if (idp.retryAfter().isPresent()) {
-        long seconds = Math.max(1, idp.retryAfter().get().toSeconds());
-        response.setHeader("Retry-After", Long.toString(seconds));
-        Views.error(
-            request,
-            response,
-            HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-            "Sign-in service busy",
-            "The sign-in service is busy. Please try again in " + seconds + " seconds.");
-        return;
-      }
-      Views.error(
-          request,
-          response,
-          HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-          "Sign-in service unavailable",
-          "The sign-in service could not be reached or gave an unexpected answer. Please try again in a moment.");
+    RemoteServiceException remote = find(failure, RemoteServiceException.class);
+    if (remote != null && !isApi(request)) {
+      FailurePages.show(request, response, remote);
       return;
     }
     if (failure != null) {
@@ -56,6 +40,10 @@ public final class ErrorServlet extends HttpServlet {
           LogSafe.clean(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)),
           failure);
       status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+    }
+    if (isApi(request)) {
+      apiProblem(status).send(response);
+      return;
     }
     switch (status) {
       case 404 ->
@@ -79,6 +67,23 @@ public final class ErrorServlet extends HttpServlet {
               "Something went wrong",
               "An unexpected error occurred. Please try again.");
     }
+  }
+
+  private static Problem apiProblem(int status) {
+    return switch (status) {
+      case 404 -> new Problem(404, "Not found", "There is no such API route.");
+      case 405 -> new Problem(405, "Method not allowed", "This route does not accept that method.");
+      case 400 -> new Problem(400, "Bad request", "The request could not be understood.");
+      default -> new Problem(status, "Internal error", "An unexpected error occurred.");
+    };
+  }
+
+  /** Whether the failed request was for the bearer-token API. */
+  private static boolean isApi(HttpServletRequest request) {
+    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    String path = uri == null ? "" : uri.toString();
+    String context = request.getContextPath();
+    return path.startsWith(context) && Routes.isApi(path.substring(context.length()));
   }
 
   private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

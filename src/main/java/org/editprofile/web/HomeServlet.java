@@ -1,14 +1,12 @@
 package org.editprofile.web;
 
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** {@code GET /}: welcome and "Sign in", or a greeting and links for a signed-in user. */
-@WebServlet("")
 public final class HomeServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;

@@ -6,27 +6,33 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.editprofile.config.Configuration;
+import java.util.List;
+import org.editprofile.Routes;
 
-/** While settings are missing or bad, every page explains which ones (never their values). */
+/**
+ * Installed instead of the app while settings are missing or bad: every page explains which ones
+ * (never their values).
+ */
 public final class NotConfiguredFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
+  private final List<String> problems;
+
+  public NotConfiguredFilter(List<String> problems) {
+    this.problems = List.copyOf(problems);
+  }
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    Object configuration = getServletContext().getAttribute(AppContextListener.CONFIGURATION);
     String path = request.getServletPath();
-    if (configuration instanceof Configuration.NotConfigured missing
-        && !path.startsWith("/static/")
-        && !path.equals("/health")) {
-      response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-      request.setAttribute("problems", missing.problems());
-      request.getRequestDispatcher("/WEB-INF/views/notConfigured.jsp").forward(request, response);
+    if (Routes.isStatic(path) || path.equals(Routes.HEALTH)) {
+      chain.doFilter(request, response);
       return;
     }
-    chain.doFilter(request, response);
+    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+    request.setAttribute("problems", problems);
+    request.getRequestDispatcher("/WEB-INF/views/notConfigured.jsp").forward(request, response);
   }
 }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.editprofile.Routes;
 
 /**
  * Headers on every response: a CSP without inline script, no MIME sniffing, no framing, no referrer
@@ -27,7 +28,7 @@ public final class SecurityHeadersFilter extends HttpFilter {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Referrer-Policy", "no-referrer");
-    if (!request.getServletPath().startsWith("/static/")) {
+    if (!Routes.isStatic(request.getServletPath())) {
       response.setHeader("Cache-Control", "no-store");
     } else {
       response.setHeader("Cache-Control", "public, max-age=3600");

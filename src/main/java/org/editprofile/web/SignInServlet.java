@@ -1,6 +1,5 @@
 package org.editprofile.web;
 
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,21 +7,28 @@ import java.io.IOException;
 import org.editprofile.auth.ReturnPath;
 import org.editprofile.auth.SignInRequests;
 
-/** {@code GET /auth/signin[?redirectTo=/path]}: redirect to the tenant's sign-in page. */
-@WebServlet("/auth/signin")
+/**
+ * {@code GET /auth/signin[?redirectTo=/path]} ({@link org.editprofile.Routes#SIGN_IN}): redirect to
+ * the tenant's sign-in page.
+ */
 public final class SignInServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
+  private final transient SignInRequests signIns;
+
+  public SignInServlet(SignInRequests signIns) {
+    this.signIns = signIns;
+  }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    AppServices services = AppServices.from(getServletContext());
     String returnPath = ReturnPath.orHome(request.getParameter("redirectTo"));
     SignInRequests.Options options =
         "1".equals(request.getParameter("restart"))
             ? SignInRequests.Options.restartSignIn()
             : SignInRequests.Options.signIn();
-    response.sendRedirect(services.signIns().start(request, returnPath, options).toString());
+    response.sendRedirect(
+        signIns.start(HttpSessionStore.userSession(request), returnPath, options).toString());
   }
 }

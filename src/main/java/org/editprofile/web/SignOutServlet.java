@@ -1,6 +1,5 @@
 package org.editprofile.web;
 
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,29 +8,34 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.editprofile.auth.IdentityProviderException;
-import org.editprofile.auth.UserSession;
-import org.editprofile.config.AppSettings;
+import org.editprofile.config.WebAppSettings;
+import org.editprofile.tenant.OidcMetadataProvider;
+import org.editprofile.tenant.TenantException;
 
 /**
- * {@code POST /auth/signout} (CSRF-checked): ends the server-side session, token cache included,
- * then signs out at the tenant, which returns the browser to the post-logout redirect URI.
+ * {@code POST /auth/signout} ({@link org.editprofile.Routes#SIGN_OUT}, CSRF-checked): ends the
+ * server-side session, token cache included, then signs out at the tenant, which returns the
+ * browser to the post-logout redirect URI.
  */
-@WebServlet("/auth/signout")
 public final class SignOutServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
+  private final transient OidcMetadataProvider metadata;
+  private final transient WebAppSettings settings;
+
+  public SignOutServlet(OidcMetadataProvider metadata, WebAppSettings settings) {
+    this.metadata = metadata;
+    this.settings = settings;
+  }
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    UserSession.of(request).invalidate();
-    AppServices services = AppServices.from(getServletContext());
-    AppSettings settings = services.settings();
+    HttpSessionStore.userSession(request).invalidate();
     Optional<URI> endSession;
     try {
-      endSession = services.metadata().get().endSessionEndpoint();
-    } catch (IdentityProviderException e) {
+      endSession = metadata.get().endSessionEndpoint();
+    } catch (TenantException e) {
       endSession = Optional.empty();
     }
     if (endSession.isEmpty()) {

@@ -4,7 +4,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.editprofile.auth.UserSession;
+import org.editprofile.session.UserSession;
 
 /** Renders the JSP views; every page gets the signed-in user and, for them, the CSRF token. */
 public final class Views {
@@ -13,13 +13,13 @@ public final class Views {
 
   public static void render(HttpServletRequest request, HttpServletResponse response, String view)
       throws ServletException, IOException {
-    UserSession session = UserSession.of(request);
+    UserSession session = HttpSessionStore.userSession(request);
     session
         .user()
         .ifPresent(
             user -> {
               request.setAttribute("user", user);
-              request.setAttribute("csrfToken", session.csrfToken());
+              request.setAttribute("csrfToken", CsrfFilter.tokenFor(session));
             });
     request.getRequestDispatcher("/WEB-INF/views/" + view + ".jsp").forward(request, response);
   }

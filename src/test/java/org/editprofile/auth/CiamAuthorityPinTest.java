@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.aad.msal4j.AuthorizationCodeParameters;
 import com.microsoft.aad.msal4j.AuthorizationRequestUrlParameters;
+import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.HttpRequest;
 import com.microsoft.aad.msal4j.HttpResponse;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.editprofile.tenant.MsalApps;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,7 +91,12 @@ class CiamAuthorityPinTest {
 
   private final RecordingHttpClient http = new RecordingHttpClient();
   private final MsalApps apps =
-      new MsalApps("client-1", "secret", "https://contoso.ciamlogin.com/", true, http);
+      new MsalApps(
+          "client-1",
+          ClientCredentialFactory.createFromSecret("secret"),
+          "https://contoso.ciamlogin.com/",
+          true,
+          http);
 
   @Test
   void authorizeUrlIsOnTheSubdomainHostUnderTheOnmicrosoftDomain() throws Exception {

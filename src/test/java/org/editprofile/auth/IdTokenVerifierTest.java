@@ -1,7 +1,7 @@
 package org.editprofile.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -25,6 +25,8 @@ import java.util.Date;
 import java.util.function.Consumer;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.editprofile.http.OutboundHttp;
+import org.editprofile.tenant.OidcMetadataProvider;
+import org.editprofile.tenant.TenantKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,7 +77,7 @@ class IdTokenVerifierTest {
     OidcMetadataProvider metadata =
         new OidcMetadataProvider(
             URI.create(issuer + "/.well-known/openid-configuration"), http, Clock.systemUTC());
-    verifier = new IdTokenVerifier(metadata, CLIENT, http);
+    verifier = new IdTokenVerifier(metadata, new TenantKeys(metadata, http), CLIENT);
   }
 
   @AfterAll
@@ -109,16 +111,19 @@ class IdTokenVerifierTest {
   @Test
   void verifyWhenEverythingMatchesThenClaimsReturned() throws Exception {
     assertEquals(
-        "user-1", verifier.verify(sign(claims(b -> {}), key), "n-1").getSubject().getValue());
+        "user-1",
+        assertInstanceOf(
+                IdTokenVerifier.Check.Verified.class,
+                verifier.verify(sign(claims(b -> {}), key), "n-1"))
+            .claims()
+            .getSubject()
+            .getValue());
   }
 
   @Test
   void verifyWhenNonceDiffersOrMissingThenRejected() throws Exception {
-    assertThrows(
-        InvalidIdTokenException.class, () -> verifier.verify(sign(claims(b -> {}), key), "other"));
-    assertThrows(
-        InvalidIdTokenException.class,
-        () -> verifier.verify(sign(claims(b -> b.claim("nonce", null)), key), "n-1"));
+    assertRejected(verifier.verify(sign(claims(b -> {}), key), "other"));
+    assertRejected(verifier.verify(sign(claims(b -> b.claim("nonce", null)), key), "n-1"));
   }
 
   @Test
@@ -132,27 +137,29 @@ class IdTokenVerifierTest {
               b -> b.expirationTime(Date.from(past)).issueTime(Date.from(past.minusSeconds(60)))),
           claims(b -> b.issueTime(Date.from(Instant.now().plusSeconds(3600))))
         }) {
-      assertThrows(
-          InvalidIdTokenException.class,
-          () -> verifier.verify(sign(bad, key), "n-1"),
-          bad.toString());
+      assertRejected(verifier.verify(sign(bad, key), "n-1"), bad.toString());
     }
   }
 
   @Test
   void verifyWhenSignatureForgedOrMissingThenRejected() throws Exception {
     RSAKey other = new RSAKeyGenerator(2048).keyID("k1").generate();
-    assertThrows(
-        InvalidIdTokenException.class, () -> verifier.verify(sign(claims(b -> {}), other), "n-1"));
-    assertThrows(
-        InvalidIdTokenException.class,
-        () -> verifier.verify(new PlainJWT(claims(b -> {})).serialize(), "n-1"));
+    assertRejected(verifier.verify(sign(claims(b -> {}), other), "n-1"));
+    assertRejected(verifier.verify(new PlainJWT(claims(b -> {})).serialize(), "n-1"));
     SignedJWT hmac =
         new SignedJWT(
             new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("k1").build(), claims(b -> {}));
     hmac.sign(new MACSigner(key.toRSAPublicKey().getEncoded()));
-    assertThrows(InvalidIdTokenException.class, () -> verifier.verify(hmac.serialize(), "n-1"));
-    assertThrows(InvalidIdTokenException.class, () -> verifier.verify("not-a-jwt", "n-1"));
-    assertThrows(InvalidIdTokenException.class, () -> verifier.verify(null, "n-1"));
+    assertRejected(verifier.verify(hmac.serialize(), "n-1"));
+    assertRejected(verifier.verify("not-a-jwt", "n-1"));
+    assertRejected(verifier.verify(null, "n-1"));
+  }
+
+  private static void assertRejected(IdTokenVerifier.Check check) {
+    assertInstanceOf(IdTokenVerifier.Check.Rejected.class, check);
+  }
+
+  private static void assertRejected(IdTokenVerifier.Check check, String message) {
+    assertInstanceOf(IdTokenVerifier.Check.Rejected.class, check, message);
   }
 }

@@ -2,6 +2,7 @@ package org.editprofile.auth;
 
 import com.microsoft.aad.msal4j.AuthorizationCodeParameters;
 import com.microsoft.aad.msal4j.AuthorizationRequestUrlParameters;
+import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAccount;
 import com.microsoft.aad.msal4j.SilentParameters;
@@ -9,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -30,6 +32,13 @@ import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.editprofile.devtenant.DevTenant;
 import org.editprofile.http.OutboundHttp;
+import org.editprofile.session.MapSessionStore;
+import org.editprofile.session.PendingSignIn;
+import org.editprofile.session.SignedInUser;
+import org.editprofile.session.UserSession;
+import org.editprofile.tenant.MsalApps;
+import org.editprofile.tenant.MsalHttpClient;
+import org.editprofile.tenant.OidcMetadataProvider;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -60,7 +69,7 @@ public class TokenPathBenchmark {
   private String homeAccountId;
   private ConfidentialClientApplication warmClient;
   private IAccount warmAccount;
-  private Map<String, Object> session;
+  private HashMap<String, Serializable> session;
   private byte[] serializedSession;
 
   @Setup(Level.Trial)
@@ -78,7 +87,7 @@ public class TokenPathBenchmark {
     apps =
         new MsalApps(
             tenant.webClientId(),
-            tenant.webClientSecret(),
+            ClientCredentialFactory.createFromSecret(tenant.webClientSecret()),
             tenant.authority(),
             false,
             new MsalHttpClient(http, metadata));
@@ -136,18 +145,19 @@ public class TokenPathBenchmark {
     warmClient.tokenCache().deserialize(tokenCache);
     warmAccount = warmClient.getAccounts().join().iterator().next();
 
-    session = new HashMap<>();
-    session.put(
-        UserSession.USER,
+    MapSessionStore store = new MapSessionStore();
+    UserSession user = new UserSession(store);
+    user.signIn(
         new SignedInUser(
             homeAccountId,
             "oid",
             DevTenant.DEMO_EMAIL,
             "Demo User",
-            new TreeMap<>(Map.of("name", "Demo User", "oid", "oid", "ver", "2.0"))));
-    session.put(UserSession.TOKEN_CACHE, tokenCache);
-    session.put(UserSession.PENDING, PendingSignIns.empty());
-    session.put(UserSession.CSRF, "x".repeat(43));
+            new TreeMap<>(Map.of("name", "Demo User", "oid", "oid", "ver", "2.0"))),
+        tokenCache);
+    user.updatePendingSignIns(p -> p);
+    user.setCsrfToken("x".repeat(43));
+    session = new HashMap<>(store.attributes());
     serializedSession = serialize();
     System.out.printf(
         "%nSerialized token cache: %d chars; serialized session attributes: %d bytes%n",

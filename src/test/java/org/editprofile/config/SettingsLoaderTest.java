@@ -29,7 +29,8 @@ class SettingsLoaderTest {
 
   @Test
   void loadWhenSubdomainGivenThenCiamAuthorityWithoutDiscoveryPerBuild() {
-    AppSettings s = ((Configuration.Ready) load(complete())).settings();
+    Configuration.Ready ready = (Configuration.Ready) load(complete());
+    TenantSettings s = ready.tenant();
     assertEquals("https://contoso.ciamlogin.com/", s.authority());
     assertTrue(s.ciamAuthority());
     assertEquals(
@@ -37,17 +38,18 @@ class SettingsLoaderTest {
         s.discoveryUrl().toString());
     assertEquals(
         "https://app.contoso.com/",
-        s.postLogoutRedirectUri().toString(),
+        ready.webApp().orElseThrow().postLogoutRedirectUri().toString(),
         "derived from REDIRECT_URI");
     assertEquals("https://graph.microsoft.com/v1.0/me", s.graphMeUrl().toString());
-    assertFalse(s.usesEditProfileService());
+    assertFalse(ready.webApp().orElseThrow().usesEditProfileService());
+    assertTrue(ready.service().isEmpty());
   }
 
   @Test
   void loadWhenOtherHttpsAuthorityThenOidcAuthority() {
     Map<String, String> values = complete();
     values.put("AUTHORITY", "https://login.contoso.com/tenant-id/v2.0");
-    AppSettings s = ((Configuration.Ready) load(values)).settings();
+    TenantSettings s = ((Configuration.Ready) load(values)).tenant();
     assertEquals("https://login.contoso.com/tenant-id/v2.0/", s.authority());
     assertFalse(s.ciamAuthority());
     assertEquals(
@@ -71,7 +73,7 @@ class SettingsLoaderTest {
     Map<String, String> values = complete();
     values.put(
         "AUTHORITY", "https://contoso.ciamlogin.com/6f2b3c1e-4d5a-4b8e-9c7d-2a1f0e9d8c7b/v2.0");
-    AppSettings s = ((Configuration.Ready) load(values)).settings();
+    TenantSettings s = ((Configuration.Ready) load(values)).tenant();
     assertFalse(s.ciamAuthority());
     assertEquals(
         "https://contoso.ciamlogin.com/6f2b3c1e-4d5a-4b8e-9c7d-2a1f0e9d8c7b/v2.0/", s.authority());
@@ -127,7 +129,31 @@ class SettingsLoaderTest {
 
   @Test
   void toStringNeverShowsTheSecret() {
-    AppSettings s = ((Configuration.Ready) load(complete())).settings();
+    WebAppSettings s = ((Configuration.Ready) load(complete())).webApp().orElseThrow();
     assertFalse(s.toString().contains("very-secret-value"));
+  }
+
+  @Test
+  void loadWhenOnlyTheServiceIsConfiguredThenTheServiceRunsAlone() {
+    Map<String, String> values = new HashMap<>();
+    values.put("TENANT_SUBDOMAIN", "contoso");
+    values.put("EDIT_PROFILE_SERVICE_CLIENT_ID", "svc");
+    values.put("EDIT_PROFILE_SERVICE_CLIENT_SECRET", "svc-secret");
+    Configuration.Ready ready = assertInstanceOf(Configuration.Ready.class, load(values));
+    assertTrue(ready.webApp().isEmpty(), "no web app settings demanded");
+    assertEquals("svc", ready.service().orElseThrow().clientId());
+  }
+
+  @Test
+  void loadWhenServiceAndPartOfTheWebAppConfiguredThenTheWebAppsMissingSettingsAreNamed() {
+    Map<String, String> values = new HashMap<>();
+    values.put("TENANT_SUBDOMAIN", "contoso");
+    values.put("EDIT_PROFILE_SERVICE_CLIENT_ID", "svc");
+    values.put("EDIT_PROFILE_SERVICE_CLIENT_SECRET", "svc-secret");
+    values.put("CLIENT_ID", "web");
+    List<String> problems =
+        assertInstanceOf(Configuration.NotConfigured.class, load(values)).problems();
+    assertTrue(problems.contains("CLIENT_SECRET is missing"), problems.toString());
+    assertTrue(problems.contains("REDIRECT_URI is missing"), problems.toString());
   }
 }

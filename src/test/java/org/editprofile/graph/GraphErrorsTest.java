@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import org.editprofile.graph.GraphException.Kind;
+import org.editprofile.http.RemoteServiceException.Reason;
 import org.junit.jupiter.api.Test;
 
 class GraphErrorsTest {
@@ -25,7 +25,7 @@ class GraphErrorsTest {
                 400,
                 null,
                 "{\"error\":{\"code\":\"Request_BadRequest\",\"message\":\"Invalid value specified for property 'surname' of resource 'User'.\"}}"));
-    assertEquals(Kind.INVALID_INPUT, e.kind());
+    assertEquals(Reason.INVALID_INPUT, e.reason());
     assertEquals("Surname: the value was not accepted.", e.fieldErrors().get("surname"));
   }
 
@@ -48,19 +48,19 @@ class GraphErrorsTest {
             + Base64.getEncoder().encodeToString(claims.getBytes(StandardCharsets.UTF_8))
             + "\"";
     GraphException e = GraphErrors.from(outcome(401, header, ""));
-    assertEquals(Kind.CLAIMS_CHALLENGE, e.kind());
+    assertEquals(Reason.CLAIMS_CHALLENGE, e.reason());
     assertEquals(claims, e.claims().orElseThrow());
   }
 
   @Test
   void fromWhenOtherStatusesThenTheirKinds() {
-    assertEquals(Kind.UNAUTHORIZED, GraphErrors.from(outcome(401, "Bearer", "")).kind());
-    assertEquals(Kind.FORBIDDEN, GraphErrors.from(outcome(403, null, "")).kind());
+    assertEquals(Reason.UNAUTHORIZED, GraphErrors.from(outcome(401, "Bearer", "")).reason());
+    assertEquals(Reason.FORBIDDEN, GraphErrors.from(outcome(403, null, "")).reason());
     GraphException throttled = GraphErrors.from(outcome(429, null, ""));
-    assertEquals(Kind.THROTTLED, throttled.kind());
+    assertEquals(Reason.THROTTLED, throttled.reason());
     assertEquals(Duration.ofSeconds(7), throttled.retryAfter().orElseThrow());
     assertEquals(
-        Kind.UNAVAILABLE, GraphErrors.from(outcome(503, null, "<html>oops</html>")).kind());
+        Reason.UNAVAILABLE, GraphErrors.from(outcome(503, null, "<html>oops</html>")).reason());
   }
 
   @Test

@@ -16,7 +16,7 @@ class WarContentsIT {
   void warHasNoDevTenantTestCodeSecretsOrContainerLibraries() throws IOException {
     try (JarFile war = new JarFile(EmbeddedTomcat.builtWar().toFile())) {
       List<String> names = war.stream().map(e -> e.getName()).toList();
-      assertTrue(names.contains("WEB-INF/classes/org/editprofile/web/AppServices.class"));
+      assertTrue(names.contains("WEB-INF/classes/org/editprofile/EditProfileApp.class"));
       assertTrue(names.stream().anyMatch(n -> n.startsWith("WEB-INF/lib/msal4j-")));
       assertTrue(
           names.stream().anyMatch(n -> n.startsWith("WEB-INF/lib/jakarta.servlet.jsp.jstl-")),

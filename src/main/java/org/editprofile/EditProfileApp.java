@@ -1,0 +1,267 @@
+package org.editprofile;
+
+import com.microsoft.aad.msal4j.ClientCredentialFactory;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.editprofile.auth.IdTokenVerifier;
+import org.editprofile.auth.SignInCallback;
+import org.editprofile.auth.SignInRequests;
+import org.editprofile.auth.StepUp;
+import org.editprofile.auth.TokenService;
+import org.editprofile.config.Configuration;
+import org.editprofile.config.ServiceSettings;
+import org.editprofile.config.SettingSource;
+import org.editprofile.config.SettingsLoader;
+import org.editprofile.config.TenantSettings;
+import org.editprofile.config.WebAppSettings;
+import org.editprofile.graph.GraphClient;
+import org.editprofile.http.OutboundHttp;
+import org.editprofile.profile.EditProfileFlow;
+import org.editprofile.service.BearerTokenValidator;
+import org.editprofile.service.OnBehalfOfClient;
+import org.editprofile.service.UpdateUserInfo;
+import org.editprofile.service.UpdateUserInfoServlet;
+import org.editprofile.tenant.MsalApps;
+import org.editprofile.tenant.MsalHttpClient;
+import org.editprofile.tenant.OidcMetadataProvider;
+import org.editprofile.tenant.TenantKeys;
+import org.editprofile.web.AuthenticationFilter;
+import org.editprofile.web.BodySizeFilter;
+import org.editprofile.web.ClaimsServlet;
+import org.editprofile.web.CsrfFilter;
+import org.editprofile.web.EditProfileFormServlet;
+import org.editprofile.web.ErrorServlet;
+import org.editprofile.web.HealthServlet;
+import org.editprofile.web.HomeServlet;
+import org.editprofile.web.NotConfiguredFilter;
+import org.editprofile.web.SaveProfileServlet;
+import org.editprofile.web.SecurityHeadersFilter;
+import org.editprofile.web.ShowProfileServlet;
+import org.editprofile.web.SignInCallbackServlet;
+import org.editprofile.web.SignInServlet;
+import org.editprofile.web.SignOutServlet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: reads the settings once (environment, then system properties, then context
+ * parameters), builds every collaborator once, and registers each filter and servlet as an instance
+ * given what it needs. Read top to bottom, this is the whole wiring of the WAR.
+ *
+ * <p>What runs depends on the settings: the web app, the edit profile service, or both. With
+ * missing or bad settings the app still starts and every page explains what to fix, listed once in
+ * the log as well.
+ */
+public final class EditProfileApp implements ServletContextListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EditProfileApp.class);
+
+  /**
+   * MSAL4J logs an INFO line whenever a response lacks its correlation id, which the discovery
+   * document served from our cache always does: one useless line per request. Held here because
+   * java.util.logging only keeps weak references to configured loggers.
+   */
+  private static final java.util.logging.Logger MSAL_HTTP_LOG =
+      java.util.logging.Logger.getLogger("com.microsoft.aad.msal4j.HttpHelper");
+
+  private CloseableHttpClient http;
+
+  @Override
+  public void contextInitialized(ServletContextEvent event) {
+    MSAL_HTTP_LOG.setLevel(java.util.logging.Level.WARNING);
+    ServletContext context = event.getServletContext();
+    Configuration configuration =
+        SettingsLoader.load(
+            SettingSource.firstOf(
+                SettingSource.environment(),
+                SettingSource.systemProperties(),
+                name -> Optional.ofNullable(context.getInitParameter(name))));
+
+    context.setAttribute("routes", routesForViews());
+    // Every response: security headers first, then the size limit.
+    addFilter(context, "securityHeaders", new SecurityHeadersFilter(), true, "/*");
+    addFilter(context, "bodySize", new BodySizeFilter(), false, "/*");
+    addServlet(context, "error", new ErrorServlet(), Routes.ERROR);
+    addServlet(
+        context,
+        "health",
+        new HealthServlet(configuration instanceof Configuration.Ready),
+        Routes.HEALTH);
+
+    if (configuration instanceof Configuration.NotConfigured missing) {
+      LOG.error(
+          "edit-profile is not configured. Fix these settings and restart: {}",
+          String.join("; ", missing.problems()));
+      addFilter(context, "notConfigured", new NotConfiguredFilter(missing.problems()), false, "/*");
+      return;
+    }
+    Configuration.Ready ready = (Configuration.Ready) configuration;
+    TenantSettings tenant = ready.tenant();
+    Clock clock = Clock.systemUTC();
+    http = OutboundHttp.create(tenant.connectTimeout(), tenant.readTimeout());
+    OidcMetadataProvider metadata = new OidcMetadataProvider(tenant.discoveryUrl(), http, clock);
+    TenantKeys keys = new TenantKeys(metadata, http);
+    MsalHttpClient msalHttp = new MsalHttpClient(http, metadata);
+    GraphClient graph = new GraphClient(http, tenant.graphMeUrl());
+
+    ready
+        .webApp()
+        .ifPresent(
+            webApp -> startWebApp(context, webApp, tenant, metadata, keys, msalHttp, graph, clock));
+    ready
+        .service()
+        .ifPresent(
+            service ->
+                startService(context, service, tenant, metadata, keys, msalHttp, graph, clock));
+    LOG.info(
+        "edit-profile started: authority {}, {}{}",
+        tenant.authority(),
+        ready
+            .webApp()
+            .map(
+                w ->
+                    "web app "
+                        + w.clientId()
+                        + " (edits through "
+                        + (w.usesEditProfileService()
+                            ? "the edit profile service"
+                            : "Graph directly")
+                        + ")")
+            .orElse("no web app"),
+        ready.service().map(s -> ", edit profile service " + s.clientId()).orElse(""));
+  }
+
+  private static void startWebApp(
+      ServletContext context,
+      WebAppSettings settings,
+      TenantSettings tenant,
+      OidcMetadataProvider metadata,
+      TenantKeys keys,
+      MsalHttpClient msalHttp,
+      GraphClient graph,
+      Clock clock) {
+    if ("https".equals(settings.redirectUri().getScheme())) {
+      // Served over https (perhaps behind a TLS-terminating proxy): the cookie must say so itself.
+      context.getSessionCookieConfig().setSecure(true);
+    }
+    MsalApps apps =
+        new MsalApps(
+            settings.clientId(),
+            ClientCredentialFactory.createFromSecret(settings.clientSecret()),
+            tenant.authority(),
+            tenant.ciamAuthority(),
+            msalHttp);
+    SignInRequests signIns =
+        new SignInRequests(apps, settings.redirectUri(), settings.signInTimeout(), clock);
+    SignInCallback callback =
+        new SignInCallback(
+            apps,
+            new IdTokenVerifier(metadata, keys, settings.clientId()),
+            settings.redirectUri(),
+            clock);
+    EditProfileFlow profiles =
+        new EditProfileFlow(
+            new TokenService(apps),
+            new StepUp(signIns, clock),
+            graph,
+            settings.editProfileScope(),
+            settings.editProfileApiUrl());
+
+    addFilter(context, "csrf", new CsrfFilter(), false, "/*");
+    addFilter(
+        context, "authentication", new AuthenticationFilter(), false, Routes.SIGNED_IN_PAGES + "*");
+    addServlet(context, "home", new HomeServlet(), "");
+    addServlet(context, "signIn", new SignInServlet(signIns), Routes.SIGN_IN);
+    addServlet(
+        context, "signInCallback", new SignInCallbackServlet(callback), Routes.SIGN_IN_CALLBACK);
+    addServlet(context, "signOut", new SignOutServlet(metadata, settings), Routes.SIGN_OUT);
+    addServlet(context, "claims", new ClaimsServlet(), Routes.CLAIMS);
+    addServlet(context, "showProfile", new ShowProfileServlet(profiles), Routes.SHOW_PROFILE);
+    addServlet(
+        context, "editProfileForm", new EditProfileFormServlet(profiles), Routes.EDIT_PROFILE_FORM);
+    addServlet(context, "saveProfile", new SaveProfileServlet(profiles), Routes.SAVE_PROFILE);
+  }
+
+  private static void startService(
+      ServletContext context,
+      ServiceSettings settings,
+      TenantSettings tenant,
+      OidcMetadataProvider metadata,
+      TenantKeys keys,
+      MsalHttpClient msalHttp,
+      GraphClient graph,
+      Clock clock) {
+    MsalApps apps =
+        new MsalApps(
+            settings.clientId(),
+            ClientCredentialFactory.createFromSecret(settings.clientSecret()),
+            tenant.authority(),
+            tenant.ciamAuthority(),
+            msalHttp);
+    UpdateUserInfo updateUserInfo =
+        new UpdateUserInfo(
+            new BearerTokenValidator(metadata, keys, settings),
+            new OnBehalfOfClient(apps, clock),
+            graph);
+    addServlet(
+        context,
+        "updateUserInfo",
+        new UpdateUserInfoServlet(updateUserInfo),
+        Routes.UPDATE_USER_INFO);
+  }
+
+  /** The paths the views link to, as {@code ${routes.showProfile}}. */
+  private static Map<String, String> routesForViews() {
+    return Map.of(
+        "home", Routes.HOME,
+        "signIn", Routes.SIGN_IN,
+        "signInCallback", Routes.SIGN_IN_CALLBACK,
+        "signOut", Routes.SIGN_OUT,
+        "claims", Routes.CLAIMS,
+        "showProfile", Routes.SHOW_PROFILE,
+        "editProfileForm", Routes.EDIT_PROFILE_FORM,
+        "saveProfile", Routes.SAVE_PROFILE);
+  }
+
+  /**
+   * Filters run in the order they are added. The first also sees error dispatches, so error pages
+   * carry the security headers.
+   */
+  private static void addFilter(
+      ServletContext context, String name, Filter filter, boolean onErrors, String pattern) {
+    context
+        .addFilter(name, filter)
+        .addMappingForUrlPatterns(
+            onErrors
+                ? EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR)
+                : EnumSet.of(DispatcherType.REQUEST),
+            true,
+            pattern);
+  }
+
+  private static void addServlet(
+      ServletContext context, String name, Servlet servlet, String pattern) {
+    context.addServlet(name, servlet).addMapping(pattern);
+  }
+
+  @Override
+  public void contextDestroyed(ServletContextEvent event) {
+    if (http != null) {
+      try {
+        http.close();
+      } catch (IOException e) {
+        LOG.warn("Closing the HTTP client failed", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package org.editprofile.auth;
+
+/** What the authorization response leads to; {@code /auth/redirect} turns it into HTTP. */
+public sealed interface CallbackOutcome {
+
+  /** Signed in (or stepped up): go to the remembered in-app path. */
+  record SignedIn(String returnPath) implements CallbackOutcome {}
+
+  /** The session holds no sign-in at all (expired, redeployed, bookmarked): start a new one. */
+  record Restart() implements CallbackOutcome {}
+
+  /** The response was refused; the message is safe to show. */
+  record Rejected(int status, String title, String message) implements CallbackOutcome {}
+}

@@ -1,0 +1,213 @@
+package org.editprofile.auth;
+
+import com.microsoft.aad.msal4j.AuthorizationCodeParameters;
+import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.IAccount;
+import com.microsoft.aad.msal4j.IAuthenticationResult;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.editprofile.http.LogSafe;
+import org.editprofile.session.PendingSignIn;
+import org.editprofile.session.PendingSignIns;
+import org.editprofile.session.SignedInUser;
+import org.editprofile.session.UserSession;
+import org.editprofile.tenant.MsalApps;
+import org.editprofile.tenant.MsalCalls;
+import org.editprofile.tenant.MsalCalls.Answer;
+import org.editprofile.tenant.TenantException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Completes a sign-in from the authorization response: the state is spent first, then the tenant's
+ * error if any, then code redemption with the PKCE verifier, then our own ID token checks, then a
+ * new session id. Knows nothing of servlets; {@code /auth/redirect} passes the response in.
+ */
+public final class SignInCallback {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SignInCallback.class);
+
+  private final MsalApps apps;
+  private final IdTokenVerifier idTokens;
+  private final URI redirectUri;
+  private final Clock clock;
+
+  public SignInCallback(MsalApps apps, IdTokenVerifier idTokens, URI redirectUri, Clock clock) {
+    this.apps = apps;
+    this.idTokens = idTokens;
+    this.redirectUri = redirectUri;
+    this.clock = clock;
+  }
+
+  /** The parameters of the authorization response, from the query or the form_post body. */
+  public record Response(String state, String code, String error, String errorDescription) {}
+
+  public CallbackOutcome handle(UserSession session, Response response) {
+    if (blank(response.state())) {
+      return new CallbackOutcome.Rejected(
+          400,
+          "Sign-in response not accepted",
+          "The response from the sign-in page is incomplete. Please sign in again.");
+    }
+    Instant now = clock.instant();
+    PendingSignIns pendingSignIns = session.pendingSignIns();
+    Optional<PendingSignIn> found = pendingSignIns.find(response.state(), now);
+    if (found.isEmpty()) {
+      return unknownState(session, pendingSignIns, response.state());
+    }
+    PendingSignIn pending = found.get();
+    // Single use: the state is spent whatever happens next, so a replay finds nothing.
+    session.updatePendingSignIns(p -> p.without(pending.state()));
+
+    if (!blank(response.error())) {
+      LOG.info("Sign-in returned an error from the tenant: {}", LogSafe.clean(response.error()));
+      return tenantError(response);
+    }
+    if (blank(response.code())) {
+      return new CallbackOutcome.Rejected(
+          400,
+          "Sign-in response not accepted",
+          "The response from the sign-in page has no authorization code. Please sign in again.");
+    }
+    return redeem(session, pending, response.code());
+  }
+
+  /**
+   * The tenant's own answer, in words the user can act on for the errors with a known cause; the
+   * tenant's code and first line otherwise (escaped by the view).
+   */
+  private static CallbackOutcome tenantError(Response response) {
+    if ("consent_required".equals(response.error())) {
+      // AADSTS65001: customers of an external tenant cannot consent; only an administrator can.
+      return new CallbackOutcome.Rejected(
+          403,
+          "This app is not set up yet",
+          "An administrator has not yet granted this app the permissions it needs. Please try again"
+              + " later or contact support.");
+    }
+    return new CallbackOutcome.Rejected(
+        400,
+        "Sign-in did not complete",
+        "The sign-in service answered: "
+            + response.error()
+            + (blank(response.errorDescription())
+                ? ""
+                : " - " + firstLine(response.errorDescription())));
+  }
+
+  private CallbackOutcome unknownState(UserSession session, PendingSignIns pending, String state) {
+    if (pending.isSpent(state)) {
+      LOG.warn("A replayed authorization response was refused");
+      return new CallbackOutcome.Rejected(
+          400,
+          "Sign-in response already used",
+          "This sign-in response was already used. Please sign in again if you need to.");
+    }
+    if (pending.knows(state)) {
+      return new CallbackOutcome.Rejected(
+          400,
+          "Sign-in took too long",
+          "This sign-in was started too long ago. Please sign in again.");
+    }
+    if (pending.isEmpty() && !PendingSignIn.isRestartState(state)) {
+      LOG.info(
+          "Authorization response without a pending sign-in in this session; restarting sign-in");
+      return new CallbackOutcome.Restart();
+    }
+    LOG.warn("Authorization response with an unknown state was refused");
+    return new CallbackOutcome.Rejected(
+        400,
+        "Sign-in response not accepted",
+        "This sign-in response does not belong to this browser session. If it keeps happening, "
+            + "make sure cookies are enabled for this site, then sign in again.");
+  }
+
+  private CallbackOutcome redeem(UserSession session, PendingSignIn pending, String code) {
+    // The cache is stored once, with the user, when the sign-in completes.
+    SessionTokenCache cache = new SessionTokenCache(session.tokenCache(), changed -> {});
+    ConfidentialClientApplication app = apps.newClient(cache);
+    Optional<SignedInUser> previous = session.user();
+    Answer<IAuthenticationResult> answer =
+        MsalCalls.await(
+            app.acquireToken(
+                AuthorizationCodeParameters.builder(code, redirectUri)
+                    .scopes(new LinkedHashSet<>(pending.scopes()))
+                    .codeVerifier(pending.codeVerifier())
+                    .build()),
+            "redeeming the authorization code");
+    if (!(answer instanceof Answer.Issued<IAuthenticationResult> issued)) {
+      LOG.warn("The tenant refused the authorization code: {}", errorCode(answer));
+      return new CallbackOutcome.Rejected(
+          400,
+          "Sign-in did not complete",
+          "The sign-in service did not accept this sign-in. Please sign in again.");
+    }
+    IAuthenticationResult result = issued.result();
+
+    IdTokenVerifier.Check check = idTokens.verify(result.idToken(), pending.nonce());
+    if (check instanceof IdTokenVerifier.Check.Rejected rejected) {
+      LOG.warn("{}", LogSafe.clean(rejected.reason()));
+      return new CallbackOutcome.Rejected(
+          400,
+          "Sign-in did not complete",
+          "The sign-in service returned an identity that could not be verified. Please sign in again.");
+    }
+    IDTokenClaimsSet claims = ((IdTokenVerifier.Check.Verified) check).claims();
+    IAccount account = result.account();
+    if (account == null) {
+      throw new TenantException("The tenant's token response had no client_info, so no account");
+    }
+    // A different person finishing the flow in this browser replaces the previous one entirely.
+    previous
+        .filter(p -> !p.homeAccountId().equals(account.homeAccountId()))
+        .ifPresent(p -> removeAccount(app, p.homeAccountId()));
+
+    SignedInUser user = toUser(account, claims);
+    session.signIn(user, cache.latest().orElseGet(() -> app.tokenCache().serialize()));
+    LOG.info("User {} signed in", user.objectId());
+    return new CallbackOutcome.SignedIn(pending.returnPath());
+  }
+
+  private SignedInUser toUser(IAccount account, IDTokenClaimsSet claims) {
+    TreeMap<String, String> shown = new TreeMap<>();
+    for (Map.Entry<String, Object> claim : claims.toJSONObject().entrySet()) {
+      Object value = claim.getValue();
+      shown.put(claim.getKey(), String.valueOf(value));
+    }
+    String oid = claims.getStringClaim("oid");
+    return new SignedInUser(
+        account.homeAccountId(),
+        oid != null ? oid : claims.getSubject().getValue(),
+        account.username(),
+        claims.getStringClaim("name"),
+        shown);
+  }
+
+  private static void removeAccount(ConfidentialClientApplication app, String homeAccountId) {
+    app.getAccounts().join().stream()
+        .filter(a -> a.homeAccountId().equals(homeAccountId))
+        .forEach(a -> app.removeAccount(a).join());
+  }
+
+  private static String errorCode(Answer<?> answer) {
+    if (answer instanceof Answer.NeedsUser<?> needsUser) {
+      return needsUser.errorCode();
+    }
+    return answer instanceof Answer.Refused<?> refused ? refused.errorCode() : "";
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  private static String firstLine(String text) {
+    String line = text.lines().findFirst().orElse("");
+    return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+  }
+}

@@ -1,0 +1,73 @@
+package org.editprofile.auth;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.editprofile.session.SignedInUser;
+import org.editprofile.session.StepUpAttempts;
+import org.editprofile.session.UserSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides what happens when a token needs the user (MFA, consent, an expired session): the browser
+ * goes to the tenant and comes back to the page afterwards, unless this session already started
+ * {@link #MAX_ATTEMPTS} step-ups within {@link #WINDOW}, which ends on a page instead of a loop.
+ */
+public final class StepUp {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StepUp.class);
+  public static final int MAX_ATTEMPTS = 3;
+  public static final Duration WINDOW = Duration.ofMinutes(5);
+
+  private final SignInRequests signIns;
+  private final Clock clock;
+
+  public StepUp(SignInRequests signIns, Clock clock) {
+    this.signIns = signIns;
+    this.clock = clock;
+  }
+
+  /** Where a step-up leads. */
+  public sealed interface Decision {
+
+    /** Redirect the browser to this authorize URL; the redirect is the whole response. */
+    record GoToTenant(URI authorizeUrl) implements Decision {}
+
+    /** Too many step-ups in a short time: show "verification not completed". */
+    record Capped() implements Decision {}
+  }
+
+  /**
+   * @param scopes the one resource's scopes the token is for
+   * @param claims the tenant's or the resource's claims challenge, passed on to authorize
+   * @param returnPath the in-app page to come back to
+   */
+  public Decision begin(
+      UserSession session, List<String> scopes, Optional<String> claims, String returnPath) {
+    Instant now = clock.instant();
+    StepUpAttempts attempts =
+        session
+            .stepUpAttempts()
+            .filter(a -> !a.windowStart().plus(WINDOW).isBefore(now))
+            .orElse(new StepUpAttempts(0, now));
+    if (attempts.count() >= MAX_ATTEMPTS) {
+      LOG.warn("Step-up for {} asked {} times in {}; stopping", scopes, attempts.count(), WINDOW);
+      session.clearStepUpAttempts();
+      return new Decision.Capped();
+    }
+    session.setStepUpAttempts(new StepUpAttempts(attempts.count() + 1, attempts.windowStart()));
+    String loginHint = session.user().map(SignedInUser::username).orElse(null);
+    return new Decision.GoToTenant(
+        signIns.start(
+            session, returnPath, SignInRequests.Options.stepUp(scopes, claims, loginHint)));
+  }
+
+  /** The token came silently: the step-up (if any) is done. */
+  public void succeeded(UserSession session) {
+    session.clearStepUpAttempts();
+  }
+}

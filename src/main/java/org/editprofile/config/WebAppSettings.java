@@ -1,0 +1,35 @@
+package org.editprofile.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The web app's own registration and pages, read and checked once at start-up.
+ *
+ * @param editProfileApiUrl the edit profile service; empty means the app PATCHes Graph itself
+ * @param signInTimeout how long the browser may take to come back from the tenant
+ */
+public record WebAppSettings(
+    String clientId,
+    String clientSecret,
+    URI redirectUri,
+    URI postLogoutRedirectUri,
+    String editProfileScope,
+    Optional<URI> editProfileApiUrl,
+    Duration signInTimeout) {
+
+  /**
+   * True when edits go through the edit profile service (on-behalf-of), false when the app PATCHes
+   * Graph.
+   */
+  public boolean usesEditProfileService() {
+    return editProfileApiUrl.isPresent();
+  }
+
+  /** Hides the secret from logs and debuggers. */
+  @Override
+  public String toString() {
+    return "WebAppSettings[clientId=" + clientId + ", redirectUri=" + redirectUri + "]";
+  }
+}

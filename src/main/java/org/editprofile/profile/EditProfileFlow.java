@@ -1,0 +1,216 @@
+package org.editprofile.profile;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.editprofile.Routes;
+import org.editprofile.auth.StepUp;
+import org.editprofile.auth.TokenService;
+import org.editprofile.graph.GraphClient;
+import org.editprofile.graph.GraphException;
+import org.editprofile.graph.ProfileChanges;
+import org.editprofile.graph.UserProfile;
+import org.editprofile.http.RemoteServiceException.Reason;
+import org.editprofile.session.ProfileDraft;
+import org.editprofile.session.UserSession;
+import org.editprofile.tenant.TenantException;
+import org.editprofile.tenant.TokenOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The profile pages' logic, without servlets: read the profile with a {@code User.Read} token
+ * (retrying once with Graph's claims, stepping up when the tenant asks), gate the edit form and
+ * every write behind a token for the MFA-protected scope, validate, and write the changed
+ * allow-listed fields through the edit profile service or straight to Graph. Whatever happens to a
+ * save, what the user typed is kept for the form.
+ */
+public final class EditProfileFlow {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EditProfileFlow.class);
+
+  static final String VERIFY_FIRST =
+      "Verification was needed before saving. Your changes are kept: review them and select Save.";
+  static final String KEPT = "Your changes are kept: review them and select Save.";
+  static final String NOT_SAVED_YET =
+      "Your changes were not saved yet, but they are kept: select Save to try again.";
+  static final String UPDATED = "Your profile was updated.";
+  static final String NOTHING_CHANGED = "There was nothing to change.";
+
+  private final TokenService tokens;
+  private final StepUp stepUp;
+  private final GraphClient graph;
+  private final List<String> mfaScopes;
+  private final Optional<URI> serviceUrl;
+
+  /**
+   * @param editProfileScope the MFA-protected scope (Conditional Access) that gates editing
+   * @param serviceUrl the edit profile service; empty to PATCH Graph with the app's own token
+   */
+  public EditProfileFlow(
+      TokenService tokens,
+      StepUp stepUp,
+      GraphClient graph,
+      String editProfileScope,
+      Optional<URI> serviceUrl) {
+    this.tokens = tokens;
+    this.stepUp = stepUp;
+    this.graph = graph;
+    this.mfaScopes = List.of(editProfileScope);
+    this.serviceUrl = serviceUrl;
+  }
+
+  /** {@code GET /users/gatedUpdateProfile}: the profile, read-only. */
+  public ProfileOutcome showProfile(UserSession session) {
+    Read read = readProfile(session, Routes.SHOW_PROFILE, Optional.empty());
+    if (read instanceof Read.Stopped stopped) {
+      return stopped.outcome();
+    }
+    return new ProfileOutcome.ShowProfile(((Read.Found) read).profile(), session.takeFlash());
+  }
+
+  /** {@code GET /users/updateProfile}: the edit form, only after MFA; a kept draft pre-fills it. */
+  public ProfileOutcome openForm(UserSession session) {
+    TokenOutcome gate = tokens.acquire(session, mfaScopes);
+    if (gate instanceof TokenOutcome.NeedsUser needsUser) {
+      return stepUp(session, mfaScopes, needsUser.claims());
+    }
+    stepUp.succeeded(session);
+    Read read = readProfile(session, Routes.EDIT_PROFILE_FORM, Optional.empty());
+    if (read instanceof Read.Stopped stopped) {
+      return stopped.outcome();
+    }
+    UserProfile profile = ((Read.Found) read).profile();
+    Optional<ProfileDraft> draft = session.takeDraft();
+    return new ProfileOutcome.ShowForm(
+        profile,
+        draft.<Map<String, String>>map(ProfileDraft::values).orElse(profile.getValues()),
+        Map.of(),
+        draft.map(ProfileDraft::notice),
+        200);
+  }
+
+  /**
+   * {@code POST /users/update}: the MFA gate, validation, then the write of what changed.
+   *
+   * @param submitted the posted values of allow-listed fields, by Graph name
+   * @throws TenantException when the tenant fails (the draft is kept first)
+   */
+  public ProfileOutcome save(UserSession session, Map<String, String> submitted) {
+    try {
+      return gatedSave(session, submitted);
+    } catch (TenantException e) {
+      // The tenant failed (unreachable, throttling): the error page says so, the typed values wait.
+      keepDraft(session, submitted, NOT_SAVED_YET);
+      throw e;
+    }
+  }
+
+  private ProfileOutcome gatedSave(UserSession session, Map<String, String> submitted) {
+    // The MFA gate: no write of any kind without a token for the protected scope.
+    TokenOutcome gate = tokens.acquire(session, mfaScopes);
+    if (gate instanceof TokenOutcome.NeedsUser needsUser) {
+      keepDraft(session, submitted, VERIFY_FIRST);
+      return stepUp(session, mfaScopes, needsUser.claims());
+    }
+    stepUp.succeeded(session);
+
+    // Checked after the gate, so that without MFA not even an error form is shown.
+    ProfileChanges.Validation checked = ProfileChanges.validate(submitted, Optional.empty());
+    if (!checked.errors().isEmpty()) {
+      return new ProfileOutcome.ShowForm(null, submitted, checked.errors(), Optional.empty(), 400);
+    }
+    Read read = readProfile(session, Routes.EDIT_PROFILE_FORM, Optional.empty());
+    if (read instanceof Read.Stopped stopped) {
+      keepDraft(session, submitted, KEPT);
+      return stopped.outcome();
+    }
+    UserProfile current = ((Read.Found) read).profile();
+    ProfileChanges changes =
+        ProfileChanges.validate(submitted, Optional.of(current)).changes().orElseThrow();
+    if (changes.isEmpty()) {
+      session.setFlash(NOTHING_CHANGED);
+      return new ProfileOutcome.BackToProfile();
+    }
+    try {
+      if (serviceUrl.isPresent()) {
+        graph.updateThroughService(
+            serviceUrl.get(), ((TokenOutcome.Acquired) gate).accessToken(), changes);
+      } else {
+        // The direct path: the app's own User.ReadWrite token, after the same MFA gate.
+        TokenOutcome write = tokens.acquire(session, GraphClient.USER_READ_WRITE);
+        if (write instanceof TokenOutcome.NeedsUser needsUser) {
+          keepDraft(session, submitted, KEPT);
+          return stepUp(session, GraphClient.USER_READ_WRITE, needsUser.claims());
+        }
+        graph.updateMe(((TokenOutcome.Acquired) write).accessToken(), changes);
+      }
+    } catch (GraphException e) {
+      return writeFailed(session, current, submitted, e);
+    }
+    LOG.info("Profile updated: {}", changes.values().keySet());
+    session.setFlash(UPDATED);
+    return new ProfileOutcome.BackToProfile();
+  }
+
+  private ProfileOutcome writeFailed(
+      UserSession session, UserProfile current, Map<String, String> submitted, GraphException e) {
+    if (e.reason() == Reason.INVALID_INPUT) {
+      return new ProfileOutcome.ShowForm(
+          current, submitted, e.fieldErrors(), Optional.empty(), 400);
+    }
+    if (e.reason() == Reason.CLAIMS_CHALLENGE) {
+      keepDraft(session, submitted, VERIFY_FIRST);
+      return stepUp(
+          session, serviceUrl.isPresent() ? mfaScopes : GraphClient.USER_READ_WRITE, e.claims());
+    }
+    keepDraft(session, submitted, NOT_SAVED_YET);
+    return new ProfileOutcome.Failed(e);
+  }
+
+  /** The profile, or why the page stops before showing it. */
+  private sealed interface Read {
+    record Found(UserProfile profile) implements Read {}
+
+    record Stopped(ProfileOutcome outcome) implements Read {}
+  }
+
+  private Read readProfile(UserSession session, String returnPath, Optional<String> claims) {
+    TokenOutcome outcome = tokens.acquire(session, GraphClient.USER_READ, claims);
+    if (outcome instanceof TokenOutcome.NeedsUser needsUser) {
+      return new Read.Stopped(
+          stepUp(session, GraphClient.USER_READ, needsUser.claims(), returnPath));
+    }
+    try {
+      return new Read.Found(graph.me(((TokenOutcome.Acquired) outcome).accessToken()));
+    } catch (GraphException e) {
+      if (e.reason() == Reason.CLAIMS_CHALLENGE && claims.isEmpty()) {
+        // Graph asked for fresh claims (continuous access evaluation): try silently once with them.
+        return readProfile(session, returnPath, e.claims());
+      }
+      if (e.reason() == Reason.CLAIMS_CHALLENGE) {
+        return new Read.Stopped(stepUp(session, GraphClient.USER_READ, e.claims(), returnPath));
+      }
+      return new Read.Stopped(new ProfileOutcome.Failed(e));
+    }
+  }
+
+  /** A step-up that returns to the edit form (every write and the form itself). */
+  private ProfileOutcome stepUp(UserSession session, List<String> scopes, Optional<String> claims) {
+    return stepUp(session, scopes, claims, Routes.EDIT_PROFILE_FORM);
+  }
+
+  private ProfileOutcome stepUp(
+      UserSession session, List<String> scopes, Optional<String> claims, String returnPath) {
+    StepUp.Decision decision = stepUp.begin(session, scopes, claims, returnPath);
+    if (decision instanceof StepUp.Decision.GoToTenant go) {
+      return new ProfileOutcome.GoToTenant(go.authorizeUrl());
+    }
+    return new ProfileOutcome.StepUpCapped();
+  }
+
+  private static void keepDraft(UserSession session, Map<String, String> submitted, String notice) {
+    session.keepDraft(ProfileDraft.of(submitted, notice));
+  }
+}

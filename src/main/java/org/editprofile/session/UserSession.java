@@ -1,0 +1,125 @@
+package org.editprofile.session;
+
+import java.io.Serializable;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Everything the app keeps in the HTTP session, behind one typed facade: attribute names and casts
+ * exist only here. Each attribute is small and serializable and is written back whenever it
+ * changes, so container session persistence and replication see every change.
+ */
+public final class UserSession {
+
+  private static final String USER = "auth.user";
+  private static final String TOKEN_CACHE = "auth.tokenCache";
+  private static final String PENDING = "auth.pending";
+  private static final String STEP_UP_ATTEMPTS = "auth.stepUpAttempts";
+  private static final String DRAFT = "profile.draft";
+  private static final String FLASH = "profile.flash";
+  private static final String CSRF_TOKEN = "web.csrf";
+
+  private final SessionStore store;
+
+  public UserSession(SessionStore store) {
+    this.store = store;
+  }
+
+  public Optional<SignedInUser> user() {
+    return get(USER, SignedInUser.class);
+  }
+
+  /** The serialized MSAL token cache. */
+  public Optional<String> tokenCache() {
+    return get(TOKEN_CACHE, String.class);
+  }
+
+  /** Stores the serialized MSAL token cache, only when it changed. */
+  public void saveTokenCache(String serialized) {
+    if (!serialized.equals(store.get(TOKEN_CACHE))) {
+      store.set(TOKEN_CACHE, serialized);
+    }
+  }
+
+  /**
+   * Completes a sign-in or step-up: a new session id (so a fixed or stolen pre-login id is
+   * worthless), then the user and their tokens.
+   */
+  public void signIn(SignedInUser user, String tokenCache) {
+    store.renewId();
+    store.set(USER, user);
+    store.set(TOKEN_CACHE, tokenCache);
+  }
+
+  public void invalidate() {
+    store.invalidate();
+  }
+
+  public PendingSignIns pendingSignIns() {
+    return get(PENDING, PendingSignIns.class).orElse(PendingSignIns.empty());
+  }
+
+  /**
+   * Read-modify-write of the pending sign-ins, serialized per session so two tabs cannot lose one.
+   */
+  public PendingSignIns updatePendingSignIns(UnaryOperator<PendingSignIns> change) {
+    synchronized (store.lock()) {
+      PendingSignIns next = change.apply(pendingSignIns());
+      store.set(PENDING, next);
+      return next;
+    }
+  }
+
+  public Optional<StepUpAttempts> stepUpAttempts() {
+    return get(STEP_UP_ATTEMPTS, StepUpAttempts.class);
+  }
+
+  public void setStepUpAttempts(StepUpAttempts attempts) {
+    store.set(STEP_UP_ATTEMPTS, attempts);
+  }
+
+  public void clearStepUpAttempts() {
+    if (store.get(STEP_UP_ATTEMPTS) != null) {
+      store.remove(STEP_UP_ATTEMPTS);
+    }
+  }
+
+  /** Keeps what the user typed until the edit form is shown again. */
+  public void keepDraft(ProfileDraft draft) {
+    store.set(DRAFT, draft);
+  }
+
+  /** The kept draft, removed from the session: it is shown once. */
+  public Optional<ProfileDraft> takeDraft() {
+    return take(DRAFT, ProfileDraft.class);
+  }
+
+  /** A one-time message for the next profile page. */
+  public void setFlash(String message) {
+    store.set(FLASH, message);
+  }
+
+  public Optional<String> takeFlash() {
+    return take(FLASH, String.class);
+  }
+
+  /** The CSRF token, if the session has one; never creates a session. */
+  public Optional<String> csrfToken() {
+    return get(CSRF_TOKEN, String.class);
+  }
+
+  public void setCsrfToken(String token) {
+    store.set(CSRF_TOKEN, token);
+  }
+
+  private <T extends Serializable> Optional<T> get(String name, Class<T> type) {
+    Object value = store.get(name);
+    return type.isInstance(value) ? Optional.of(type.cast(value)) : Optional.empty();
+  }
+
+  private <T extends Serializable> Optional<T> take(String name, Class<T> type) {
+    Optional<T> value = get(name, type);
+    value.ifPresent(v -> store.remove(name));
+    return value;
+  }
+}

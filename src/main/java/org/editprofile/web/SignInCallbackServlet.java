@@ -1,0 +1,78 @@
+package org.editprofile.web;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.editprofile.Routes;
+import org.editprofile.auth.CallbackOutcome;
+import org.editprofile.auth.SignInCallback;
+
+/**
+ * {@code /auth/redirect} ({@link Routes#SIGN_IN_CALLBACK}): the tenant's answer, as a form_post
+ * (POST) or in the query (GET). Always ends in a redirect or a page, so the code never stays in the
+ * address bar longer than one hop. The logic is {@link SignInCallback}.
+ */
+public final class SignInCallbackServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+  static final String RELAYED = "relayed";
+  private final transient SignInCallback callback;
+
+  public SignInCallbackServlet(SignInCallback callback) {
+    this.callback = callback;
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    handle(request, response);
+  }
+
+  /**
+   * The tenant's form_post is a cross-site POST, so a browser does not send our SameSite=Lax
+   * session cookie with it. When it arrives without a session, the same fields are posted again
+   * from our own origin (a same-site request, which carries the cookie) exactly once.
+   */
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    if (request.getSession(false) == null
+        && request.getParameter(RELAYED) == null
+        && request.getParameter("state") != null) {
+      Map<String, String> fields = new LinkedHashMap<>();
+      for (String name : List.of("state", "code", "error", "error_description")) {
+        String value = request.getParameter(name);
+        if (value != null) {
+          fields.put(name, value);
+        }
+      }
+      fields.put(RELAYED, "1");
+      request.setAttribute("fields", fields);
+      request.getRequestDispatcher("/WEB-INF/views/formPostRelay.jsp").forward(request, response);
+      return;
+    }
+    handle(request, response);
+  }
+
+  private void handle(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    CallbackOutcome outcome =
+        callback.handle(
+            HttpSessionStore.userSession(request),
+            new SignInCallback.Response(
+                request.getParameter("state"), request.getParameter("code"),
+                request.getParameter("error"), request.getParameter("error_description")));
+    if (outcome instanceof CallbackOutcome.SignedIn signedIn) {
+      Views.redirectInApp(request, response, signedIn.returnPath());
+    } else if (outcome instanceof CallbackOutcome.Restart) {
+      Views.redirectInApp(request, response, Routes.SIGN_IN_RESTART);
+    } else if (outcome instanceof CallbackOutcome.Rejected rejected) {
+      Views.error(request, response, rejected.status(), rejected.title(), rejected.message());
+    }
+  }
+}
