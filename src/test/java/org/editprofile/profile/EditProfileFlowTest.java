@@ -1,0 +1,342 @@
+package org.editprofile.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.editprofile.Routes;
+import org.editprofile.auth.StepUp;
+import org.editprofile.auth.TokenService;
+import org.editprofile.graph.GraphClient;
+import org.editprofile.graph.GraphException;
+import org.editprofile.graph.ProfileChanges;
+import org.editprofile.graph.UserProfile;
+import org.editprofile.http.RemoteServiceException.Reason;
+import org.editprofile.session.MapSessionStore;
+import org.editprofile.session.ProfileDraft;
+import org.editprofile.session.UserSession;
+import org.editprofile.tenant.TenantException;
+import org.editprofile.tenant.TokenOutcome;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+/** The profile pages' logic: reading, the MFA gate, the step-up, validation and the write. */
+class EditProfileFlowTest {
+
+  private static final String MFA_SCOPE = "api://svc/EditProfileService.ReadWrite";
+  private static final URI SERVICE = URI.create("https://service.example/api/updateUserInfo");
+  private static final URI AUTHORIZE = URI.create("https://tenant.example/authorize?state=s");
+
+  private final TokenService tokens = mock(TokenService.class);
+  private final StepUp stepUp = mock(StepUp.class);
+  private final GraphClient graph = mock(GraphClient.class);
+  private final UserSession session = new UserSession(new MapSessionStore());
+  private final UserProfile profile =
+      new UserProfile("id-1", "ada@example.com", Map.of("displayName", "Ada", "city", "Paris"));
+
+  private EditProfileFlow throughService =
+      new EditProfileFlow(tokens, stepUp, graph, MFA_SCOPE, Optional.of(SERVICE));
+  private EditProfileFlow direct =
+      new EditProfileFlow(tokens, stepUp, graph, MFA_SCOPE, Optional.empty());
+
+  @BeforeEach
+  void signedInWithMfaAndGraphAnswering() {
+    when(tokens.acquire(session, List.of(MFA_SCOPE))).thenReturn(acquired("mfa-token"));
+    when(tokens.acquire(session, GraphClient.USER_READ, Optional.empty()))
+        .thenReturn(acquired("read-token"));
+    when(tokens.acquire(session, GraphClient.USER_READ_WRITE)).thenReturn(acquired("write-token"));
+    when(graph.me("read-token")).thenReturn(profile);
+    when(stepUp.begin(eq(session), any(), any(), anyString()))
+        .thenReturn(new StepUp.Decision.GoToTenant(AUTHORIZE));
+  }
+
+  private static TokenOutcome acquired(String token) {
+    return new TokenOutcome.Acquired(token);
+  }
+
+  private static GraphException graphFails(Reason reason) {
+    return new GraphException(reason, "failed", Map.of(), null, null, null);
+  }
+
+  private static Map<String, String> form(String displayName, String city) {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("displayName", displayName);
+    values.put("city", city);
+    return values;
+  }
+
+  private ProfileChanges sentThroughService() {
+    ArgumentCaptor<ProfileChanges> changes = ArgumentCaptor.forClass(ProfileChanges.class);
+    verify(graph).updateThroughService(eq(SERVICE), eq("mfa-token"), changes.capture());
+    return changes.getValue();
+  }
+
+  private void assertDraftKept(Map<String, String> typed, String notice) {
+    ProfileDraft draft = session.takeDraft().orElseThrow();
+    assertEquals(typed, draft.values());
+    assertEquals(notice, draft.notice());
+  }
+
+  // Reading the profile
+
+  @Test
+  void showProfileWhenGraphAnswersThenTheProfileWithTheFlashShownOnce() {
+    session.setFlash("Your profile was updated.");
+    ProfileOutcome.ShowProfile shown =
+        assertInstanceOf(ProfileOutcome.ShowProfile.class, throughService.showProfile(session));
+    assertSame(profile, shown.profile());
+    assertEquals(Optional.of("Your profile was updated."), shown.flash());
+    assertEquals(
+        Optional.empty(),
+        ((ProfileOutcome.ShowProfile) throughService.showProfile(session)).flash());
+  }
+
+  @Test
+  void showProfileWhenTheTenantNeedsTheUserThenAStepUpBackToTheProfile() {
+    when(tokens.acquire(session, GraphClient.USER_READ, Optional.empty()))
+        .thenReturn(new TokenOutcome.NeedsUser(Optional.of("{\"c\":1}")));
+    ProfileOutcome outcome = throughService.showProfile(session);
+    assertEquals(
+        AUTHORIZE, assertInstanceOf(ProfileOutcome.GoToTenant.class, outcome).authorizeUrl());
+    verify(stepUp)
+        .begin(session, GraphClient.USER_READ, Optional.of("{\"c\":1}"), Routes.SHOW_PROFILE);
+  }
+
+  @Test
+  void showProfileWhenGraphSendsAClaimsChallengeThenRetriedSilentlyOnceWithTheClaims() {
+    String claims = "{\"access_token\":{\"nbf\":{\"essential\":true}}}";
+    when(graph.me("read-token"))
+        .thenThrow(
+            new GraphException(Reason.CLAIMS_CHALLENGE, "cae", Map.of(), claims, null, null));
+    when(tokens.acquire(session, GraphClient.USER_READ, Optional.of(claims)))
+        .thenReturn(acquired("fresh-token"));
+    when(graph.me("fresh-token")).thenReturn(profile);
+    assertInstanceOf(ProfileOutcome.ShowProfile.class, throughService.showProfile(session));
+    verify(stepUp, never()).begin(any(), any(), any(), anyString());
+  }
+
+  @Test
+  void showProfileWhenGraphChallengesTwiceThenAStepUpWithTheClaims() {
+    GraphException challenge =
+        new GraphException(Reason.CLAIMS_CHALLENGE, "cae", Map.of(), "{\"c\":2}", null, null);
+    when(graph.me(anyString())).thenThrow(challenge);
+    when(tokens.acquire(session, GraphClient.USER_READ, Optional.of("{\"c\":2}")))
+        .thenReturn(acquired("fresh-token"));
+    assertInstanceOf(ProfileOutcome.GoToTenant.class, throughService.showProfile(session));
+    verify(stepUp)
+        .begin(session, GraphClient.USER_READ, Optional.of("{\"c\":2}"), Routes.SHOW_PROFILE);
+  }
+
+  @Test
+  void showProfileWhenGraphFailsThenFailedWithThatFailure() {
+    GraphException down = graphFails(Reason.UNAVAILABLE);
+    when(graph.me("read-token")).thenThrow(down);
+    assertSame(
+        down,
+        assertInstanceOf(ProfileOutcome.Failed.class, throughService.showProfile(session))
+            .failure());
+  }
+
+  @Test
+  void showProfileWhenStepUpsAreCappedThenCapped() {
+    when(tokens.acquire(session, GraphClient.USER_READ, Optional.empty()))
+        .thenReturn(new TokenOutcome.NeedsUser(Optional.empty()));
+    when(stepUp.begin(eq(session), any(), any(), anyString()))
+        .thenReturn(new StepUp.Decision.Capped());
+    assertInstanceOf(ProfileOutcome.StepUpCapped.class, throughService.showProfile(session));
+  }
+
+  // The edit form
+
+  @Test
+  void openFormWhenMfaIsNeededThenAStepUpForTheMfaScopeBackToTheForm() {
+    when(tokens.acquire(session, List.of(MFA_SCOPE)))
+        .thenReturn(new TokenOutcome.NeedsUser(Optional.of("{\"acrs\":1}")));
+    assertInstanceOf(ProfileOutcome.GoToTenant.class, throughService.openForm(session));
+    verify(stepUp)
+        .begin(session, List.of(MFA_SCOPE), Optional.of("{\"acrs\":1}"), Routes.EDIT_PROFILE_FORM);
+    verify(graph, never()).me(anyString());
+  }
+
+  @Test
+  void openFormWhenMfaIsDoneThenTheProfilesValuesAndTheStepUpCountCleared() {
+    ProfileOutcome.ShowForm form =
+        assertInstanceOf(ProfileOutcome.ShowForm.class, throughService.openForm(session));
+    assertEquals(200, form.status());
+    assertEquals(profile.getValues(), form.values());
+    assertTrue(form.notice().isEmpty());
+    verify(stepUp).succeeded(session);
+  }
+
+  @Test
+  void openFormWhenADraftWasKeptThenItPrefillsTheFormOnce() {
+    Map<String, String> typed = form("Ada L.", "Lyon");
+    session.keepDraft(ProfileDraft.of(typed, "kept"));
+    ProfileOutcome.ShowForm form =
+        assertInstanceOf(ProfileOutcome.ShowForm.class, throughService.openForm(session));
+    assertEquals(typed, form.values());
+    assertEquals(Optional.of("kept"), form.notice());
+    assertTrue(session.takeDraft().isEmpty(), "shown once");
+  }
+
+  // Saving
+
+  @Test
+  void saveWhenMfaIsNeededThenNothingIsWrittenTheDraftIsKeptAndAStepUpBackToTheForm() {
+    when(tokens.acquire(session, List.of(MFA_SCOPE)))
+        .thenReturn(new TokenOutcome.NeedsUser(Optional.empty()));
+    Map<String, String> typed = form("Ada L.", "Lyon");
+    assertInstanceOf(ProfileOutcome.GoToTenant.class, throughService.save(session, typed));
+    verify(graph, never()).updateThroughService(any(), any(), any());
+    verify(graph, never()).updateMe(any(), any());
+    assertDraftKept(typed, EditProfileFlow.VERIFY_FIRST);
+  }
+
+  @Test
+  void saveWhenAValueIsInvalidThenTheFormAgainWith400AndNothingRead() {
+    Map<String, String> typed = form("", "Lyon");
+    ProfileOutcome.ShowForm form =
+        assertInstanceOf(ProfileOutcome.ShowForm.class, throughService.save(session, typed));
+    assertEquals(400, form.status());
+    assertNull(form.profile());
+    assertEquals(typed, form.values());
+    assertTrue(form.errors().containsKey("displayName"), form.errors().toString());
+    verify(graph, never()).me(anyString());
+  }
+
+  @Test
+  void saveWhenNothingChangedThenBackToTheProfileSayingSoWithoutAWrite() {
+    assertInstanceOf(
+        ProfileOutcome.BackToProfile.class, throughService.save(session, form("Ada", "Paris")));
+    assertEquals(Optional.of(EditProfileFlow.NOTHING_CHANGED), session.takeFlash());
+    verify(graph, never()).updateThroughService(any(), any(), any());
+  }
+
+  @Test
+  void saveThroughTheServiceSendsOnlyTheChangedFieldsWithTheMfaToken() {
+    assertInstanceOf(
+        ProfileOutcome.BackToProfile.class, throughService.save(session, form("Ada", "Lyon")));
+    assertEquals(Map.of("city", "Lyon"), sentThroughService().values());
+    assertEquals(Optional.of(EditProfileFlow.UPDATED), session.takeFlash());
+    verify(graph, never()).updateMe(any(), any());
+  }
+
+  @Test
+  void saveDirectlyUsesTheAppsOwnUserReadWriteTokenAfterTheMfaGate() {
+    assertInstanceOf(
+        ProfileOutcome.BackToProfile.class, direct.save(session, form("Bea", "Paris")));
+    ArgumentCaptor<ProfileChanges> changes = ArgumentCaptor.forClass(ProfileChanges.class);
+    verify(graph).updateMe(eq("write-token"), changes.capture());
+    assertEquals(Map.of("displayName", "Bea"), changes.getValue().values());
+    verify(tokens).acquire(session, List.of(MFA_SCOPE));
+  }
+
+  @Test
+  void saveDirectlyWhenTheWriteTokenNeedsTheUserThenAStepUpForUserReadWrite() {
+    when(tokens.acquire(session, GraphClient.USER_READ_WRITE))
+        .thenReturn(new TokenOutcome.NeedsUser(Optional.empty()));
+    Map<String, String> typed = form("Bea", "Paris");
+    assertInstanceOf(ProfileOutcome.GoToTenant.class, direct.save(session, typed));
+    verify(stepUp)
+        .begin(session, GraphClient.USER_READ_WRITE, Optional.empty(), Routes.EDIT_PROFILE_FORM);
+    verify(graph, never()).updateMe(any(), any());
+    assertDraftKept(typed, EditProfileFlow.KEPT);
+  }
+
+  @Test
+  void saveWhenGraphRefusesAValueThenTheFormWithItsFieldErrors() {
+    doThrow(
+            new GraphException(
+                Reason.INVALID_INPUT,
+                "refused",
+                Map.of("city", "City: the value was not accepted."),
+                null,
+                null,
+                null))
+        .when(graph)
+        .updateThroughService(any(), any(), any());
+    ProfileOutcome.ShowForm form =
+        assertInstanceOf(
+            ProfileOutcome.ShowForm.class, throughService.save(session, form("Ada", "Lyon")));
+    assertEquals(400, form.status());
+    assertSame(profile, form.profile());
+    assertEquals(Map.of("city", "City: the value was not accepted."), form.errors());
+  }
+
+  @Test
+  void saveWhenTheServiceAsksForClaimsThenAStepUpForTheMfaScopeWithThemAndTheDraftKept() {
+    doThrow(
+            new GraphException(
+                Reason.CLAIMS_CHALLENGE, "claims", Map.of(), "{\"acrs\":2}", null, null))
+        .when(graph)
+        .updateThroughService(any(), any(), any());
+    Map<String, String> typed = form("Ada", "Lyon");
+    assertInstanceOf(ProfileOutcome.GoToTenant.class, throughService.save(session, typed));
+    verify(stepUp)
+        .begin(session, List.of(MFA_SCOPE), Optional.of("{\"acrs\":2}"), Routes.EDIT_PROFILE_FORM);
+    assertDraftKept(typed, EditProfileFlow.VERIFY_FIRST);
+  }
+
+  @Test
+  void saveDirectlyWhenGraphAsksForClaimsThenAStepUpForUserReadWrite() {
+    doThrow(
+            new GraphException(
+                Reason.CLAIMS_CHALLENGE, "claims", Map.of(), "{\"c\":3}", null, null))
+        .when(graph)
+        .updateMe(any(), any());
+    assertInstanceOf(ProfileOutcome.GoToTenant.class, direct.save(session, form("Bea", "Paris")));
+    verify(stepUp)
+        .begin(
+            session,
+            GraphClient.USER_READ_WRITE,
+            Optional.of("{\"c\":3}"),
+            Routes.EDIT_PROFILE_FORM);
+  }
+
+  @Test
+  void saveWhenTheWriteFailsThenFailedAndTheDraftKept() {
+    GraphException throttled = graphFails(Reason.THROTTLED);
+    doThrow(throttled).when(graph).updateThroughService(any(), any(), any());
+    Map<String, String> typed = form("Ada", "Lyon");
+    assertSame(
+        throttled,
+        assertInstanceOf(ProfileOutcome.Failed.class, throughService.save(session, typed))
+            .failure());
+    assertDraftKept(typed, EditProfileFlow.NOT_SAVED_YET);
+  }
+
+  @Test
+  void saveWhenReadingTheProfileStopsThenTheDraftIsKept() {
+    when(graph.me("read-token")).thenThrow(graphFails(Reason.UNAVAILABLE));
+    Map<String, String> typed = form("Ada", "Lyon");
+    assertInstanceOf(ProfileOutcome.Failed.class, throughService.save(session, typed));
+    assertDraftKept(typed, EditProfileFlow.KEPT);
+    verify(graph, times(0)).updateThroughService(any(), any(), any());
+  }
+
+  @Test
+  void saveWhenTheTenantFailsThenTheDraftIsKeptAndTheFailureRethrown() {
+    when(tokens.acquire(session, List.of(MFA_SCOPE))).thenThrow(new TenantException("unreachable"));
+    Map<String, String> typed = form("Ada", "Lyon");
+    assertThrows(TenantException.class, () -> throughService.save(session, typed));
+    assertDraftKept(typed, EditProfileFlow.NOT_SAVED_YET);
+  }
+}
