@@ -11,13 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +26,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.editprofile.devtenant.DevTenant;
 import org.editprofile.http.OutboundHttp;
+import org.editprofile.it.Browser;
+import org.editprofile.it.DevTenantUser;
+import org.editprofile.it.Journeys;
 import org.editprofile.session.MapSessionStore;
 import org.editprofile.session.PendingSignIn;
 import org.editprofile.session.SignedInUser;
@@ -39,7 +36,6 @@ import org.editprofile.session.UserSession;
 import org.editprofile.tenant.MsalApps;
 import org.editprofile.tenant.MsalHttpClient;
 import org.editprofile.tenant.OidcMetadataProvider;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -104,30 +100,13 @@ public class TokenPathBenchmark {
                     .codeChallengeMethod("S256")
                     .build())
             .toURI();
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    Document login =
-        Jsoup.parse(
-            browser
-                .send(
-                    HttpRequest.newBuilder(authorize).build(), HttpResponse.BodyHandlers.ofString())
-                .body());
-    String form =
-        "tx="
-            + login.selectFirst("input[name=tx]").attr("value")
-            + "&email="
-            + URLEncoder.encode(DevTenant.DEMO_EMAIL, StandardCharsets.UTF_8)
-            + "&password="
-            + URLEncoder.encode(DevTenant.DEMO_PASSWORD, StandardCharsets.UTF_8);
+    Browser browser = new Browser();
     Document formPost =
-        Jsoup.parse(
-            browser
-                .send(
-                    HttpRequest.newBuilder(authorize.resolve("/" + DevTenant.TENANT_ID + "/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                    HttpResponse.BodyHandlers.ofString())
-                .body());
+        Journeys.enterCredentials(
+                browser,
+                browser.open(authorize.toString()),
+                new DevTenantUser(DevTenant.DEMO_EMAIL, DevTenant.DEMO_PASSWORD, null))
+            .doc();
     String code = formPost.selectFirst("input[name=code]").attr("value");
     SessionTokenCache cache = new SessionTokenCache(Optional.empty(), changed -> {});
     ConfidentialClientApplication app = apps.newClient(cache);

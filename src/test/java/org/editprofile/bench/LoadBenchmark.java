@@ -25,6 +25,8 @@ import org.editprofile.devtenant.DevTenant;
 import org.editprofile.devtenant.EmbeddedTomcat;
 import org.editprofile.it.Browser;
 import org.editprofile.it.Browser.Page;
+import org.editprofile.it.DevTenantUser;
+import org.editprofile.it.Journeys;
 import org.editprofile.it.ServerDistribution;
 
 /**
@@ -294,24 +296,16 @@ public final class LoadBenchmark {
 
   /** A new customer signed in through the tenant's pages, optionally past the MFA step-up. */
   private Session signIn(String name, boolean stepUp) throws IOException {
-    String email = "bench-" + UUID.randomUUID() + "@example.test";
-    tenant.directory().add(email, "Bench-Pw-1", name);
+    DevTenantUser user =
+        new DevTenantUser("bench-" + UUID.randomUUID() + "@example.test", "Bench-Pw-1", null);
+    tenant.directory().add(user.email(), user.password(), name);
     Browser browser = new Browser();
-    Page login = browser.open(app + "/auth/signin");
-    Page home =
-        browser.settle(
-            browser.submit(
-                login, "form[action$=/login]", Map.of("email", email, "password", "Bench-Pw-1")));
+    Page page = Journeys.signIn(browser, app, user, "/");
     if (stepUp) {
-      Page mfa = browser.open(app + "/users/updateProfile");
-      home =
-          browser.settle(
-              browser.submit(
-                  mfa,
-                  "form[action$=/mfa]",
-                  Map.of("otc", tenant.latestCode(email).orElseThrow())));
+      page =
+          Journeys.completeMfa(browser, browser.open(app + "/users/updateProfile"), tenant, user);
     }
-    String csrf = home.doc().selectFirst("input[name=_csrf]").attr("value");
+    String csrf = page.doc().selectFirst("input[name=_csrf]").attr("value");
     return new Session(browser.cookie("JSESSIONID").orElseThrow(), csrf);
   }
 

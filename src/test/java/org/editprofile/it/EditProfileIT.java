@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import org.editprofile.devtenant.DevTenant;
 import org.editprofile.devtenant.Faults;
 import org.editprofile.it.Browser.Page;
-import org.editprofile.it.TestEnvironment.DevTenantUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

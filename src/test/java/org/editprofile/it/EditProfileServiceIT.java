@@ -21,7 +21,6 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.editprofile.devtenant.DevTenant;
 import org.editprofile.it.Browser.Page;
-import org.editprofile.it.TestEnvironment.DevTenantUser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -7,16 +7,20 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.editprofile.devtenant.DevTenant;
 import org.editprofile.it.Browser.Page;
-import org.editprofile.it.TestEnvironment.DevTenantUser;
 
-/** The user's steps, reused by the integration tests. */
+/**
+ * The user's steps through the app and the tenant's pages, the one copy used by the integration
+ * tests and the benchmarks.
+ */
 public final class Journeys {
 
   private Journeys() {}
 
   /** From the app's sign-in link to the tenant's sign-in page. */
-  static Page openSignIn(Browser browser, String appBase, String returnPath) throws IOException {
+  public static Page openSignIn(Browser browser, String appBase, String returnPath)
+      throws IOException {
     Page page =
         browser.open(
             appBase
@@ -28,30 +32,40 @@ public final class Journeys {
   }
 
   /** Signs in on the tenant's page and follows everything back to the app. */
-  static Page signIn(Browser browser, String appBase, DevTenantUser user, String returnPath)
+  public static Page signIn(Browser browser, String appBase, DevTenantUser user, String returnPath)
       throws IOException {
     return submitLogin(browser, openSignIn(browser, appBase, returnPath), user);
   }
 
   /** Enters the user's email and password on the tenant's sign-in page and follows the answer. */
-  static Page submitLogin(Browser browser, Page login, DevTenantUser user) throws IOException {
-    return browser.settle(
-        browser.submit(
-            login,
-            "form[action$=/login]",
-            Map.of("email", user.email(), "password", user.password())));
+  public static Page submitLogin(Browser browser, Page login, DevTenantUser user)
+      throws IOException {
+    return browser.settle(enterCredentials(browser, login, user));
+  }
+
+  /** The tenant's answer to the credentials, not followed (its form_post page, or the MFA page). */
+  public static Page enterCredentials(Browser browser, Page login, DevTenantUser user)
+      throws IOException {
+    return browser.submit(
+        login, "form[action$=/login]", Map.of("email", user.email(), "password", user.password()));
   }
 
   static boolean isMfaPage(Page page) {
     return page.doc().selectFirst("form[action$=/mfa]") != null;
   }
 
-  /** Reads the one-time code from the dev tenant's mailbox and enters it. */
+  /** Reads the one-time code from the shared dev tenant's mailbox and enters it. */
   static Page completeMfa(Browser browser, Page mfaPage, DevTenantUser user) throws IOException {
+    return completeMfa(browser, mfaPage, TestEnvironment.tenant(), user);
+  }
+
+  /** Reads the one-time code from this dev tenant's mailbox and enters it. */
+  public static Page completeMfa(
+      Browser browser, Page mfaPage, DevTenant tenant, DevTenantUser user) throws IOException {
     assertTrue(
         isMfaPage(mfaPage),
         "expected the one-time-code page, got " + mfaPage.uri() + "\n" + mfaPage.text());
-    String code = TestEnvironment.tenant().latestCode(user.email()).orElseThrow();
+    String code = tenant.latestCode(user.email()).orElseThrow();
     return browser.settle(browser.submit(mfaPage, "form[action$=/mfa]", Map.of("otc", code)));
   }
 

@@ -18,7 +18,6 @@ import java.util.Map;
 import org.editprofile.devtenant.DevTenant;
 import org.editprofile.devtenant.EmbeddedTomcat;
 import org.editprofile.it.Browser.Page;
-import org.editprofile.it.TestEnvironment.DevTenantUser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -17,7 +17,6 @@ import org.editprofile.devtenant.EmbeddedTomcat;
 import org.editprofile.devtenant.Faults;
 import org.editprofile.devtenant.Faults.IdTokenDefect;
 import org.editprofile.it.Browser.Page;
-import org.editprofile.it.TestEnvironment.DevTenantUser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

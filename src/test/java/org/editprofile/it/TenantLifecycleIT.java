@@ -11,7 +11,6 @@ import org.editprofile.devtenant.DevTenant;
 import org.editprofile.devtenant.EntraError;
 import org.editprofile.devtenant.Faults;
 import org.editprofile.it.Browser.Page;
-import org.editprofile.it.TestEnvironment.DevTenantUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

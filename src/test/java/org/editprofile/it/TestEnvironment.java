@@ -109,8 +109,6 @@ final class TestEnvironment {
     return new DevTenantUser(email, password, oid);
   }
 
-  record DevTenantUser(String email, String password, String oid) {}
-
   private static synchronized void stopAll() {
     for (EmbeddedTomcat app : new EmbeddedTomcat[] {serviceApp, directApp}) {
       if (app != null) {
