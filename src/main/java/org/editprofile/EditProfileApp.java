@@ -37,12 +37,10 @@ import org.editprofile.tenant.OidcMetadataProvider;
 import org.editprofile.tenant.TenantKeys;
 import org.editprofile.web.AuthenticationFilter;
 import org.editprofile.web.BodySizeFilter;
-import org.editprofile.web.ClaimsServlet;
 import org.editprofile.web.CsrfFilter;
 import org.editprofile.web.EditProfileFormServlet;
 import org.editprofile.web.ErrorServlet;
 import org.editprofile.web.HealthServlet;
-import org.editprofile.web.HomeServlet;
 import org.editprofile.web.NotConfiguredFilter;
 import org.editprofile.web.SaveProfileServlet;
 import org.editprofile.web.SecurityHeadersFilter;
@@ -50,6 +48,7 @@ import org.editprofile.web.ShowProfileServlet;
 import org.editprofile.web.SignInCallbackServlet;
 import org.editprofile.web.SignInServlet;
 import org.editprofile.web.SignOutServlet;
+import org.editprofile.web.ViewServlet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,19 +109,16 @@ public final class EditProfileApp implements ServletContextListener {
     Clock clock = Clock.systemUTC();
     http = OutboundHttp.create(tenant.connectTimeout(), tenant.readTimeout());
     OidcMetadataProvider metadata = new OidcMetadataProvider(tenant.discoveryUrl(), http, clock);
-    TenantKeys keys = new TenantKeys(metadata, http);
-    MsalHttpClient msalHttp = new MsalHttpClient(http, metadata);
-    GraphClient graph = new GraphClient(http, tenant.graphMeUrl());
-
-    ready
-        .webApp()
-        .ifPresent(
-            webApp -> startWebApp(context, webApp, tenant, metadata, keys, msalHttp, graph, clock));
-    ready
-        .service()
-        .ifPresent(
-            service ->
-                startService(context, service, tenant, metadata, keys, msalHttp, graph, clock));
+    Shared shared =
+        new Shared(
+            tenant,
+            metadata,
+            new TenantKeys(metadata, http),
+            new MsalHttpClient(http, metadata),
+            new GraphClient(http, tenant.graphMeUrl()),
+            clock);
+    ready.webApp().ifPresent(webApp -> startWebApp(context, webApp, shared));
+    ready.service().ifPresent(service -> startService(context, service, shared));
     LOG.info(
         "edit-profile started: authority {}, {}{}",
         tenant.authority(),
@@ -141,51 +137,59 @@ public final class EditProfileApp implements ServletContextListener {
         ready.service().map(s -> ", edit profile service " + s.clientId()).orElse(""));
   }
 
-  private static void startWebApp(
-      ServletContext context,
-      WebAppSettings settings,
+  /** What the web app and the service share: one tenant, one HTTP client, one key source. */
+  private record Shared(
       TenantSettings tenant,
       OidcMetadataProvider metadata,
       TenantKeys keys,
       MsalHttpClient msalHttp,
       GraphClient graph,
       Clock clock) {
+
+    /** MSAL4J clients for one app registration. */
+    MsalApps msalApps(String clientId, String clientSecret) {
+      return new MsalApps(
+          clientId,
+          ClientCredentialFactory.createFromSecret(clientSecret),
+          tenant.authority(),
+          tenant.ciamAuthority(),
+          msalHttp);
+    }
+  }
+
+  private static void startWebApp(ServletContext context, WebAppSettings settings, Shared shared) {
     if ("https".equals(settings.redirectUri().getScheme())) {
       // Served over https (perhaps behind a TLS-terminating proxy): the cookie must say so itself.
       context.getSessionCookieConfig().setSecure(true);
     }
-    MsalApps apps =
-        new MsalApps(
-            settings.clientId(),
-            ClientCredentialFactory.createFromSecret(settings.clientSecret()),
-            tenant.authority(),
-            tenant.ciamAuthority(),
-            msalHttp);
+    Clock clock = shared.clock();
+    MsalApps apps = shared.msalApps(settings.clientId(), settings.clientSecret());
     SignInRequests signIns =
         new SignInRequests(apps, settings.redirectUri(), settings.signInTimeout(), clock);
     SignInCallback callback =
         new SignInCallback(
             apps,
-            new IdTokenVerifier(metadata, keys, settings.clientId()),
+            new IdTokenVerifier(shared.metadata(), shared.keys(), settings.clientId()),
             settings.redirectUri(),
             clock);
     EditProfileFlow profiles =
         new EditProfileFlow(
             new TokenService(apps),
             new StepUp(signIns, clock),
-            graph,
+            shared.graph(),
             settings.editProfileScope(),
             settings.editProfileApiUrl());
 
     addFilter(context, "csrf", new CsrfFilter(), false, "/*");
     addFilter(
         context, "authentication", new AuthenticationFilter(), false, Routes.SIGNED_IN_PAGES + "*");
-    addServlet(context, "home", new HomeServlet(), "");
+    addServlet(context, "home", new ViewServlet("home"), "");
     addServlet(context, "signIn", new SignInServlet(signIns), Routes.SIGN_IN);
     addServlet(
         context, "signInCallback", new SignInCallbackServlet(callback), Routes.SIGN_IN_CALLBACK);
-    addServlet(context, "signOut", new SignOutServlet(metadata, settings), Routes.SIGN_OUT);
-    addServlet(context, "claims", new ClaimsServlet(), Routes.CLAIMS);
+    addServlet(
+        context, "signOut", new SignOutServlet(shared.metadata(), settings), Routes.SIGN_OUT);
+    addServlet(context, "claims", new ViewServlet("claims"), Routes.CLAIMS);
     addServlet(context, "showProfile", new ShowProfileServlet(profiles), Routes.SHOW_PROFILE);
     addServlet(
         context, "editProfileForm", new EditProfileFormServlet(profiles), Routes.EDIT_PROFILE_FORM);
@@ -193,26 +197,13 @@ public final class EditProfileApp implements ServletContextListener {
   }
 
   private static void startService(
-      ServletContext context,
-      ServiceSettings settings,
-      TenantSettings tenant,
-      OidcMetadataProvider metadata,
-      TenantKeys keys,
-      MsalHttpClient msalHttp,
-      GraphClient graph,
-      Clock clock) {
-    MsalApps apps =
-        new MsalApps(
-            settings.clientId(),
-            ClientCredentialFactory.createFromSecret(settings.clientSecret()),
-            tenant.authority(),
-            tenant.ciamAuthority(),
-            msalHttp);
+      ServletContext context, ServiceSettings settings, Shared shared) {
     UpdateUserInfo updateUserInfo =
         new UpdateUserInfo(
-            new BearerTokenValidator(metadata, keys, settings),
-            new OnBehalfOfClient(apps, clock),
-            graph);
+            new BearerTokenValidator(shared.metadata(), shared.keys(), settings),
+            new OnBehalfOfClient(
+                shared.msalApps(settings.clientId(), settings.clientSecret()), shared.clock()),
+            shared.graph());
     addServlet(
         context,
         "updateUserInfo",

@@ -2,6 +2,7 @@ package org.editprofile.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -174,37 +175,30 @@ public final class SettingsLoader {
   }
 
   private Duration millis(String name, long defaultMillis) {
-    Optional<String> value = optional(name);
-    if (value.isEmpty()) {
-      return Duration.ofMillis(defaultMillis);
-    }
-    try {
-      long parsed = Long.parseLong(value.get());
-      if (parsed > 0 && parsed <= 300_000) {
-        return Duration.ofMillis(parsed);
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    problems.add(name + " must be a number of milliseconds between 1 and 300000");
-    return Duration.ofMillis(defaultMillis);
+    return duration(name, defaultMillis, 300_000, ChronoUnit.MILLIS, "milliseconds");
   }
 
   private Duration seconds(String name, long defaultSeconds) {
+    return duration(name, defaultSeconds, 3600, ChronoUnit.SECONDS, "seconds");
+  }
+
+  /** A whole number of units between 1 and max; the default when unset. */
+  private Duration duration(
+      String name, long defaultValue, long max, ChronoUnit unit, String unitName) {
     Optional<String> value = optional(name);
     if (value.isEmpty()) {
-      return Duration.ofSeconds(defaultSeconds);
+      return Duration.of(defaultValue, unit);
     }
     try {
       long parsed = Long.parseLong(value.get());
-      if (parsed > 0 && parsed <= 3600) {
-        return Duration.ofSeconds(parsed);
+      if (parsed > 0 && parsed <= max) {
+        return Duration.of(parsed, unit);
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    problems.add(name + " must be a number of seconds between 1 and 3600");
-    return Duration.ofSeconds(defaultSeconds);
+    problems.add(name + " must be a number of " + unitName + " between 1 and " + max);
+    return Duration.of(defaultValue, unit);
   }
 
   private static URI defaultPostLogout(URI redirectUri) {
