@@ -166,7 +166,7 @@ public final class SignInCallback {
     // A different person finishing the flow in this browser replaces the previous one entirely.
     previous
         .filter(p -> !p.homeAccountId().equals(account.homeAccountId()))
-        .ifPresent(p -> removeAccount(app, p.homeAccountId()));
+        .ifPresent(p -> MsalCalls.removeAccount(app, p.homeAccountId()));
 
     SignedInUser user = toUser(account, claims);
     session.signIn(user, cache.latest().orElseGet(() -> app.tokenCache().serialize()));
@@ -187,12 +187,6 @@ public final class SignInCallback {
         account.username(),
         claims.getStringClaim("name"),
         shown);
-  }
-
-  private static void removeAccount(ConfidentialClientApplication app, String homeAccountId) {
-    app.getAccounts().join().stream()
-        .filter(a -> a.homeAccountId().equals(homeAccountId))
-        .forEach(a -> app.removeAccount(a).join());
   }
 
   private static String errorCode(Answer<?> answer) {

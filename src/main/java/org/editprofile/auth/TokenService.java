@@ -50,10 +50,7 @@ public final class TokenService {
     }
     ConfidentialClientApplication app =
         apps.newClient(new SessionTokenCache(cache, session::saveTokenCache));
-    Optional<IAccount> account =
-        app.getAccounts().join().stream()
-            .filter(a -> a.homeAccountId().equals(user.get().homeAccountId()))
-            .findFirst();
+    Optional<IAccount> account = MsalCalls.account(app, user.get().homeAccountId());
     if (account.isEmpty()) {
       return new TokenOutcome.NeedsUser(Optional.empty());
     }

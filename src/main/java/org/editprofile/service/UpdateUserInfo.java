@@ -39,13 +39,13 @@ public final class UpdateUserInfo {
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-  private final BearerTokenValidator tokens;
+  private final BearerTokenValidator bearerTokens;
   private final OnBehalfOfClient onBehalfOf;
   private final GraphClient graph;
 
   public UpdateUserInfo(
-      BearerTokenValidator tokens, OnBehalfOfClient onBehalfOf, GraphClient graph) {
-    this.tokens = tokens;
+      BearerTokenValidator bearerTokens, OnBehalfOfClient onBehalfOf, GraphClient graph) {
+    this.bearerTokens = bearerTokens;
     this.onBehalfOf = onBehalfOf;
     this.graph = graph;
   }
@@ -81,7 +81,7 @@ public final class UpdateUserInfo {
               Map.of("WWW-Authenticate", REALM)));
     }
     String token = header.substring(7).trim();
-    if (tokens.validate(token) instanceof BearerTokenValidator.Check.Rejected rejected) {
+    if (bearerTokens.validate(token) instanceof BearerTokenValidator.Check.Rejected rejected) {
       int status = "insufficient_scope".equals(rejected.error()) ? 403 : 401;
       return refuse(
           new Problem(

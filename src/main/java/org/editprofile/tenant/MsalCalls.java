@@ -1,6 +1,8 @@
 package org.editprofile.tenant;
 
 import com.microsoft.aad.msal4j.AuthenticationErrorCode;
+import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.IAccount;
 import com.microsoft.aad.msal4j.MsalClientException;
 import com.microsoft.aad.msal4j.MsalInteractionRequiredException;
 import com.microsoft.aad.msal4j.MsalServiceException;
@@ -19,7 +21,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * The one place that waits for MSAL4J's futures and says what its exceptions mean for the app: a
  * result, the user needed at the tenant, a refusal, or (thrown) a {@link TenantException} when the
- * tenant is unreachable, slow or throttling.
+ * tenant is unreachable, slow or throttling. (MSAL4J runs on the calling thread here, so its cache
+ * lookups complete at once.)
  *
  * <p>MSAL4J turns only {@code invalid_grant} into {@link MsalInteractionRequiredException}; Entra
  * also answers {@code interaction_required} (for example to an on-behalf-of request that needs
@@ -104,6 +107,19 @@ public final class MsalCalls {
       return new Answer.NeedsUser<>(client.errorCode(), Optional.empty());
     }
     throw new TenantException(what, failure);
+  }
+
+  /** The account with this home account id in the client's cache (answered from memory). */
+  public static Optional<IAccount> account(
+      ConfidentialClientApplication app, String homeAccountId) {
+    return app.getAccounts().join().stream()
+        .filter(a -> a.homeAccountId().equals(homeAccountId))
+        .findFirst();
+  }
+
+  /** Removes that account, and its tokens, from the client's cache. */
+  public static void removeAccount(ConfidentialClientApplication app, String homeAccountId) {
+    account(app, homeAccountId).ifPresent(a -> app.removeAccount(a).join());
   }
 
   /**

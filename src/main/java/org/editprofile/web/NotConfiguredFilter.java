@@ -33,6 +33,6 @@ public final class NotConfiguredFilter extends HttpFilter {
     }
     response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     request.setAttribute("problems", problems);
-    request.getRequestDispatcher("/WEB-INF/views/notConfigured.jsp").forward(request, response);
+    Views.render(request, response, "notConfigured");
   }
 }

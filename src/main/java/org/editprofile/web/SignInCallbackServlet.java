@@ -53,7 +53,7 @@ public final class SignInCallbackServlet extends HttpServlet {
       }
       fields.put(RELAYED, "1");
       request.setAttribute("fields", fields);
-      request.getRequestDispatcher("/WEB-INF/views/formPostRelay.jsp").forward(request, response);
+      Views.render(request, response, "formPostRelay");
       return;
     }
     handle(request, response);
