@@ -63,13 +63,13 @@ public final class UpdateUserInfo {
   public record Request(String authorization, String contentType, Body body) {}
 
   /** The answer: 204, or a problem. */
-  public sealed interface Answer {
-    record Updated() implements Answer {}
+  public sealed interface Outcome {
+    record Updated() implements Outcome {}
 
-    record Refused(Problem problem) implements Answer {}
+    record Refused(Problem problem) implements Outcome {}
   }
 
-  public Answer handle(Request request) throws IOException {
+  public Outcome handle(Request request) throws IOException {
     String header = request.authorization();
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
       return refuse(
@@ -105,7 +105,7 @@ public final class UpdateUserInfo {
     return update(token, ((Changes.Valid) changes).changes());
   }
 
-  private Answer update(String token, ProfileChanges changes) {
+  private Outcome update(String token, ProfileChanges changes) {
     TokenOutcome obo;
     try {
       obo = onBehalfOf.exchange(token);
@@ -119,7 +119,7 @@ public final class UpdateUserInfo {
     }
     try {
       graph.updateMe(((TokenOutcome.Acquired) obo).accessToken(), changes);
-      return new Answer.Updated();
+      return new Outcome.Updated();
     } catch (GraphException e) {
       if (e.reason() == Reason.UNAUTHORIZED || e.reason() == Reason.CLAIMS_CHALLENGE) {
         onBehalfOf.forget(token);
@@ -236,7 +236,7 @@ public final class UpdateUserInfo {
     };
   }
 
-  private static Answer refuse(Problem problem) {
-    return new Answer.Refused(problem);
+  private static Outcome refuse(Problem problem) {
+    return new Outcome.Refused(problem);
   }
 }

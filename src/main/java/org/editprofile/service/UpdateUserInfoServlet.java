@@ -22,7 +22,7 @@ public final class UpdateUserInfoServlet extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    UpdateUserInfo.Answer answer =
+    UpdateUserInfo.Outcome answer =
         updateUserInfo.handle(
             new UpdateUserInfo.Request(
                 request.getHeader("Authorization"),
@@ -32,7 +32,7 @@ public final class UpdateUserInfoServlet extends HttpServlet {
                     return in.readNBytes(limit);
                   }
                 }));
-    if (answer instanceof UpdateUserInfo.Answer.Refused refused) {
+    if (answer instanceof UpdateUserInfo.Outcome.Refused refused) {
       refused.problem().send(response);
     } else {
       response.setStatus(HttpServletResponse.SC_NO_CONTENT);

@@ -54,7 +54,7 @@ class UpdateUserInfoTest {
     when(onBehalfOf.exchange(TOKEN)).thenReturn(new TokenOutcome.Acquired("graph-token"));
   }
 
-  private UpdateUserInfo.Answer call(String authorization, String contentType, String body)
+  private UpdateUserInfo.Outcome call(String authorization, String contentType, String body)
       throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     return service.handle(
@@ -67,12 +67,12 @@ class UpdateUserInfoTest {
             }));
   }
 
-  private UpdateUserInfo.Answer save(String body) throws IOException {
+  private UpdateUserInfo.Outcome save(String body) throws IOException {
     return call("Bearer " + TOKEN, JSON, body);
   }
 
-  private static Problem refused(UpdateUserInfo.Answer answer, int status) {
-    Problem problem = assertInstanceOf(UpdateUserInfo.Answer.Refused.class, answer).problem();
+  private static Problem refused(UpdateUserInfo.Outcome answer, int status) {
+    Problem problem = assertInstanceOf(UpdateUserInfo.Outcome.Refused.class, answer).problem();
     assertEquals(status, problem.status(), problem.toString());
     return problem;
   }
@@ -84,7 +84,7 @@ class UpdateUserInfoTest {
   @Test
   void handleWhenTokenAndBodyAreValidThenGraphIsPatchedOnBehalfOfTheUser() throws IOException {
     assertInstanceOf(
-        UpdateUserInfo.Answer.Updated.class, save("{\"city\":\"Lyon\",\"jobTitle\":null}"));
+        UpdateUserInfo.Outcome.Updated.class, save("{\"city\":\"Lyon\",\"jobTitle\":null}"));
     ArgumentCaptor<ProfileChanges> changes = ArgumentCaptor.forClass(ProfileChanges.class);
     verify(graph).updateMe(eq("graph-token"), changes.capture());
     Map<String, String> expected = new java.util.LinkedHashMap<>();
