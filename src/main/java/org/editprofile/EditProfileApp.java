@@ -119,22 +119,7 @@ public final class EditProfileApp implements ServletContextListener {
             clock);
     ready.webApp().ifPresent(webApp -> startWebApp(context, webApp, shared));
     ready.service().ifPresent(service -> startService(context, service, shared));
-    LOG.info(
-        "edit-profile started: authority {}, {}{}",
-        tenant.authority(),
-        ready
-            .webApp()
-            .map(
-                w ->
-                    "web app "
-                        + w.clientId()
-                        + " (edits through "
-                        + (w.usesEditProfileService()
-                            ? "the edit profile service"
-                            : "Graph directly")
-                        + ")")
-            .orElse("no web app"),
-        ready.service().map(s -> ", edit profile service " + s.clientId()).orElse(""));
+    LOG.info("edit-profile started against {}", tenant.authority());
   }
 
   /** What the web app and the service share: one tenant, one HTTP client, one key source. */
@@ -194,6 +179,10 @@ public final class EditProfileApp implements ServletContextListener {
     addServlet(
         context, "editProfileForm", new EditProfileFormServlet(profiles), Routes.EDIT_PROFILE_FORM);
     addServlet(context, "saveProfile", new SaveProfileServlet(profiles), Routes.SAVE_PROFILE);
+    LOG.info(
+        "Web app {} runs here; edits go through {}",
+        settings.clientId(),
+        settings.usesEditProfileService() ? "the edit profile service" : "Graph directly");
   }
 
   private static void startService(
@@ -209,6 +198,7 @@ public final class EditProfileApp implements ServletContextListener {
         "updateUserInfo",
         new UpdateUserInfoServlet(updateUserInfo),
         Routes.UPDATE_USER_INFO);
+    LOG.info("Edit profile service {} runs here", settings.clientId());
   }
 
   /** The paths the views link to, as {@code ${routes.showProfile}}. */

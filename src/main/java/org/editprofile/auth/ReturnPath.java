@@ -3,6 +3,7 @@ package org.editprofile.auth;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
+import org.editprofile.Routes;
 
 /**
  * Where to send the browser after sign-in or step-up: only a path inside this app. Anything that a
@@ -11,7 +12,6 @@ import java.util.Optional;
  */
 public final class ReturnPath {
 
-  public static final String HOME = "/";
   private static final int MAX_LENGTH = 2048;
 
   private ReturnPath() {}
@@ -51,6 +51,6 @@ public final class ReturnPath {
 
   /** The path, or home when it is absent or unsafe. */
   public static String orHome(String candidate) {
-    return parse(candidate).orElse(HOME);
+    return parse(candidate).orElse(Routes.HOME);
   }
 }

@@ -61,7 +61,7 @@ public final class SettingsLoader {
     // settings are required (and named when missing, as for a first start with nothing set).
     Optional<WebAppSettings> webApp =
         service.isEmpty() || WEB_APP_SETTINGS.stream().anyMatch(n -> optional(n).isPresent())
-            ? Optional.ofNullable(webApp())
+            ? Optional.of(webApp())
             : Optional.empty();
     if (!problems.isEmpty()) {
       return new Configuration.NotConfigured(List.copyOf(problems));

@@ -79,6 +79,7 @@ public final class UserSession {
   }
 
   public void clearStepUpAttempts() {
+    // Most requests have nothing to clear: no removal, so no session write to replicate.
     if (store.get(STEP_UP_ATTEMPTS) != null) {
       store.remove(STEP_UP_ATTEMPTS);
     }

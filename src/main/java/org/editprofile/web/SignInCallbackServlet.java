@@ -20,7 +20,7 @@ import org.editprofile.auth.SignInCallback;
 public final class SignInCallbackServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
-  static final String RELAYED = "relayed";
+  private static final String RELAYED = "relayed";
   private final transient SignInCallback callback;
 
   public SignInCallbackServlet(SignInCallback callback) {

@@ -14,6 +14,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class PendingSignInsTest {
     PendingSignIns all = PendingSignIns.empty();
     PendingSignIn first = pending(NOW);
     all = all.with(first, NOW);
-    java.util.List<PendingSignIn> added = new java.util.ArrayList<>();
+    List<PendingSignIn> added = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       PendingSignIn next = pending(NOW);
       added.add(next);
