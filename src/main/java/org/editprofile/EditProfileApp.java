@@ -1,6 +1,5 @@
 package org.editprofile;
 
-import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
@@ -24,6 +23,7 @@ import org.editprofile.config.SettingSource;
 import org.editprofile.config.SettingsLoader;
 import org.editprofile.config.TenantSettings;
 import org.editprofile.config.WebAppSettings;
+import org.editprofile.credential.ClientCredentialSource;
 import org.editprofile.graph.GraphClient;
 import org.editprofile.http.OutboundHttp;
 import org.editprofile.profile.EditProfileFlow;
@@ -132,13 +132,9 @@ public final class EditProfileApp implements ServletContextListener {
       Clock clock) {
 
     /** MSAL4J clients for one app registration. */
-    MsalApps msalApps(String clientId, String clientSecret) {
+    MsalApps msalApps(String clientId, ClientCredentialSource credential) {
       return new MsalApps(
-          clientId,
-          ClientCredentialFactory.createFromSecret(clientSecret),
-          tenant.authority(),
-          tenant.ciamAuthority(),
-          msalHttp);
+          clientId, credential, tenant.authority(), tenant.ciamAuthority(), msalHttp);
     }
   }
 
@@ -148,7 +144,7 @@ public final class EditProfileApp implements ServletContextListener {
       context.getSessionCookieConfig().setSecure(true);
     }
     Clock clock = shared.clock();
-    MsalApps apps = shared.msalApps(settings.clientId(), settings.clientSecret());
+    MsalApps apps = shared.msalApps(settings.clientId(), settings.credential());
     SignInRequests signIns =
         new SignInRequests(apps, settings.redirectUri(), settings.signInTimeout(), clock);
     SignInCallback callback =
@@ -180,8 +176,9 @@ public final class EditProfileApp implements ServletContextListener {
         context, "editProfileForm", new EditProfileFormServlet(profiles), Routes.EDIT_PROFILE_FORM);
     addServlet(context, "saveProfile", new SaveProfileServlet(profiles), Routes.SAVE_PROFILE);
     LOG.info(
-        "Web app {} runs here; edits go through {}",
+        "Web app {} runs here with {}; edits go through {}",
         settings.clientId(),
+        settings.credential().description(),
         settings.usesEditProfileService() ? "the edit profile service" : "Graph directly");
   }
 
@@ -191,14 +188,17 @@ public final class EditProfileApp implements ServletContextListener {
         new UpdateUserInfo(
             new BearerTokenValidator(shared.metadata(), shared.keys(), settings),
             new OnBehalfOfClient(
-                shared.msalApps(settings.clientId(), settings.clientSecret()), shared.clock()),
+                shared.msalApps(settings.clientId(), settings.credential()), shared.clock()),
             shared.graph());
     addServlet(
         context,
         "updateUserInfo",
         new UpdateUserInfoServlet(updateUserInfo),
         Routes.UPDATE_USER_INFO);
-    LOG.info("Edit profile service {} runs here", settings.clientId());
+    LOG.info(
+        "Edit profile service {} runs here with {}",
+        settings.clientId(),
+        settings.credential().description());
   }
 
   /** The paths the views link to, as {@code ${routes.showProfile}}. */

@@ -1,12 +1,17 @@
 package org.editprofile.config;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.editprofile.Routes;
+import org.editprofile.credential.ClientCredentialSource;
 
 /**
  * Reads the settings once, with the Node sample's names, and reports every missing or malformed one
@@ -30,28 +35,69 @@ public final class SettingsLoader {
   public static final String SERVICE_SECRET = "EDIT_PROFILE_SERVICE_CLIENT_SECRET";
   public static final String SERVICE_SCOPE = "EDIT_PROFILE_SERVICE_SCOPE";
 
+  /** Where each registration's credential settings start: CLIENT_SECRET and its siblings. */
+  public static final String WEB_APP_CREDENTIAL = "CLIENT_";
+
+  public static final String SERVICE_CREDENTIAL = "EDIT_PROFILE_SERVICE_CLIENT_";
+
+  // Each registration has one credential, chosen by which of these (after its prefix) is set.
+  public static final String SECRET = "SECRET";
+  public static final String CERTIFICATE_PATH = "CERTIFICATE_PATH";
+  public static final String CERTIFICATE_KEY_PATH = "CERTIFICATE_KEY_PATH";
+  public static final String CERTIFICATE_PASSWORD = "CERTIFICATE_PASSWORD";
+  public static final String CERTIFICATE_SEND_X5C = "CERTIFICATE_SEND_X5C";
+  public static final String FEDERATED_TOKEN_FILE = "FEDERATED_TOKEN_FILE";
+
+  /** Kubernetes workload identity's variable: used by a registration with no credential set. */
+  public static final String AZURE_FEDERATED_TOKEN_FILE = "AZURE_FEDERATED_TOKEN_FILE";
+
+  /** A secret setting NAME may instead be given as NAME_FILE, the path of a file holding it. */
+  public static final String FILE_SUFFIX = "_FILE";
+
+  private static final List<String> CREDENTIAL_SETTINGS =
+      List.of(
+          SECRET,
+          SECRET + FILE_SUFFIX,
+          CERTIFICATE_PATH,
+          CERTIFICATE_KEY_PATH,
+          CERTIFICATE_PASSWORD,
+          CERTIFICATE_PASSWORD + FILE_SUFFIX,
+          CERTIFICATE_SEND_X5C,
+          FEDERATED_TOKEN_FILE);
+
   /** The web app's own settings: any of them set means this server runs the web app. */
   private static final List<String> WEB_APP_SETTINGS =
-      List.of(
-          CLIENT_ID,
-          CLIENT_SECRET,
-          REDIRECT_URI,
-          POST_LOGOUT_REDIRECT_URI,
-          EDIT_PROFILE_SCOPE,
-          EDIT_PROFILE_API_URL,
-          SIGN_IN_TIMEOUT_SECONDS);
+      Stream.concat(
+              Stream.of(
+                  CLIENT_ID,
+                  REDIRECT_URI,
+                  POST_LOGOUT_REDIRECT_URI,
+                  EDIT_PROFILE_SCOPE,
+                  EDIT_PROFILE_API_URL,
+                  SIGN_IN_TIMEOUT_SECONDS),
+              CREDENTIAL_SETTINGS.stream().map(n -> WEB_APP_CREDENTIAL + n))
+          .toList();
 
   private static final String DEFAULT_GRAPH = "https://graph.microsoft.com/";
 
   private final SettingSource source;
+  private final Clock clock;
   private final List<String> problems = new ArrayList<>();
 
-  private SettingsLoader(SettingSource source) {
+  private SettingsLoader(SettingSource source, Clock clock) {
     this.source = source;
+    this.clock = clock;
   }
 
   public static Configuration load(SettingSource source) {
-    return new SettingsLoader(source).read();
+    return load(source, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock when certificates must be valid
+   */
+  public static Configuration load(SettingSource source, Clock clock) {
+    return new SettingsLoader(source, clock).read();
   }
 
   private Configuration read() {
@@ -59,8 +105,10 @@ public final class SettingsLoader {
     Optional<ServiceSettings> service = service();
     // A server with only the service's settings runs only the service; otherwise the web app's
     // settings are required (and named when missing, as for a first start with nothing set).
+    boolean serviceSettingsGiven =
+        optional(SERVICE_CLIENT_ID).isPresent() || serviceCredentialSetting().isPresent();
     Optional<WebAppSettings> webApp =
-        service.isEmpty() || WEB_APP_SETTINGS.stream().anyMatch(n -> optional(n).isPresent())
+        !serviceSettingsGiven || WEB_APP_SETTINGS.stream().anyMatch(n -> optional(n).isPresent())
             ? Optional.of(webApp())
             : Optional.empty();
     if (!problems.isEmpty()) {
@@ -71,7 +119,8 @@ public final class SettingsLoader {
 
   private WebAppSettings webApp() {
     String clientId = required(CLIENT_ID);
-    String clientSecret = required(CLIENT_SECRET);
+    ClientCredentialSource credential =
+        new CredentialSettings(this, WEB_APP_CREDENTIAL, "the web app").read();
     URI redirectUri = requiredUrl(REDIRECT_URI);
     URI postLogout =
         optional(POST_LOGOUT_REDIRECT_URI)
@@ -81,7 +130,7 @@ public final class SettingsLoader {
     Optional<URI> apiUrl = optional(EDIT_PROFILE_API_URL).map(v -> url(EDIT_PROFILE_API_URL, v));
     Duration signInTimeout = seconds(SIGN_IN_TIMEOUT_SECONDS, 600);
     return new WebAppSettings(
-        clientId, clientSecret, redirectUri, postLogout, editScope, apiUrl, signInTimeout);
+        clientId, credential, redirectUri, postLogout, editScope, apiUrl, signInTimeout);
   }
 
   private TenantSettings tenant() {
@@ -158,20 +207,28 @@ public final class SettingsLoader {
 
   private Optional<ServiceSettings> service() {
     Optional<String> id = optional(SERVICE_CLIENT_ID);
-    Optional<String> secret = optional(SERVICE_SECRET);
-    if (id.isEmpty() && secret.isEmpty()) {
+    Optional<String> credentialSetting = serviceCredentialSetting();
+    if (id.isEmpty() && credentialSetting.isEmpty()) {
       return Optional.empty();
     }
     if (id.isEmpty()) {
-      problems.add(SERVICE_CLIENT_ID + " is missing (" + SERVICE_SECRET + " is set)");
+      problems.add(SERVICE_CLIENT_ID + " is missing (" + credentialSetting.get() + " is set)");
       return Optional.empty();
     }
-    if (secret.isEmpty()) {
-      problems.add(SERVICE_SECRET + " is missing (" + SERVICE_CLIENT_ID + " is set)");
-      return Optional.empty();
-    }
+    ClientCredentialSource credential =
+        new CredentialSettings(this, SERVICE_CREDENTIAL, "the edit profile service").read();
     String scope = optional(SERVICE_SCOPE).orElse(ServiceSettings.DEFAULT_SCOPE);
-    return Optional.of(new ServiceSettings(id.get(), secret.get(), scope));
+    return credential == null
+        ? Optional.empty()
+        : Optional.of(new ServiceSettings(id.get(), credential, scope));
+  }
+
+  /** The first of the service's credential settings that is set. */
+  private Optional<String> serviceCredentialSetting() {
+    return CREDENTIAL_SETTINGS.stream()
+        .map(n -> SERVICE_CREDENTIAL + n)
+        .filter(n -> optional(n).isPresent())
+        .findFirst();
   }
 
   private Duration millis(String name, long defaultMillis) {
@@ -211,8 +268,46 @@ public final class SettingsLoader {
         : redirectUri.resolve("/");
   }
 
-  private Optional<String> optional(String name) {
+  Optional<String> optional(String name) {
     return source.get(name).map(String::trim).filter(v -> !v.isEmpty());
+  }
+
+  /**
+   * A secret: the value of {@code name}, or the content of the file {@code name_FILE} names (the
+   * Docker and Kubernetes secrets convention), its trailing line break dropped. Neither the value
+   * nor the file's content is ever part of a problem's text.
+   */
+  Optional<String> secret(String name) {
+    Optional<String> value = optional(name);
+    Optional<String> file = optional(name + FILE_SUFFIX);
+    if (value.isPresent() && file.isPresent()) {
+      problems.add("Set " + name + " or " + name + FILE_SUFFIX + ", not both");
+      return Optional.empty();
+    }
+    if (file.isEmpty()) {
+      return value;
+    }
+    try {
+      String content =
+          java.nio.file.Files.readString(Path.of(file.get()), StandardCharsets.UTF_8)
+              .replaceAll("[\\r\\n]+$", "");
+      if (content.isBlank()) {
+        problems.add(name + FILE_SUFFIX + ": " + file.get() + " is empty");
+        return Optional.empty();
+      }
+      return Optional.of(content);
+    } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+      problems.add(name + FILE_SUFFIX + ": cannot read " + file.get());
+      return Optional.empty();
+    }
+  }
+
+  void problem(String text) {
+    problems.add(text);
+  }
+
+  Clock clock() {
+    return clock;
   }
 
   private String required(String name) {

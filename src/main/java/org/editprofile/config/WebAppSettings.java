@@ -3,16 +3,19 @@ package org.editprofile.config;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import org.editprofile.credential.ClientCredentialSource;
 
 /**
  * The web app's own registration and pages, read and checked once at start-up.
  *
+ * @param credential how the app proves its identity to the tenant (secret, certificate or federated
+ *     token)
  * @param editProfileApiUrl the edit profile service; empty means the app PATCHes Graph itself
  * @param signInTimeout how long the browser may take to come back from the tenant
  */
 public record WebAppSettings(
     String clientId,
-    String clientSecret,
+    ClientCredentialSource credential,
     URI redirectUri,
     URI postLogoutRedirectUri,
     String editProfileScope,

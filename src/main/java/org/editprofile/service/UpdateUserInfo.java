@@ -110,6 +110,15 @@ public final class UpdateUserInfo {
     try {
       obo = onBehalfOf.exchange(token);
     } catch (TenantException e) {
+      if (e.appCredentialProblem()) {
+        // An operator must fix the service's credential: said once per request, at ERROR.
+        LOG.error("On-behalf-of exchange failed: {}", e.getMessage());
+        return refuse(
+            new Problem(
+                503,
+                "Service unavailable",
+                "The edit profile service cannot authenticate to the sign-in service."));
+      }
       LOG.warn("On-behalf-of exchange failed: {}", e.getMessage());
       return refuse(
           new Problem(502, "Bad gateway", "The sign-in service could not issue a Graph token."));

@@ -7,6 +7,8 @@ import com.microsoft.aad.msal4j.ITokenCacheAccessAspect;
 import com.microsoft.aad.msal4j.MsalClientException;
 import java.net.MalformedURLException;
 import java.util.Set;
+import org.editprofile.credential.ClientCredentialSource;
+import org.editprofile.credential.CredentialException;
 
 /**
  * Builds a fresh MSAL4J client for each use, for one app registration (the web app's or the edit
@@ -21,19 +23,19 @@ public final class MsalApps {
   private static final Set<String> CLIENT_CAPABILITIES = Set.of("cp1");
 
   private final String clientId;
-  private final IClientCredential credential;
+  private final ClientCredentialSource credentials;
   private final String authority;
   private final boolean ciamAuthority;
   private final IHttpClient httpClient;
 
   public MsalApps(
       String clientId,
-      IClientCredential credential,
+      ClientCredentialSource credentials,
       String authority,
       boolean ciamAuthority,
       IHttpClient httpClient) {
     this.clientId = clientId;
-    this.credential = credential;
+    this.credentials = credentials;
     this.authority = authority;
     this.ciamAuthority = ciamAuthority;
     this.httpClient = httpClient;
@@ -46,6 +48,12 @@ public final class MsalApps {
 
   /** A client whose cache is the given hook's (the session's cache). */
   public ConfidentialClientApplication newClient(ITokenCacheAccessAspect cache) {
+    IClientCredential credential;
+    try {
+      credential = credentials.current();
+    } catch (CredentialException e) {
+      throw TenantException.appCredential("The app's own credential cannot be used", e);
+    }
     try {
       ConfidentialClientApplication.Builder builder =
           ConfidentialClientApplication.builder(clientId, credential);
@@ -58,6 +66,7 @@ public final class MsalApps {
           .httpClient(httpClient)
           .clientCapabilities(CLIENT_CAPABILITIES)
           .logPii(false)
+          .sendX5c(credentials.sendCertificateChain())
           .executorService(SameThreadExecutor.INSTANCE);
       if (cache != null) {
         builder.setTokenCacheAccessAspect(cache);

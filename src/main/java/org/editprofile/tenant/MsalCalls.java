@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.editprofile.credential.CredentialException;
 
 /**
  * The one place that waits for MSAL4J's futures and says what its exceptions mean for the app: a
@@ -40,6 +41,13 @@ public final class MsalCalls {
    */
   private static final Set<String> NEEDS_USER =
       Set.of("interaction_required", "login_required", "consent_required");
+
+  /**
+   * The tenant did not accept the app's own credential: OAuth 2.0's answer to failed client
+   * authentication, and Entra's to a client it does not know.
+   */
+  private static final Set<String> CREDENTIAL_REFUSED =
+      Set.of("invalid_client", "unauthorized_client");
 
   private MsalCalls() {}
 
@@ -91,6 +99,17 @@ public final class MsalCalls {
   }
 
   private static <T> Answer<T> classify(Throwable failure, String what) {
+    Optional<CredentialException> credential = credentialFailure(failure);
+    if (credential.isPresent()) {
+      throw TenantException.appCredential(
+          "The app's own credential cannot be used: " + what, credential.get());
+    }
+    if (failure instanceof MsalServiceException service
+        && CREDENTIAL_REFUSED.contains(service.errorCode())) {
+      throw TenantException.appCredential(
+          "The tenant refused the app's credential: " + what + " (" + firstLine(service) + ")",
+          null);
+    }
     if (failure instanceof MsalServiceException service) {
       if (!(failure instanceof MsalThrottlingException)
           && (failure instanceof MsalInteractionRequiredException
@@ -107,6 +126,25 @@ public final class MsalCalls {
       return new Answer.NeedsUser<>(client.errorCode(), Optional.empty());
     }
     throw new TenantException(what, failure);
+  }
+
+  /** MSAL4J wraps what a credential callback throws; the cause says the credential failed. */
+  private static Optional<CredentialException> credentialFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof CredentialException credential) {
+        return Optional.of(credential);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The tenant's own words (led by the AADSTS code), without its trace and correlation ids. */
+  private static String firstLine(MsalServiceException failure) {
+    String message = String.valueOf(failure.getMessage());
+    int trace = message.indexOf(" Trace ID:");
+    String line =
+        (trace > 0 ? message.substring(0, trace) : message).lines().findFirst().orElse("");
+    return line.length() > 300 ? line.substring(0, 300) + "..." : line;
   }
 
   /** The account with this home account id in the client's cache (answered from memory). */

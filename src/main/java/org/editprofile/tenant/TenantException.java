@@ -12,6 +12,8 @@ public class TenantException extends RemoteServiceException {
 
   private static final long serialVersionUID = 1L;
 
+  private final boolean appCredential;
+
   public TenantException(String message, Throwable cause) {
     this(message, cause, Optional.empty());
   }
@@ -21,11 +23,31 @@ public class TenantException extends RemoteServiceException {
   }
 
   public TenantException(String message, Throwable cause, Optional<Duration> retryAfter) {
+    this(message, cause, retryAfter, false);
+  }
+
+  private TenantException(
+      String message, Throwable cause, Optional<Duration> retryAfter, boolean appCredential) {
     super(
         retryAfter.isPresent() ? Reason.THROTTLED : Reason.UNAVAILABLE,
         message,
         null,
         retryAfter.orElse(null),
         cause);
+    this.appCredential = appCredential;
+  }
+
+  /**
+   * The app could not prove who it is: the tenant refused its credential ({@code invalid_client}: a
+   * wrong or expired secret, an unregistered or expired certificate, an untrusted federated token),
+   * or the app could not produce it. Retrying does not help; an operator must act.
+   */
+  public static TenantException appCredential(String message, Throwable cause) {
+    return new TenantException(message, cause, Optional.empty(), true);
+  }
+
+  /** True when the app's own credential is at fault, not the tenant's availability. */
+  public boolean appCredentialProblem() {
+    return appCredential;
   }
 }

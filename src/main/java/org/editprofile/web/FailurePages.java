@@ -26,6 +26,19 @@ final class FailurePages {
       throws ServletException, IOException {
     Optional<Long> seconds = failure.retryAfter().map(d -> Math.max(1, d.toSeconds()));
     seconds.ifPresent(s -> response.setHeader("Retry-After", Long.toString(s)));
+    if (failure instanceof TenantException tenant && tenant.appCredentialProblem()) {
+      // Not the visitor's doing and not passing: the operator must renew or register the
+      // credential. The log names the setting's problem or the tenant's AADSTS code.
+      LOG.error("The app cannot authenticate to the sign-in service: {}", failure.getMessage());
+      Views.error(
+          request,
+          response,
+          HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+          "Sign-in is not available",
+          "This site cannot connect to its sign-in service because of a problem with its own"
+              + " configuration. Its administrators need to fix it; please try again later.");
+      return;
+    }
     if (failure instanceof TenantException) {
       LOG.warn("Sign-in service problem: {}", failure.getMessage(), failure.getCause());
       if (seconds.isPresent()) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.aad.msal4j.AuthorizationCodeParameters;
 import com.microsoft.aad.msal4j.AuthorizationRequestUrlParameters;
-import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.HttpRequest;
 import com.microsoft.aad.msal4j.HttpResponse;
@@ -27,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.editprofile.credential.ClientCredentialSource;
 import org.editprofile.tenant.MsalApps;
 import org.junit.jupiter.api.Test;
 
@@ -93,7 +93,7 @@ class CiamAuthorityPinTest {
   private final MsalApps apps =
       new MsalApps(
           "client-1",
-          ClientCredentialFactory.createFromSecret("secret"),
+          ClientCredentialSource.secret("secret"),
           "https://contoso.ciamlogin.com/",
           true,
           http);

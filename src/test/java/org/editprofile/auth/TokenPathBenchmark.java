@@ -2,7 +2,6 @@ package org.editprofile.auth;
 
 import com.microsoft.aad.msal4j.AuthorizationCodeParameters;
 import com.microsoft.aad.msal4j.AuthorizationRequestUrlParameters;
-import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAccount;
 import com.microsoft.aad.msal4j.SilentParameters;
@@ -24,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.editprofile.credential.ClientCredentialSource;
 import org.editprofile.devtenant.DevTenant;
 import org.editprofile.http.OutboundHttp;
 import org.editprofile.it.Browser;
@@ -83,7 +83,7 @@ public class TokenPathBenchmark {
     apps =
         new MsalApps(
             tenant.webClientId(),
-            ClientCredentialFactory.createFromSecret(tenant.webClientSecret()),
+            ClientCredentialSource.secret(tenant.webClientSecret()),
             tenant.authority(),
             false,
             new MsalHttpClient(http, metadata));

@@ -5,11 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.microsoft.aad.msal4j.IClientCertificate;
+import com.microsoft.aad.msal4j.IClientSecret;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.editprofile.credential.ClientCredentialSource;
+import org.editprofile.credential.TestCertificates;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SettingsLoaderTest {
 
@@ -153,7 +163,121 @@ class SettingsLoaderTest {
     values.put("CLIENT_ID", "web");
     List<String> problems =
         assertInstanceOf(Configuration.NotConfigured.class, load(values)).problems();
-    assertTrue(problems.contains("CLIENT_SECRET is missing"), problems.toString());
+    assertTrue(
+        problems.stream().anyMatch(p -> p.startsWith("CLIENT_SECRET is missing (or give")),
+        problems.toString());
     assertTrue(problems.contains("REDIRECT_URI is missing"), problems.toString());
+  }
+
+  private static String secretOf(ClientCredentialSource source) {
+    return ((IClientSecret) source.current()).clientSecret();
+  }
+
+  private static List<String> problems(Map<String, String> values) {
+    return assertInstanceOf(Configuration.NotConfigured.class, load(values)).problems();
+  }
+
+  @Test
+  void loadWhenSecretComesFromAFileThenItsTrailingNewlineIsDropped(@TempDir Path dir)
+      throws IOException {
+    Map<String, String> values = complete();
+    values.remove("CLIENT_SECRET");
+    values.put(
+        "CLIENT_SECRET_FILE", Files.writeString(dir.resolve("s"), "from-a-file\n").toString());
+    WebAppSettings web = ((Configuration.Ready) load(values)).webApp().orElseThrow();
+    assertEquals("from-a-file", secretOf(web.credential()));
+    assertEquals("a client secret", web.credential().description());
+  }
+
+  @Test
+  void loadWhenSecretAndItsFileAreBothSetThenRefused(@TempDir Path dir) throws IOException {
+    Map<String, String> values = complete();
+    values.put("CLIENT_SECRET_FILE", Files.writeString(dir.resolve("s"), "other").toString());
+    assertEquals(List.of("Set CLIENT_SECRET or CLIENT_SECRET_FILE, not both"), problems(values));
+  }
+
+  @Test
+  void loadWhenSecretFileIsUnreadableThenNamedOnceAndNotCalledMissing(@TempDir Path dir) {
+    Map<String, String> values = complete();
+    values.remove("CLIENT_SECRET");
+    values.put("CLIENT_SECRET_FILE", dir.resolve("absent").toString());
+    assertEquals(
+        List.of("CLIENT_SECRET_FILE: cannot read " + dir.resolve("absent")), problems(values));
+  }
+
+  @Test
+  void loadWhenCertificateIsSetThenItIsTheCredential(@TempDir Path dir) throws IOException {
+    TestCertificates certificate = TestCertificates.valid("web");
+    Map<String, String> values = complete();
+    values.remove("CLIENT_SECRET");
+    values.put(
+        "CLIENT_CERTIFICATE_PATH", certificate.writePkcs12(dir.resolve("w.p12"), "pw").toString());
+    values.put(
+        "CLIENT_CERTIFICATE_PASSWORD_FILE",
+        Files.writeString(dir.resolve("pw"), "pw\n").toString());
+    WebAppSettings web = ((Configuration.Ready) load(values)).webApp().orElseThrow();
+    assertInstanceOf(IClientCertificate.class, web.credential().current());
+    assertFalse(web.credential().sendCertificateChain(), "x5c only when asked");
+    assertTrue(web.credential().description().startsWith("certificate "));
+  }
+
+  @Test
+  void loadWhenCertificateHasExpiredThenAProblemNamesTheSettingAndTheDate(@TempDir Path dir)
+      throws IOException {
+    Instant end = Instant.parse("2026-01-01T00:00:00Z");
+    Map<String, String> values = complete();
+    values.remove("CLIENT_SECRET");
+    values.put(
+        "CLIENT_CERTIFICATE_PATH",
+        TestCertificates.create("old", "RSA", end.minus(Duration.ofDays(90)), end)
+            .writePem(dir.resolve("old.pem"))
+            .toString());
+    List<String> problems = problems(values);
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).startsWith("CLIENT_CERTIFICATE_PATH: "), problems.get(0));
+    assertTrue(problems.get(0).contains("expired on 2026-01-01T00:00:00Z"), problems.get(0));
+  }
+
+  @Test
+  void loadWhenTwoCredentialsAreSetThenRefusedNamingBoth(@TempDir Path dir) throws IOException {
+    Map<String, String> values = complete();
+    values.put(
+        "CLIENT_CERTIFICATE_PATH",
+        TestCertificates.valid("web").writePem(dir.resolve("w.pem")).toString());
+    assertEquals(
+        List.of(
+            "Set one credential for the web app, not CLIENT_SECRET and CLIENT_CERTIFICATE_PATH"),
+        problems(values));
+  }
+
+  @Test
+  void loadWhenOnlyWorkloadIdentityIsSetThenBothRegistrationsUseItsTokenFile(@TempDir Path dir)
+      throws IOException {
+    Map<String, String> values = complete();
+    values.remove("CLIENT_SECRET");
+    values.put("EDIT_PROFILE_SERVICE_CLIENT_ID", "svc");
+    values.put(
+        "AZURE_FEDERATED_TOKEN_FILE",
+        Files.writeString(dir.resolve("token"), "eyJhbGciOiJub25lIn0.eyJleHAiOjQxMDI0NDQ4MDB9.")
+            .toString());
+    Configuration.Ready ready = assertInstanceOf(Configuration.Ready.class, load(values));
+    assertTrue(ready.webApp().orElseThrow().credential().description().contains("federated"));
+    assertTrue(ready.service().orElseThrow().credential().description().contains("federated"));
+  }
+
+  @Test
+  void loadWhenTheServiceHasOnlyACertificateThenItRunsAlone(@TempDir Path dir) throws IOException {
+    Map<String, String> values = new HashMap<>();
+    values.put("TENANT_SUBDOMAIN", "contoso");
+    values.put("EDIT_PROFILE_SERVICE_CLIENT_ID", "svc");
+    values.put(
+        "EDIT_PROFILE_SERVICE_CLIENT_CERTIFICATE_PATH",
+        TestCertificates.valid("svc").writeCertificatePem(dir.resolve("svc.crt")).toString());
+    values.put(
+        "EDIT_PROFILE_SERVICE_CLIENT_CERTIFICATE_KEY_PATH",
+        TestCertificates.valid("other").writeKeyPem(dir.resolve("svc.key")).toString());
+    List<String> problems = problems(values);
+    assertEquals(1, problems.size(), "the web app is not demanded: " + problems);
+    assertTrue(problems.get(0).contains("does not match"), problems.get(0));
   }
 }
