@@ -6,7 +6,7 @@ import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -25,13 +25,13 @@ public record CertificateAndKey(PrivateKey key, List<X509Certificate> chain) {
   }
 
   /**
-   * The base64url SHA-256 thumbprint, as Entra shows it in {@code x5t#S256} and as an operator
-   * compares it with the registration: safe to log.
+   * The SHA-1 thumbprint in hex, as the admin center lists a registration's certificates, so an
+   * operator can tell which one is in use: safe to log.
    */
   public String thumbprint() {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(certificate().getEncoded());
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+      byte[] hash = MessageDigest.getInstance("SHA-1").digest(certificate().getEncoded());
+      return HexFormat.of().withUpperCase().formatHex(hash);
     } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
       throw new IllegalStateException(e);
     }

@@ -34,7 +34,7 @@ class CertificateFilesTest {
     CertificateAndKey loaded = load(file, Optional.empty(), Optional.of("s3cret-pw"));
     assertEquals(CLIENT.certificate(), loaded.certificate());
     assertEquals(CLIENT.keys().getPrivate(), loaded.key());
-    assertEquals(43, loaded.thumbprint().length(), "base64url SHA-256");
+    assertTrue(loaded.thumbprint().matches("[0-9A-F]{40}"), "SHA-1 in hex, as the portal shows");
   }
 
   @Test

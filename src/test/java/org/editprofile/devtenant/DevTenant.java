@@ -331,7 +331,10 @@ public final class DevTenant implements AutoCloseable {
    */
   public List<String> issuedSecrets() {
     List<String> all = new ArrayList<>(issuedSecrets);
-    registrations.all().forEach(a -> all.add(a.clientSecret()));
+    registrations.all().stream()
+        .map(Registrations.App::clientSecret)
+        .filter(java.util.Objects::nonNull)
+        .forEach(all::add);
     return all;
   }
 
@@ -363,6 +366,11 @@ public final class DevTenant implements AutoCloseable {
   }
 
   // ---- package-private state for the endpoint classes ----
+
+  /** The TLS identity, for test servers that must be trusted wherever the tenant is. */
+  javax.net.ssl.SSLContext serverTls() {
+    return keys.serverTls();
+  }
 
   Tokens tokens() {
     return tokens;

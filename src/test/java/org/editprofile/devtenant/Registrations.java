@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -14,13 +15,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
- * The tenant's app registrations, as in the admin center: client id and secret, redirect URIs
- * (post-logout URIs among them, as Entra requires), and for an API its Application ID URI, exposed
- * scopes, accepted access-token version and Conditional Access policy. Read from a JSON or YAML
- * file (see docs/dev-tenant-registrations.example.json) or built from the run command's shorthand.
+ * The tenant's app registrations, as in the admin center: client id, its credentials (a secret,
+ * certificates, federated credentials), redirect URIs (post-logout URIs among them, as Entra
+ * requires), and for an API its Application ID URI, exposed scopes, accepted access-token version
+ * and Conditional Access policy. Read from a JSON or YAML file (see
+ * docs/dev-tenant-registrations.example.json) or built from the run command's shorthand.
  */
 public final class Registrations {
 
@@ -37,20 +40,61 @@ public final class Registrations {
     }
   }
 
-  /** One app registration. Redirect URIs can be added while the tenant runs. */
+  /**
+   * A federated identity credential, as Graph's {@code federatedIdentityCredential}: the app trusts
+   * tokens of this external issuer about this subject, for one of these audiences.
+   */
+  public record FederatedCredential(
+      String name, String issuer, String subject, Set<String> audiences) {
+
+    /** The audience Microsoft recommends for federated credentials in the public cloud. */
+    public static final String TOKEN_EXCHANGE_AUDIENCE = "api://AzureADTokenExchange";
+  }
+
+  /**
+   * One app registration. Redirect URIs, certificates and federated credentials can be added while
+   * the tenant runs, as an admin does in the admin center.
+   *
+   * @param clientSecret null when the app has no secret (only certificates or federated
+   *     credentials)
+   * @param certificates the public certificates its client assertions may be signed with (Graph's
+   *     {@code keyCredentials})
+   * @param federatedCredentials Graph's {@code federatedIdentityCredentials}
+   */
   public record App(
       String name,
       String clientId,
       String clientSecret,
       Set<String> redirectUris,
       Set<String> postLogoutRedirectUris,
-      Optional<Api> api) {}
+      Optional<Api> api,
+      List<X509Certificate> certificates,
+      List<FederatedCredential> federatedCredentials) {
+
+    App(
+        String name,
+        String clientId,
+        String clientSecret,
+        Set<String> redirectUris,
+        Set<String> postLogoutRedirectUris,
+        Optional<Api> api) {
+      this(
+          name,
+          clientId,
+          clientSecret,
+          redirectUris,
+          postLogoutRedirectUris,
+          api,
+          new CopyOnWriteArrayList<>(),
+          new CopyOnWriteArrayList<>());
+    }
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final Map<String, App> byClientId = new ConcurrentHashMap<>();
-  private final List<App> inOrder = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<App> inOrder = new CopyOnWriteArrayList<>();
 
   /** Client ids whose admin consent for an API (by client id) was withdrawn. */
   private final Set<String> missingConsent = ConcurrentHashMap.newKeySet();
@@ -120,11 +164,34 @@ public final class Registrations {
     for (JsonNode app : root.path("applications")) {
       String clientId = required(app, "clientId");
       JsonNode api = app.get("api");
+      List<X509Certificate> certificates = new CopyOnWriteArrayList<>();
+      for (JsonNode key : app.path("keyCredentials")) {
+        certificates.add(KeyCredentials.read(key, file.toAbsolutePath().getParent()));
+      }
+      List<FederatedCredential> federated = new CopyOnWriteArrayList<>();
+      for (JsonNode fic : app.path("federatedIdentityCredentials")) {
+        federated.add(
+            new FederatedCredential(
+                fic.path("name").asText(""),
+                required(fic, "issuer"),
+                required(fic, "subject"),
+                Set.copyOf(
+                    fic.has("audiences")
+                        ? strings(fic.path("audiences"))
+                        : List.of(FederatedCredential.TOKEN_EXCHANGE_AUDIENCE))));
+      }
+      String secret = app.path("clientSecret").asText("");
+      if (secret.isBlank() && certificates.isEmpty() && federated.isEmpty()) {
+        throw new IOException(
+            clientId
+                + ": an application needs a clientSecret, keyCredentials or"
+                + " federatedIdentityCredentials");
+      }
       registrations.add(
           new App(
               app.path("name").asText(clientId),
               clientId,
-              required(app, "clientSecret"),
+              secret.isBlank() ? null : secret,
               new CopyOnWriteArraySet<>(strings(app.path("redirectUris"))),
               new CopyOnWriteArraySet<>(strings(app.path("postLogoutRedirectUris"))),
               api == null
@@ -134,7 +201,9 @@ public final class Registrations {
                           api.path("identifierUri").asText("api://" + clientId),
                           Set.copyOf(strings(api.path("scopes"))),
                           Api.version(api.get("requestedAccessTokenVersion")),
-                          "mfa".equals(api.path("conditionalAccess").asText(""))))));
+                          "mfa".equals(api.path("conditionalAccess").asText("")))),
+              certificates,
+              federated));
     }
     if (registrations.inOrder.isEmpty()) {
       throw new IOException(file + " lists no applications");
@@ -142,10 +211,10 @@ public final class Registrations {
     return registrations;
   }
 
-  private static String required(JsonNode app, String field) throws IOException {
-    String value = app.path(field).asText("");
+  private static String required(JsonNode node, String field) throws IOException {
+    String value = node.path(field).asText("");
     if (value.isBlank()) {
-      throw new IOException("an application in the registrations file has no " + field);
+      throw new IOException("an entry in the registrations file has no " + field);
     }
     return value;
   }
@@ -172,6 +241,19 @@ public final class Registrations {
   /** The first app that exposes an API: the edit profile service, in the shorthand. */
   public App serviceApp() {
     return inOrder.stream().filter(a -> a.api().isPresent()).findFirst().orElseThrow();
+  }
+
+  /** Uploads a certificate to the app, as "Certificates &amp; secrets" does. */
+  public void addCertificate(String clientId, X509Certificate certificate) {
+    byClientId(clientId).orElseThrow().certificates().add(certificate);
+  }
+
+  public void removeCertificate(String clientId, X509Certificate certificate) {
+    byClientId(clientId).orElseThrow().certificates().remove(certificate);
+  }
+
+  public void addFederatedCredential(String clientId, FederatedCredential credential) {
+    byClientId(clientId).orElseThrow().federatedCredentials().add(credential);
   }
 
   /** Adds a redirect URI, and makes it a post-logout URI too when asked. */

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -49,13 +50,18 @@ class ComposeFileIT {
 
     Set<String> known = settingNames();
     known.add("CATALINA_OPTS");
+    for (String name : Set.copyOf(known)) {
+      if (name.endsWith("SECRET") || name.endsWith("PASSWORD")) {
+        known.add(name + SettingsLoader.FILE_SUFFIX);
+      }
+    }
     for (Iterator<String> names = app.get("environment").fieldNames(); names.hasNext(); ) {
       String name = names.next();
       assertTrue(known.contains(name), name + " is not a setting the app reads");
     }
     for (String required :
         new String[] {
-          "CLIENT_ID", "CLIENT_SECRET", "REDIRECT_URI", "EDIT_PROFILE_SCOPE", "AUTHORITY"
+          "CLIENT_ID", "CLIENT_SECRET_FILE", "REDIRECT_URI", "EDIT_PROFILE_SCOPE", "AUTHORITY"
         }) {
       assertTrue(app.get("environment").has(required), required);
     }
@@ -64,13 +70,17 @@ class ComposeFileIT {
     JsonNode tenantEnv = tenant.get("environment");
     assertEquals(tenantEnv.get("DEVTENANT_WEB_CLIENT_ID").asText(), defaultOf(appEnv, "CLIENT_ID"));
     assertEquals(
-        tenantEnv.get("DEVTENANT_WEB_CLIENT_SECRET").asText(), defaultOf(appEnv, "CLIENT_SECRET"));
+        tenantEnv.get("DEVTENANT_WEB_CLIENT_SECRET").asText(),
+        secretFileContent(services, app, "CLIENT_SECRET_FILE"));
     assertEquals(
         tenantEnv.get("DEVTENANT_SERVICE_CLIENT_ID").asText(),
         defaultOf(appEnv, "EDIT_PROFILE_SERVICE_CLIENT_ID"));
     assertEquals(
         tenantEnv.get("DEVTENANT_SERVICE_CLIENT_SECRET").asText(),
-        defaultOf(appEnv, "EDIT_PROFILE_SERVICE_CLIENT_SECRET"));
+        secretFileContent(services, app, "EDIT_PROFILE_SERVICE_CLIENT_SECRET_FILE"));
+    assertTrue(
+        !appEnv.has("CLIENT_SECRET") && !appEnv.has("EDIT_PROFILE_SERVICE_CLIENT_SECRET"),
+        "secrets come from files, not the environment");
     assertEquals(
         "api://"
             + tenantEnv.get("DEVTENANT_SERVICE_CLIENT_ID").asText()
@@ -103,6 +113,25 @@ class ComposeFileIT {
         "127.0.0.1:9080:" + tenantEnv.get("DEVTENANT_HTTP_PORT").asText(),
         tenant.get("ports").get(0).asText());
     assertTrue(tenantEnv.get("DEVTENANT_PUBLIC_URL").asText().endsWith(":9080"));
+  }
+
+  /**
+   * The default content of the Docker secret that the setting's /run/secrets path mounts, as the
+   * app reads it (trailing newline dropped).
+   */
+  private static String secretFileContent(JsonNode services, JsonNode app, String setting)
+      throws IOException {
+    String path = app.get("environment").get(setting).asText();
+    assertTrue(path.startsWith("/run/secrets/"), setting + " is a Docker secret: " + path);
+    String name = path.substring("/run/secrets/".length());
+    boolean listed = false;
+    for (JsonNode s : app.get("secrets")) {
+      listed |= s.asText().equals(name);
+    }
+    assertTrue(listed, name + " is mounted into the app");
+    JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(FILE.toFile());
+    String file = defaultOf(root.get("secrets").get(name), "file");
+    return Files.readString(FILE.toAbsolutePath().getParent().resolve(file)).strip();
   }
 
   private static String defaultOf(JsonNode env, String name) {

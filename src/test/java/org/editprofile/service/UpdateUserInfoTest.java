@@ -179,6 +179,14 @@ class UpdateUserInfoTest {
     assertNoGraphCall();
   }
 
+  @Test
+  void handleWhenTheTenantRefusesTheServicesOwnCredentialThen503() throws IOException {
+    when(onBehalfOf.exchange(TOKEN))
+        .thenThrow(TenantException.appCredential("AADSTS7000215: Invalid client secret", null));
+    refused(save("{\"city\":\"Lyon\"}"), 503);
+    assertNoGraphCall();
+  }
+
   @ParameterizedTest(name = "Graph {0} -> {1}")
   @CsvSource({
     "INVALID_INPUT, 400, false",

@@ -1,8 +1,10 @@
 package org.editprofile.tenant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.editprofile.credential.CredentialException;
 import org.editprofile.http.RemoteServiceException.Reason;
 import org.editprofile.tenant.MsalCalls.Answer;
 import org.junit.jupiter.api.Test;
@@ -68,6 +71,31 @@ class MsalCallsTest {
   void awaitWhenTheTenantRefusesForAnotherReasonThenRefused() {
     Answer<String> answer = await(new MsalServiceException("bad code", "invalid_grant"));
     assertEquals("invalid_grant", assertInstanceOf(Answer.Refused.class, answer).errorCode());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"invalid_client", "unauthorized_client"})
+  void awaitWhenTheTenantRefusesTheAppsCredentialThenAnAppCredentialFailure(String errorCode) {
+    TenantException failure =
+        assertThrows(
+            TenantException.class,
+            () ->
+                await(
+                    new MsalServiceException(
+                        "AADSTS700027: Client assertion failed signature validation. Trace ID: t1",
+                        errorCode)));
+    assertTrue(failure.appCredentialProblem());
+    assertTrue(failure.getMessage().contains("AADSTS700027"), failure.getMessage());
+    assertFalse(failure.getMessage().contains("Trace ID"), "only the tenant's first words");
+  }
+
+  @Test
+  void awaitWhenTheCredentialCallbackFailedThenAnAppCredentialFailure() {
+    MsalClientException wrapped =
+        new MsalClientException(
+            new CredentialException("the federated token in /var/token expired"));
+    TenantException failure = assertThrows(TenantException.class, () -> await(wrapped));
+    assertTrue(failure.appCredentialProblem());
   }
 
   @Test

@@ -25,7 +25,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * layout (https://devtenant.ciamlogin.com/devtenant.onmicrosoft.com/..., the issuer on
  * https://&lt;tenant-id&gt;.ciamlogin.com, Graph on https://graph.microsoft.com), in a real
  * headless Chromium, on real Tomcat 11 (edits through the edit profile service, which receives v1.0
- * tokens) and Jetty 12 (edits sent to Graph directly).
+ * tokens, and both clients authenticate with certificates) and Jetty 12 (edits sent to Graph
+ * directly, with a client secret).
  */
 class ProductionSettingsIT {
 
@@ -50,11 +51,15 @@ class ProductionSettingsIT {
     tomcat = ProductionTenant.startApp(ServerDistribution.Kind.TOMCAT, 0, true);
     DevTenant tenant = ProductionTenant.tenant();
     long obo = tenant.requests("token." + Faults.ON_BEHALF_OF);
+    long signed = tenant.requests("client_assertion.certificate");
     journey("tomcat", ProductionTenant.appBase(0), "Grace Hopper", "Rear Admiral");
     assertEquals(
         obo + 1,
         tenant.requests("token." + Faults.ON_BEHALF_OF),
         "the save went through the edit profile service's on-behalf-of exchange");
+    assertTrue(
+        tenant.requests("client_assertion.certificate") >= signed + 3,
+        "both clients signed their token requests with their certificates");
   }
 
   @Test

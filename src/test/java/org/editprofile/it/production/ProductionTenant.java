@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.editprofile.credential.TestCertificates;
 import org.editprofile.devtenant.DevTenant;
 import org.editprofile.devtenant.EmbeddedTomcat;
 import org.editprofile.devtenant.Registrations;
@@ -29,6 +30,15 @@ final class ProductionTenant {
   private static DevTenant tenant;
   private static Path trustStore;
   private static int[] appPorts;
+
+  /** The two clients' certificates, declared in the registrations file. */
+  private static final TestCertificates WEB_CERTIFICATE =
+      TestCertificates.valid("edit-profile-web");
+
+  private static final TestCertificates SERVICE_CERTIFICATE =
+      TestCertificates.valid("edit-profile-service");
+
+  private static final Path DIR = Path.of("target", "production").toAbsolutePath();
 
   private ProductionTenant() {}
 
@@ -89,6 +99,9 @@ final class ProductionTenant {
     if (!service) {
       settings.remove("EDIT_PROFILE_API_URL");
     }
+    if (service) {
+      useCertificates(settings);
+    }
     try {
       return ServerDistribution.start(
           kind,
@@ -102,7 +115,36 @@ final class ProductionTenant {
     }
   }
 
+  /**
+   * Both clients on certificates instead of secrets: the web app's as PKCS#12 with its password in
+   * a file, the service's as PEM key and certificate apart (a Kubernetes TLS secret's shape).
+   */
+  private static void useCertificates(Map<String, String> settings) {
+    try {
+      settings.remove("CLIENT_SECRET");
+      settings.remove("EDIT_PROFILE_SERVICE_CLIENT_SECRET");
+      settings.put(
+          "CLIENT_CERTIFICATE_PATH",
+          WEB_CERTIFICATE.writePkcs12(DIR.resolve("web.p12"), "p12-password").toString());
+      settings.put(
+          "CLIENT_CERTIFICATE_PASSWORD_FILE",
+          Files.writeString(DIR.resolve("web.p12.password"), "p12-password\n").toString());
+      settings.put(
+          "EDIT_PROFILE_SERVICE_CLIENT_CERTIFICATE_PATH",
+          SERVICE_CERTIFICATE.writeCertificatePem(DIR.resolve("tls.crt")).toString());
+      settings.put(
+          "EDIT_PROFILE_SERVICE_CLIENT_CERTIFICATE_KEY_PATH",
+          SERVICE_CERTIFICATE.writeKeyPem(DIR.resolve("tls.key")).toString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static Path writeRegistrations(Path file) throws IOException {
+    // The admin center's two ways to hold a certificate: an uploaded file, or Graph's base64 key.
+    WEB_CERTIFICATE.writeCertificatePem(DIR.resolve("web-client.crt"));
+    String serviceKey =
+        java.util.Base64.getEncoder().encodeToString(certificateBytes(SERVICE_CERTIFICATE));
     StringBuilder redirects = new StringBuilder();
     StringBuilder postLogout = new StringBuilder();
     for (int port : appPorts) {
@@ -120,6 +162,9 @@ final class ProductionTenant {
               "name": "edit-profile-web",
               "clientId": "%s",
               "clientSecret": "web-secret-%s",
+              "keyCredentials": [
+                {"type": "AsymmetricX509Cert", "usage": "Verify", "path": "web-client.crt"}
+              ],
               "redirectUris": [%s],
               "postLogoutRedirectUris": [%s]
             },
@@ -127,6 +172,9 @@ final class ProductionTenant {
               "name": "edit-profile-service",
               "clientId": "%s",
               "clientSecret": "service-secret-%s",
+              "keyCredentials": [
+                {"type": "AsymmetricX509Cert", "usage": "Verify", "key": "%s"}
+              ],
               "api": {
                 "identifierUri": "api://%s",
                 "scopes": ["EditProfileService.ReadWrite"],
@@ -150,11 +198,20 @@ final class ProductionTenant {
                 postLogout,
                 SERVICE_CLIENT_ID,
                 java.util.UUID.randomUUID(),
+                serviceKey,
                 SERVICE_CLIENT_ID,
                 NODE_CLIENT_ID,
                 java.util.UUID.randomUUID());
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.writeString(file, json);
     return file;
+  }
+
+  private static byte[] certificateBytes(TestCertificates certificates) {
+    try {
+      return certificates.certificate().getEncoded();
+    } catch (java.security.cert.CertificateEncodingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

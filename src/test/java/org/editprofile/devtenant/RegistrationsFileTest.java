@@ -1,0 +1,60 @@
+package org.editprofile.devtenant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import org.editprofile.credential.TestCertificates;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RegistrationsFileTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void fromFileReadsCertificatesAndFederatedCredentialsByGraphsNames() throws Exception {
+    TestCertificates uploaded = TestCertificates.valid("uploaded");
+    TestCertificates inline = TestCertificates.valid("inline");
+    uploaded.writeCertificatePem(dir.resolve("web.crt"));
+    Path file =
+        Files.writeString(
+            dir.resolve("registrations.json"),
+            """
+            {"applications": [{
+              "clientId": "web",
+              "keyCredentials": [
+                {"type": "AsymmetricX509Cert", "usage": "Verify", "path": "web.crt"},
+                {"type": "AsymmetricX509Cert", "usage": "Verify", "key": "%s"}
+              ],
+              "federatedIdentityCredentials": [
+                {"name": "ci", "issuer": "https://issuer.example", "subject": "repo:shop:main"}
+              ]
+            }]}
+            """
+                .formatted(Base64.getEncoder().encodeToString(inline.certificate().getEncoded())));
+    Registrations.App app = Registrations.fromFile(file).byClientId("web").orElseThrow();
+    assertNull(app.clientSecret(), "no secret: certificates and a federated credential instead");
+    assertEquals(List.of(uploaded.certificate(), inline.certificate()), app.certificates());
+    Registrations.FederatedCredential fic = app.federatedCredentials().get(0);
+    assertEquals("https://issuer.example", fic.issuer());
+    assertEquals("repo:shop:main", fic.subject());
+    assertEquals(Set.of("api://AzureADTokenExchange"), fic.audiences(), "the default audience");
+  }
+
+  @Test
+  void fromFileRefusesAnAppWithoutAnyCredential() throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("registrations.yaml"), "applications:\n  - clientId: lonely\n");
+    IOException refused = assertThrows(IOException.class, () -> Registrations.fromFile(file));
+    assertTrue(refused.getMessage().contains("needs a clientSecret"), refused.getMessage());
+  }
+}
