@@ -42,6 +42,8 @@ public final class CertificateFiles {
   private static final Pattern PEM_BLOCK =
       Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private CertificateFiles() {}
 
   /**
@@ -212,7 +214,7 @@ public final class CertificateFiles {
     }
     try {
       byte[] challenge = new byte[32];
-      new SecureRandom().nextBytes(challenge);
+      RANDOM.nextBytes(challenge);
       Signature signer = Signature.getInstance("SHA256withRSA");
       signer.initSign(key);
       signer.update(challenge);

@@ -52,7 +52,8 @@ public final class MsalApps {
     try {
       credential = credentials.current();
     } catch (CredentialException e) {
-      throw TenantException.appCredential("The app's own credential cannot be used", e);
+      throw TenantException.appCredential(
+          "The app's own credential cannot be used: " + e.getMessage(), e);
     }
     try {
       ConfidentialClientApplication.Builder builder =

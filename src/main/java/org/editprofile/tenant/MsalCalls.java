@@ -102,7 +102,12 @@ public final class MsalCalls {
     Optional<CredentialException> credential = credentialFailure(failure);
     if (credential.isPresent()) {
       throw TenantException.appCredential(
-          "The app's own credential cannot be used: " + what, credential.get());
+          "The app's own credential cannot be used: "
+              + what
+              + " ("
+              + credential.get().getMessage()
+              + ")",
+          credential.get());
     }
     if (failure instanceof MsalServiceException service
         && CREDENTIAL_REFUSED.contains(service.errorCode())) {

@@ -1,15 +1,11 @@
 package org.editprofile.devtenant;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -94,15 +90,7 @@ public final class ExternalIssuer implements AutoCloseable {
 
   private static String sign(JWTClaimsSet claims, RSAKey key) {
     try {
-      SignedJWT jwt =
-          new SignedJWT(
-              new JWSHeader.Builder(JWSAlgorithm.RS256)
-                  .keyID(key.getKeyID())
-                  .type(JOSEObjectType.JWT)
-                  .build(),
-              claims);
-      jwt.sign(new RSASSASigner(key));
-      return jwt.serialize();
+      return Tokens.signed(claims, key.getKeyID(), new RSASSASigner(key));
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -109,11 +110,16 @@ final class Tokens {
   }
 
   String sign(JWTClaimsSet claims) {
+    return signed(claims, key.getKeyID(), signer);
+  }
+
+  /** An RS256 JWT with {@code kid} and {@code typ: JWT}, as Entra and other issuers sign them. */
+  static String signed(JWTClaimsSet claims, String keyId, JWSSigner signer) {
     try {
       SignedJWT jwt =
           new SignedJWT(
               new JWSHeader.Builder(JWSAlgorithm.RS256)
-                  .keyID(key.getKeyID())
+                  .keyID(keyId)
                   .type(JOSEObjectType.JWT)
                   .build(),
               claims);

@@ -146,6 +146,13 @@ class ClientCredentialsIT {
     }
   }
 
+  /** The AADSTS code of the tenant's answer to an assertion signed by signer, naming a cert. */
+  private static int answerTo(
+      String client, TestCertificates signer, X509Certificate named, JWTClaimsSet.Builder claims)
+      throws IOException {
+    return aadsts(authenticate(client, sign(signer, named, claims.build())));
+  }
+
   @Test
   void theDevTenantChecksCertificateAssertionsAsEntraDoes() throws Exception {
     String client = tenant.webClientId();
@@ -153,15 +160,14 @@ class ClientCredentialsIT {
     TestCertificates stranger = TestCertificates.valid("stranger");
     tenant.registrations().addCertificate(client, registered.certificate());
     X509Certificate cert = registered.certificate();
+    Instant now = Instant.now();
 
     JWTClaimsSet good = assertionClaims(client).build();
     assertEquals(70003, aadsts(authenticate(client, sign(registered, cert, good))), "accepted");
     assertEquals(
         50013, aadsts(authenticate(client, sign(registered, cert, good))), "jti used twice");
     assertEquals(
-        700027,
-        aadsts(authenticate(client, sign(stranger, cert, assertionClaims(client).build()))),
-        "signed by another key");
+        700027, answerTo(client, stranger, cert, assertionClaims(client)), "signed by another key");
     JsonNode unregistered =
         authenticate(
             client, sign(stranger, stranger.certificate(), assertionClaims(client).build()));
@@ -169,43 +175,29 @@ class ClientCredentialsIT {
     assertTrue(unregistered.path("error_description").asText().contains("is not registered"));
     assertEquals(
         700023,
-        aadsts(
-            authenticate(
-                client,
-                sign(
-                    registered,
-                    cert,
-                    assertionClaims(client).audience("https://elsewhere.example/token").build()))));
+        answerTo(
+            client,
+            registered,
+            cert,
+            assertionClaims(client).audience("https://elsewhere.example/token")));
     assertEquals(
         700021,
-        aadsts(
-            authenticate(
-                client,
-                sign(registered, cert, assertionClaims(client).subject("someone-else").build()))));
-    Instant now = Instant.now();
+        answerTo(client, registered, cert, assertionClaims(client).subject("someone-else")));
     assertEquals(
         700024,
-        aadsts(
-            authenticate(
-                client,
-                sign(
-                    registered,
-                    cert,
-                    assertionClaims(client)
-                        .expirationTime(Date.from(now.minus(Duration.ofMinutes(10))))
-                        .build()))),
+        answerTo(
+            client,
+            registered,
+            cert,
+            assertionClaims(client).expirationTime(Date.from(now.minus(Duration.ofMinutes(10))))),
         "expired");
     assertEquals(
         700024,
-        aadsts(
-            authenticate(
-                client,
-                sign(
-                    registered,
-                    cert,
-                    assertionClaims(client)
-                        .expirationTime(Date.from(now.plus(Duration.ofDays(2))))
-                        .build()))),
+        answerTo(
+            client,
+            registered,
+            cert,
+            assertionClaims(client).expirationTime(Date.from(now.plus(Duration.ofDays(2))))),
         "asks for too long a lifetime");
     JsonNode unknownApp = authenticate("no-such-app", sign(registered, cert, good));
     assertEquals(700016, aadsts(unknownApp));
