@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
  * Decides what happens when a token needs the user (MFA, consent, an expired session): the browser
  * goes to the tenant and comes back to the page afterwards, unless this session already started
  * {@link #MAX_ATTEMPTS} step-ups within {@link #WINDOW}, which ends on a page instead of a loop.
+ * The count is one per session, across every route and scope.
  */
 public final class StepUp {
 
@@ -66,7 +67,11 @@ public final class StepUp {
             session, returnPath, SignInRequests.Options.stepUp(scopes, claims, loginHint)));
   }
 
-  /** The token came silently: the step-up (if any) is done. */
+  /**
+   * The page was served with every token it needed: the step-ups (if any) are done. Called only
+   * then, never when one token of the page came silently: a silent MFA token followed by a lasting
+   * challenge on the next token must keep counting, or the cap would reset itself each round.
+   */
   public void succeeded(UserSession session) {
     session.clearStepUpAttempts();
   }

@@ -67,6 +67,7 @@ public final class EditProfileFlow {
     if (read instanceof Read.Stopped stopped) {
       return stopped.outcome();
     }
+    stepUp.succeeded(session);
     return new ProfileOutcome.ShowProfile(((Read.Found) read).profile(), session.takeFlash());
   }
 
@@ -76,11 +77,11 @@ public final class EditProfileFlow {
     if (gate instanceof TokenOutcome.NeedsUser needsUser) {
       return stepUp(session, mfaScopes, needsUser.claims());
     }
-    stepUp.succeeded(session);
     Read read = readProfile(session, Routes.EDIT_PROFILE_FORM, Optional.empty());
     if (read instanceof Read.Stopped stopped) {
       return stopped.outcome();
     }
+    stepUp.succeeded(session);
     UserProfile profile = ((Read.Found) read).profile();
     Optional<ProfileDraft> draft = session.takeDraft();
     return new ProfileOutcome.ShowForm(
@@ -114,7 +115,6 @@ public final class EditProfileFlow {
       keepDraft(session, submitted, VERIFY_FIRST);
       return stepUp(session, mfaScopes, needsUser.claims());
     }
-    stepUp.succeeded(session);
 
     // Checked after the gate, so that without MFA not even an error form is shown.
     ProfileChanges.Validation checked = ProfileChanges.validate(submitted, Optional.empty());
@@ -126,6 +126,7 @@ public final class EditProfileFlow {
       keepDraft(session, submitted, KEPT);
       return stopped.outcome();
     }
+    stepUp.succeeded(session);
     UserProfile current = ((Read.Found) read).profile();
     ProfileChanges changes =
         ProfileChanges.validate(submitted, Optional.of(current)).changes().orElseThrow();

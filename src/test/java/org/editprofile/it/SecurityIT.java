@@ -15,8 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.editprofile.auth.StepUp;
 import org.editprofile.devtenant.DevTenant;
 import org.editprofile.devtenant.EmbeddedTomcat;
+import org.editprofile.devtenant.Faults;
 import org.editprofile.it.Browser.Page;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,6 +114,33 @@ class SecurityIT {
     Page stopped = browser.get(app + "/users/updateProfile");
     assertEquals(403, stopped.status());
     assertTrue(stopped.text().contains("Verification not completed"));
+  }
+
+  /**
+   * 7b. The cap holds across routes and scopes: after MFA, a lasting claims challenge from Graph
+   * (each silent MFA token would otherwise reset the count) ends on the page within four rounds.
+   */
+  @Test
+  void aLastingGraphChallengeAfterMfaEndsOnAPageNotInALoop() throws IOException {
+    DevTenantUser user = TestEnvironment.newUser("Challenged");
+    Browser browser = new Browser();
+    Journeys.signIn(browser, app, user, "/");
+    Journeys.openEditForm(browser, app, user);
+    tenant
+        .faults()
+        .next(
+            Faults.Endpoint.GRAPH, null, Faults.graph(Faults.GraphFailure.CLAIMS_CHALLENGE), 1000);
+    try {
+      long authorizeBefore = tenant.requests("authorize");
+      Page stopped = browser.open(app + "/users/updateProfile");
+      assertEquals(403, stopped.status(), stopped.text());
+      assertTrue(stopped.text().contains("Verification not completed"), stopped.text());
+      assertTrue(
+          tenant.requests("authorize") - authorizeBefore <= StepUp.MAX_ATTEMPTS,
+          "at most " + StepUp.MAX_ATTEMPTS + " rounds through the tenant");
+    } finally {
+      tenant.faults().clear();
+    }
   }
 
   /** 8. CSRF: sign-out and edits need this session's token. */

@@ -17,11 +17,13 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.editprofile.Routes;
+import org.editprofile.auth.SignInRequests;
 import org.editprofile.auth.StepUp;
 import org.editprofile.auth.TokenService;
 import org.editprofile.graph.GraphClient;
@@ -184,6 +186,25 @@ class EditProfileFlowTest {
     assertEquals(profile.getValues(), form.values());
     assertTrue(form.notice().isEmpty());
     verify(stepUp).succeeded(session);
+  }
+
+  @Test
+  void openFormWhenGraphChallengesEveryReadAfterMfaThenTheRealCapStopsTheFourthRound() {
+    SignInRequests signIns = mock(SignInRequests.class);
+    when(signIns.start(eq(session), anyString(), any())).thenReturn(AUTHORIZE);
+    EditProfileFlow flow =
+        new EditProfileFlow(
+            tokens, new StepUp(signIns, Clock.systemUTC()), graph, MFA_SCOPE, Optional.of(SERVICE));
+    GraphException challenge =
+        new GraphException(
+            Reason.CLAIMS_CHALLENGE, "challenge", Map.of(), "{\"acrs\":1}", null, null);
+    when(graph.me(anyString())).thenThrow(challenge);
+    when(tokens.acquire(session, GraphClient.USER_READ, Optional.of("{\"acrs\":1}")))
+        .thenReturn(acquired("read-token-2"));
+    for (int round = 1; round <= StepUp.MAX_ATTEMPTS; round++) {
+      assertInstanceOf(ProfileOutcome.GoToTenant.class, flow.openForm(session), "round " + round);
+    }
+    assertInstanceOf(ProfileOutcome.StepUpCapped.class, flow.openForm(session));
   }
 
   @Test
