@@ -1,6 +1,7 @@
 package org.editprofile.session;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -43,10 +44,22 @@ public final class UserSession {
 
   /**
    * Completes a sign-in or step-up: a new session id (so a fixed or stolen pre-login id is
-   * worthless), then the user and their tokens.
+   * worthless), then the user and their tokens. Anyone but the user already signed in here (a new
+   * sign-in, or another person on a shared device) starts from an empty session: no draft, flash or
+   * step-up count of someone else's, and a fresh CSRF token. A step-up of the same user keeps them:
+   * the draft waits for the form, and the count is what caps step-up loops.
    */
   public void signIn(SignedInUser user, String tokenCache) {
+    boolean sameUser =
+        user().map(previous -> previous.homeAccountId().equals(user.homeAccountId())).orElse(false);
     store.renewId();
+    if (!sameUser) {
+      for (String perUser : List.of(DRAFT, FLASH, STEP_UP_ATTEMPTS, CSRF_TOKEN)) {
+        if (store.get(perUser) != null) {
+          store.remove(perUser);
+        }
+      }
+    }
     store.set(USER, user);
     store.set(TOKEN_CACHE, tokenCache);
   }

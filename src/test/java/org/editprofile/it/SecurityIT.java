@@ -143,6 +143,35 @@ class SecurityIT {
     }
   }
 
+  /**
+   * 5b. A sign-in as someone else on the same browser starts from an empty session: the previous
+   * user's unsaved draft, step-up count and CSRF token do not carry over.
+   */
+  @Test
+  void aDifferentUserSigningInInheritsNothingFromThePreviousOne() throws IOException {
+    DevTenantUser alice = TestEnvironment.newUser("Alice Shared");
+    DevTenantUser bob = TestEnvironment.newUser("Bob Shared");
+    Browser browser = new Browser();
+    Journeys.signIn(browser, app, alice, "/");
+    Page aliceForm = Journeys.openEditForm(browser, app, alice);
+    String aliceCsrf = aliceForm.doc().selectFirst("input[name=_csrf]").attr("value");
+    tenant.faults().next(Faults.Endpoint.GRAPH, Faults.graph(Faults.GraphFailure.UNAVAILABLE));
+    Page interrupted =
+        browser.settle(
+            browser.submit(aliceForm, "form#profile-form", Map.of("city", "Wonderland-7")));
+    assertNotEquals(200, interrupted.status(), "the save was interrupted: the draft is kept");
+
+    // Alice walks away; Bob signs in on the same device (the tenant's own session ended first).
+    browser.clearCookie("devtenant_sso");
+    Journeys.signIn(browser, app, bob, "/");
+    Page bobForm = Journeys.openEditForm(browser, app, bob);
+    assertFalse(bobForm.body().contains("Wonderland-7"), "Alice's draft never reaches Bob");
+    String bobCsrf = bobForm.doc().selectFirst("input[name=_csrf]").attr("value");
+    assertNotEquals(aliceCsrf, bobCsrf, "a fresh CSRF token");
+    assertEquals(
+        403, browser.post(app + "/users/update", Map.of("_csrf", aliceCsrf, "city", "x")).status());
+  }
+
   /** 8. CSRF: sign-out and edits need this session's token. */
   @Test
   void signOutAndUpdateRefuseMissingOrForeignCsrfTokens() throws IOException {
