@@ -7,7 +7,6 @@ import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -55,15 +54,13 @@ public final class SignInCallback {
           "Sign-in response not accepted",
           "The response from the sign-in page is incomplete. Please sign in again.");
     }
-    Instant now = clock.instant();
-    PendingSignIns pendingSignIns = session.pendingSignIns();
-    Optional<PendingSignIn> found = pendingSignIns.find(response.state(), now);
+    // Single use, checked and spent at once: whatever happens next, a replay or a concurrent
+    // request with the same state finds it spent.
+    Optional<PendingSignIn> found = session.spendPendingSignIn(response.state(), clock.instant());
     if (found.isEmpty()) {
-      return unknownState(session, pendingSignIns, response.state());
+      return unknownState(session, session.pendingSignIns(), response.state());
     }
     PendingSignIn pending = found.get();
-    // Single use: the state is spent whatever happens next, so a replay finds nothing.
-    session.updatePendingSignIns(p -> p.without(pending.state()));
 
     if (!blank(response.error())) {
       LOG.info("Sign-in returned an error from the tenant: {}", LogSafe.clean(response.error()));

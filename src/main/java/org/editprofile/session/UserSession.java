@@ -1,6 +1,7 @@
 package org.editprofile.session;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -80,6 +81,19 @@ public final class UserSession {
       PendingSignIns next = change.apply(pendingSignIns());
       store.set(PENDING, next);
       return next;
+    }
+  }
+
+  /**
+   * Finds the pending sign-in with this state and spends it, in one step under the session's lock:
+   * of two requests carrying the same state, exactly one gets it.
+   */
+  public Optional<PendingSignIn> spendPendingSignIn(String state, Instant now) {
+    synchronized (store.lock()) {
+      PendingSignIns current = pendingSignIns();
+      Optional<PendingSignIn> found = current.find(state, now);
+      found.ifPresent(p -> store.set(PENDING, current.without(state)));
+      return found;
     }
   }
 

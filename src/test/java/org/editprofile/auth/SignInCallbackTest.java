@@ -9,6 +9,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -29,10 +30,19 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.editprofile.MutableClock;
 import org.editprofile.session.MapSessionStore;
 import org.editprofile.session.PendingSignIn;
+import org.editprofile.session.SessionStore;
 import org.editprofile.session.SignedInUser;
 import org.editprofile.session.UserSession;
 import org.editprofile.tenant.MsalApps;
@@ -113,6 +123,98 @@ class SignInCallbackTest {
     assertEquals(status, rejected.status());
     assertEquals(title, rejected.title());
     return rejected;
+  }
+
+  /**
+   * Lets the first two reads of the pending sign-ins meet before either goes on: two callbacks with
+   * one state, released together. (Inside the lock, the second read cannot come; the wait then ends
+   * by itself.)
+   */
+  private static final class RacingStore implements SessionStore {
+    private final MapSessionStore delegate;
+    private final CyclicBarrier meet = new CyclicBarrier(2);
+    private final AtomicInteger reads = new AtomicInteger();
+
+    RacingStore(MapSessionStore delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public Object get(String name) {
+      Object value = delegate.get(name);
+      if ("auth.pending".equals(name) && reads.incrementAndGet() <= 2) {
+        try {
+          meet.await(2, TimeUnit.SECONDS);
+        } catch (TimeoutException | BrokenBarrierException e) {
+          // the other request could not read at the same time: nothing to meet
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return value;
+    }
+
+    @Override
+    public void set(String name, java.io.Serializable value) {
+      delegate.set(name, value);
+    }
+
+    @Override
+    public void remove(String name) {
+      delegate.remove(name);
+    }
+
+    @Override
+    public void renewId() {
+      delegate.renewId();
+    }
+
+    @Override
+    public void invalidate() {
+      delegate.invalidate();
+    }
+
+    @Override
+    public Object lock() {
+      return delegate.lock();
+    }
+  }
+
+  @Test
+  void handleWhenTwoCallbacksWithOneStateRaceThenOneRedeemsAndTheOtherIsAlreadyUsed()
+      throws Exception {
+    tenantIssues("oid-1");
+    idTokenIs(verified("oid-1"));
+    UserSession racing = new UserSession(new RacingStore(store));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<CallbackOutcome>> outcomes =
+          pool.invokeAll(
+              List.of(
+                  () ->
+                      callback.handle(
+                          racing, new SignInCallback.Response(pending.state(), "code", null, null)),
+                  () ->
+                      callback.handle(
+                          racing,
+                          new SignInCallback.Response(pending.state(), "code", null, null))));
+      List<CallbackOutcome> results = new java.util.ArrayList<>();
+      for (Future<CallbackOutcome> outcome : outcomes) {
+        results.add(outcome.get(30, TimeUnit.SECONDS));
+      }
+      verify(app, times(1)).acquireToken(any(AuthorizationCodeParameters.class));
+      assertEquals(
+          1, results.stream().filter(CallbackOutcome.SignedIn.class::isInstance).count(), "one");
+      assertRejected(
+          results.stream()
+              .filter(CallbackOutcome.Rejected.class::isInstance)
+              .findFirst()
+              .orElseThrow(),
+          400,
+          "Sign-in response already used");
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
