@@ -9,6 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.editprofile.Routes;
 import org.editprofile.credential.ClientCredentialSource;
@@ -22,7 +24,6 @@ public final class SettingsLoader {
   public static final String TENANT_SUBDOMAIN = "TENANT_SUBDOMAIN";
   public static final String AUTHORITY = "AUTHORITY";
   public static final String CLIENT_ID = "CLIENT_ID";
-  public static final String CLIENT_SECRET = "CLIENT_SECRET";
   public static final String REDIRECT_URI = "REDIRECT_URI";
   public static final String POST_LOGOUT_REDIRECT_URI = "POST_LOGOUT_REDIRECT_URI";
   public static final String GRAPH_API_ENDPOINT = "GRAPH_API_ENDPOINT";
@@ -32,27 +33,26 @@ public final class SettingsLoader {
   public static final String HTTP_READ_TIMEOUT_MS = "HTTP_READ_TIMEOUT_MS";
   public static final String SIGN_IN_TIMEOUT_SECONDS = "SIGN_IN_TIMEOUT_SECONDS";
   public static final String SERVICE_CLIENT_ID = "EDIT_PROFILE_SERVICE_CLIENT_ID";
-  public static final String SERVICE_SECRET = "EDIT_PROFILE_SERVICE_CLIENT_SECRET";
   public static final String SERVICE_SCOPE = "EDIT_PROFILE_SERVICE_SCOPE";
 
   /** Where each registration's credential settings start: CLIENT_SECRET and its siblings. */
-  public static final String WEB_APP_CREDENTIAL = "CLIENT_";
+  static final String WEB_APP_CREDENTIAL = "CLIENT_";
 
-  public static final String SERVICE_CREDENTIAL = "EDIT_PROFILE_SERVICE_CLIENT_";
+  static final String SERVICE_CREDENTIAL = "EDIT_PROFILE_SERVICE_CLIENT_";
 
   // Each registration has one credential, chosen by which of these (after its prefix) is set.
-  public static final String SECRET = "SECRET";
-  public static final String CERTIFICATE_PATH = "CERTIFICATE_PATH";
-  public static final String CERTIFICATE_KEY_PATH = "CERTIFICATE_KEY_PATH";
-  public static final String CERTIFICATE_PASSWORD = "CERTIFICATE_PASSWORD";
-  public static final String CERTIFICATE_SEND_X5C = "CERTIFICATE_SEND_X5C";
-  public static final String FEDERATED_TOKEN_FILE = "FEDERATED_TOKEN_FILE";
+  static final String SECRET = "SECRET";
+  static final String CERTIFICATE_PATH = "CERTIFICATE_PATH";
+  static final String CERTIFICATE_KEY_PATH = "CERTIFICATE_KEY_PATH";
+  static final String CERTIFICATE_PASSWORD = "CERTIFICATE_PASSWORD";
+  static final String CERTIFICATE_SEND_X5C = "CERTIFICATE_SEND_X5C";
+  static final String FEDERATED_TOKEN_FILE = "FEDERATED_TOKEN_FILE";
 
   /** Kubernetes workload identity's variable: used by a registration with no credential set. */
   public static final String AZURE_FEDERATED_TOKEN_FILE = "AZURE_FEDERATED_TOKEN_FILE";
 
   /** A secret setting NAME may instead be given as NAME_FILE, the path of a file holding it. */
-  public static final String FILE_SUFFIX = "_FILE";
+  static final String FILE_SUFFIX = "_FILE";
 
   private static final List<String> CREDENTIAL_SETTINGS =
       List.of(
@@ -79,6 +79,24 @@ public final class SettingsLoader {
           .toList();
 
   private static final String DEFAULT_GRAPH = "https://graph.microsoft.com/";
+
+  /** Every setting the app reads, by its full name (for checks of a deployment's files). */
+  public static Set<String> names() {
+    Set<String> names =
+        new TreeSet<>(
+            List.of(
+                TENANT_SUBDOMAIN,
+                AUTHORITY,
+                GRAPH_API_ENDPOINT,
+                HTTP_CONNECT_TIMEOUT_MS,
+                HTTP_READ_TIMEOUT_MS,
+                SERVICE_CLIENT_ID,
+                SERVICE_SCOPE,
+                AZURE_FEDERATED_TOKEN_FILE));
+    names.addAll(WEB_APP_SETTINGS);
+    CREDENTIAL_SETTINGS.forEach(n -> names.add(SERVICE_CREDENTIAL + n));
+    return names;
+  }
 
   private final SettingSource source;
   private final Clock clock;

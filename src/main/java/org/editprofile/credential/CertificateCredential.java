@@ -29,7 +29,7 @@ public final class CertificateCredential implements ClientCredentialSource {
   /** How often the files are looked at: a rotation takes effect within this time. */
   static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
 
-  /** An operator is warned at start-up when the certificate expires sooner than this. */
+  /** An operator is warned when a certificate loaded (at start-up or replaced) expires sooner. */
   static final Duration EXPIRY_WARNING = Duration.ofDays(30);
 
   private final Path certificateFile;
@@ -67,14 +67,6 @@ public final class CertificateCredential implements ClientCredentialSource {
     this.sendChain = sendChain;
     this.clock = clock;
     this.loaded = load(fileVersions());
-    Instant notAfter = loaded.certificate().notAfter();
-    if (notAfter.isBefore(clock.instant().plus(EXPIRY_WARNING))) {
-      LOG.warn(
-          "Client certificate {} expires at {}: register its successor and replace {}",
-          loaded.certificate().thumbprint(),
-          notAfter,
-          certificateFile);
-    }
   }
 
   @Override
@@ -149,8 +141,15 @@ public final class CertificateCredential implements ClientCredentialSource {
   }
 
   private Loaded load(List<Object> versions) {
-    CertificateAndKey certificate =
-        CertificateFiles.load(certificateFile, keyFile, password, clock.instant());
+    Instant now = clock.instant();
+    CertificateAndKey certificate = CertificateFiles.load(certificateFile, keyFile, password, now);
+    if (certificate.notAfter().isBefore(now.plus(EXPIRY_WARNING))) {
+      LOG.warn(
+          "Client certificate {} expires at {}: register its successor and replace {}",
+          certificate.thumbprint(),
+          certificate.notAfter(),
+          certificateFile);
+    }
     IClientCredential credential =
         ClientCredentialFactory.createFromCertificateChain(certificate.key(), certificate.chain());
     return new Loaded(

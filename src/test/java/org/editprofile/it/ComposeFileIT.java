@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,13 +46,8 @@ class ComposeFileIT {
     JsonNode app = services.get("app");
     JsonNode tenant = services.get("dev-tenant");
 
-    Set<String> known = settingNames();
+    Set<String> known = new HashSet<>(SettingsLoader.names());
     known.add("CATALINA_OPTS");
-    for (String name : Set.copyOf(known)) {
-      if (name.endsWith("SECRET") || name.endsWith("PASSWORD")) {
-        known.add(name + SettingsLoader.FILE_SUFFIX);
-      }
-    }
     for (Iterator<String> names = app.get("environment").fieldNames(); names.hasNext(); ) {
       String name = names.next();
       assertTrue(known.contains(name), name + " is not a setting the app reads");
@@ -138,16 +131,5 @@ class ComposeFileIT {
     Matcher m = DEFAULT.matcher(env.get(name).asText());
     assertTrue(m.matches(), name + " has a default: " + env.get(name).asText());
     return m.group(1);
-  }
-
-  /** The names SettingsLoader declares as constants: the settings the app reads. */
-  private static Set<String> settingNames() throws IllegalAccessException {
-    Set<String> names = new HashSet<>();
-    for (Field field : SettingsLoader.class.getFields()) {
-      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-        names.add((String) field.get(null));
-      }
-    }
-    return names;
   }
 }
