@@ -8,25 +8,52 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.editprofile.http.OutboundHttp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fetches the tenant's discovery document once and keeps it for a day. MSAL4J's oidcAuthority would
  * otherwise download it on every client build, i.e. on every request.
+ *
+ * <p>When the tenant is slow or down, requests must not queue for it: while one request refreshes a
+ * stale copy, every other request gets the stale copy at once, and after a failed fetch nobody
+ * tries again until a back-off (10 s, doubling up to 5 minutes) has passed. Without any copy yet,
+ * concurrent first requests share one fetch, and its failure is answered from memory until the
+ * back-off ends.
  */
 public final class OidcMetadataProvider {
 
+  private static final Logger LOG = LoggerFactory.getLogger(OidcMetadataProvider.class);
   private static final Duration REFRESH_AFTER = Duration.ofHours(24);
+  private static final Duration FIRST_BACK_OFF = Duration.ofSeconds(10);
+  private static final Duration MAX_BACK_OFF = Duration.ofMinutes(5);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI discoveryUrl;
   private final CloseableHttpClient http;
   private final Clock clock;
+  private final AtomicBoolean refreshing = new AtomicBoolean();
   private volatile Cached cached;
+  private volatile Failure failure;
 
-  private record Cached(OidcMetadata metadata, Instant fetchedAt) {}
+  private record Cached(OidcMetadata metadata, Instant fetchedAt) {
+    boolean freshAt(Instant now) {
+      return fetchedAt.plus(REFRESH_AFTER).isAfter(now);
+    }
+  }
+
+  /** The last failed fetch, and when the next one may be tried. */
+  private record Failure(TenantException cause, Duration backOff, Instant retryAt) {
+    Failure next(TenantException newCause, Instant now) {
+      Duration doubled = backOff.multipliedBy(2);
+      Duration wait = doubled.compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF : doubled;
+      return new Failure(newCause, wait, now.plus(wait));
+    }
+  }
 
   public OidcMetadataProvider(URI discoveryUrl, CloseableHttpClient http, Clock clock) {
     this.discoveryUrl = discoveryUrl;
@@ -38,27 +65,60 @@ public final class OidcMetadataProvider {
     return discoveryUrl;
   }
 
-  /** The cached document; a stale copy is kept when a refresh fails. */
+  /** The cached document; a stale copy is served while a refresh is under way or failing. */
   public OidcMetadata get() {
     Cached current = cached;
-    if (current != null && current.fetchedAt().plus(REFRESH_AFTER).isAfter(clock.instant())) {
+    Instant now = clock.instant();
+    if (current == null) {
+      return first();
+    }
+    if (current.freshAt(now) || backingOff(now) || !refreshing.compareAndSet(false, true)) {
       return current.metadata();
     }
-    synchronized (this) {
-      current = cached;
-      if (current != null && current.fetchedAt().plus(REFRESH_AFTER).isAfter(clock.instant())) {
-        return current.metadata();
-      }
-      try {
-        OidcMetadata fresh = fetch();
-        cached = new Cached(fresh, clock.instant());
-        return fresh;
-      } catch (TenantException e) {
-        if (current != null) {
-          return current.metadata();
-        }
-        throw e;
-      }
+    try {
+      return fetchAndRemember().metadata();
+    } catch (TenantException e) {
+      LOG.warn(
+          "Serving the tenant's cached OpenID configuration; refreshing it failed: {}",
+          e.getMessage());
+      return current.metadata();
+    } finally {
+      refreshing.set(false);
+    }
+  }
+
+  /** Before any copy exists, callers wait for one shared fetch (at most one timeout). */
+  private synchronized OidcMetadata first() {
+    Cached current = cached;
+    if (current != null) {
+      return current.metadata();
+    }
+    Failure last = failure;
+    if (last != null && backingOff(clock.instant())) {
+      throw new TenantException(last.cause().getMessage(), last.cause());
+    }
+    return fetchAndRemember().metadata();
+  }
+
+  private boolean backingOff(Instant now) {
+    Failure last = failure;
+    return last != null && now.isBefore(last.retryAt());
+  }
+
+  private Cached fetchAndRemember() {
+    try {
+      Cached fresh = new Cached(fetch(), clock.instant());
+      cached = fresh;
+      failure = null;
+      return fresh;
+    } catch (TenantException e) {
+      Failure last = failure;
+      Instant now = clock.instant();
+      failure =
+          last == null
+              ? new Failure(e, FIRST_BACK_OFF, now.plus(FIRST_BACK_OFF))
+              : last.next(e, now);
+      throw e;
     }
   }
 
