@@ -74,6 +74,7 @@ public final class EditProfileApp implements ServletContextListener {
       java.util.logging.Logger.getLogger("com.microsoft.aad.msal4j.HttpHelper");
 
   private CloseableHttpClient http;
+  private TenantKeys keys;
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
@@ -109,11 +110,12 @@ public final class EditProfileApp implements ServletContextListener {
     Clock clock = Clock.systemUTC();
     http = OutboundHttp.create(tenant.connectTimeout(), tenant.readTimeout());
     OidcMetadataProvider metadata = new OidcMetadataProvider(tenant.discoveryUrl(), http, clock);
+    keys = new TenantKeys(metadata, http);
     Shared shared =
         new Shared(
             tenant,
             metadata,
-            new TenantKeys(metadata, http),
+            keys,
             new MsalHttpClient(http, metadata),
             new GraphClient(http, tenant.graphMeUrl()),
             clock);
@@ -237,6 +239,10 @@ public final class EditProfileApp implements ServletContextListener {
 
   @Override
   public void contextDestroyed(ServletContextEvent event) {
+    // Nothing of this deployment may keep running after an undeploy: key refresh, then connections.
+    if (keys != null) {
+      keys.close();
+    }
     if (http != null) {
       try {
         http.close();

@@ -9,18 +9,32 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.io.Closeable;
+import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The tenant's signing keys, one source for the whole app: the web app's ID-token check and the
  * edit profile service's bearer-token check both select keys here, so the JWKS is fetched, cached
  * and refreshed (on an unknown key id, rate-limited by Nimbus) once per tenant. The source follows
  * the discovery document's {@code jwks_uri} if it ever changes.
+ *
+ * <p>The key set is refreshed in the background shortly before its cached copy expires, so no
+ * request waits for the tenant's keys once they are known. That refresh runs on threads this class
+ * owns: a replaced source is closed at once and the current one when the app stops, so an undeploy
+ * leaves no thread behind.
  */
-public final class TenantKeys implements JWKSource<SecurityContext> {
+public final class TenantKeys implements JWKSource<SecurityContext>, Closeable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TenantKeys.class);
+  private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final OidcMetadataProvider metadata;
   private final CloseableHttpClient http;
@@ -49,15 +63,60 @@ public final class TenantKeys implements JWKSource<SecurityContext> {
     if (known != null && known.jwksUri().equals(jwksUri)) {
       return known.keys();
     }
-    try {
-      Source fresh =
-          new Source(
-              jwksUri,
-              JWKSourceBuilder.create(jwksUri.toURL(), new HttpResourceRetriever(http)).build());
+    synchronized (this) {
+      known = current;
+      if (known != null && known.jwksUri().equals(jwksUri)) {
+        return known.keys();
+      }
+      Source fresh = new Source(jwksUri, build(jwksUri));
       current = fresh;
+      if (known != null) {
+        closeQuietly(known.keys());
+      }
       return fresh.keys();
+    }
+  }
+
+  private JWKSource<SecurityContext> build(URI jwksUri) {
+    try {
+      return JWKSourceBuilder.<SecurityContext>create(
+              jwksUri.toURL(), new HttpResourceRetriever(http))
+          .refreshAheadCache(
+              JWKSourceBuilder.DEFAULT_REFRESH_AHEAD_TIME,
+              null,
+              Executors.newSingleThreadExecutor(TenantKeys::thread),
+              true,
+              Executors.newSingleThreadScheduledExecutor(TenantKeys::thread),
+              true)
+          .build();
     } catch (MalformedURLException | IllegalArgumentException e) {
       throw new TenantException("the tenant's jwks_uri is not a URL", e);
+    }
+  }
+
+  private static Thread thread(Runnable task) {
+    Thread thread = new Thread(task, "edit-profile-tenant-keys-" + THREADS.incrementAndGet());
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  /** Stops the background refresh; called when the app stops. */
+  @Override
+  public synchronized void close() {
+    Source last = current;
+    current = null;
+    if (last != null) {
+      closeQuietly(last.keys());
+    }
+  }
+
+  private static void closeQuietly(JWKSource<SecurityContext> keys) {
+    if (keys instanceof Closeable closeable) {
+      try {
+        closeable.close();
+      } catch (IOException e) {
+        LOG.warn("Stopping the tenant key refresh failed", e);
+      }
     }
   }
 }

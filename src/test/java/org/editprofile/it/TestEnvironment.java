@@ -37,6 +37,12 @@ final class TestEnvironment {
     return tenant;
   }
 
+  /** The trust store (the dev tenant's CA) that servers started in another JVM need. */
+  static synchronized Path trustStore() {
+    tenant();
+    return trustStore;
+  }
+
   /** The app with EDIT_PROFILE_API_URL set: edits go through the edit profile service (OBO). */
   static synchronized EmbeddedTomcat serviceApp() {
     if (serviceApp == null) {
