@@ -2,6 +2,7 @@ package org.editprofile.auth;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Locale;
 import java.util.Optional;
 import org.editprofile.Routes;
 
@@ -40,13 +41,27 @@ public final class ReturnPath {
       if (path == null
           || !path.equals(uri.normalize().getRawPath())
           || path.contains("/..")
-          || path.contains("/./")) {
+          || path.contains("/./")
+          || hasDotSegment(path)) {
         return Optional.empty();
       }
       return Optional.of(candidate);
     } catch (URISyntaxException e) {
       return Optional.empty();
     }
+  }
+
+  private static boolean hasDotSegment(String rawPath) {
+    for (String segment : rawPath.split("/", -1)) {
+      int parameters = segment.indexOf(';');
+      String name =
+          (parameters < 0 ? segment : segment.substring(0, parameters)).toLowerCase(Locale.ROOT);
+      String decoded = name.replace("%2e", ".");
+      if (decoded.equals(".") || decoded.equals("..")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The path, or home when it is absent or unsafe. */

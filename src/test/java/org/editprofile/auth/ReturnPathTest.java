@@ -10,7 +10,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReturnPathTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"/", "/users/id", "/users/updateProfile", "/users/id?tab=2", "/a%20b"})
+  @ValueSource(
+      strings = {
+        "/",
+        "/users/id",
+        "/users/updateProfile",
+        "/users/id?tab=2",
+        "/a%20b",
+        "/a..b/",
+        "/.well-known",
+        "/x;y=1"
+      })
   void parseWhenInAppPathThenAccepted(String path) {
     assertEquals(Optional.of(path), ReturnPath.parse(path));
   }
@@ -33,7 +43,16 @@ class ReturnPathTest {
         " /users",
         "/users#frag",
         "/\tevil",
-        "http:/evil"
+        "http:/evil",
+        "/%2e%2e/other-app",
+        "/%2E%2e/other-app",
+        "/.%2e/x",
+        "/%2e./x",
+        "/%2e/x",
+        "/users/%2e%2e",
+        "/..;/other-app",
+        "/users/.;x=1/y",
+        "/%2e%2e;jsessionid=1/x"
       })
   void parseWhenAnythingElseThenRefused(String path) {
     assertTrue(ReturnPath.parse(path).isEmpty(), path);

@@ -17,10 +17,12 @@ public final class EmbeddedTomcat implements AutoCloseable {
 
   private final Tomcat tomcat;
   private final int port;
+  private final String contextPath;
 
-  private EmbeddedTomcat(Tomcat tomcat, int port) {
+  private EmbeddedTomcat(Tomcat tomcat, int port, String contextPath) {
     this.tomcat = tomcat;
     this.port = port;
+    this.contextPath = contextPath;
   }
 
   /** The WAR that `mvn package` built (the failsafe and run configurations pass its path). */
@@ -42,6 +44,13 @@ public final class EmbeddedTomcat implements AutoCloseable {
 
   public static EmbeddedTomcat start(Path war, int port, Map<String, String> contextParameters)
       throws LifecycleException, IOException {
+    return start(war, port, "", contextParameters);
+  }
+
+  /** The WAR under a context path such as "/edit" ("" for the root). */
+  public static EmbeddedTomcat start(
+      Path war, int port, String contextPath, Map<String, String> contextParameters)
+      throws LifecycleException, IOException {
     Path base =
         Files.createDirectories(Path.of("target", "tomcat"))
             .resolve("t" + port + "-" + System.nanoTime());
@@ -53,20 +62,21 @@ public final class EmbeddedTomcat implements AutoCloseable {
     connector.setProperty("address", "127.0.0.1");
     tomcat.setConnector(connector);
     tomcat.getHost().setAppBase(base.resolve("webapps").toAbsolutePath().toString());
-    Context context = tomcat.addWebapp("", war.toAbsolutePath().toString());
+    Context context = tomcat.addWebapp(contextPath, war.toAbsolutePath().toString());
     ((StandardJarScanner) context.getJarScanner()).setScanClassPath(false);
     context.setParentClassLoader(EmbeddedTomcat.class.getClassLoader());
     contextParameters.forEach(context::addParameter);
     tomcat.start();
-    return new EmbeddedTomcat(tomcat, connector.getLocalPort());
+    return new EmbeddedTomcat(tomcat, connector.getLocalPort(), contextPath);
   }
 
   public int port() {
     return port;
   }
 
+  /** Where the app is: the host, port and context path. */
   public String baseUrl() {
-    return "http://127.0.0.1:" + port;
+    return "http://127.0.0.1:" + port + contextPath;
   }
 
   @Override

@@ -20,6 +20,7 @@ import org.editprofile.devtenant.DevTenant;
 import org.editprofile.devtenant.EmbeddedTomcat;
 import org.editprofile.devtenant.Faults;
 import org.editprofile.it.Browser.Page;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,6 +100,54 @@ class SecurityIT {
                 assertTrue(target.getHost().equals("127.0.0.1"), "redirect to " + location);
                 assertFalse(location.contains("\r") || location.contains("\n"));
               });
+    }
+  }
+
+  /**
+   * 6b. Under a context path, encoded dot segments (which browsers resolve as "..") and Tomcat's
+   * "..;" path parameter cannot climb above the app: the user lands on the app's home page.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/%2e%2e/other-app",
+        "/%2E%2E/other-app",
+        "/.%2e/other-app",
+        "/%2e./other-app",
+        "/users/%2e%2e/%2e%2e/other-app",
+        "/%2e/x",
+        "/..;/other-app",
+        "/users/..;x=1/..;/other-app",
+        "/%2e%2e;/other-app"
+      })
+  void signInUnderAContextPathNeverReturnsAboveIt(String redirectTo) throws IOException {
+    String edit = contextPathApp().baseUrl();
+    DevTenantUser user = TestEnvironment.newUser("Dot Segments");
+    Browser browser = new Browser();
+    Page login =
+        browser.settle(
+            browser.get(
+                edit
+                    + "/auth/signin?redirectTo="
+                    + java.net.URLEncoder.encode(redirectTo, StandardCharsets.UTF_8)));
+    Page landed = Journeys.submitLogin(browser, login, user);
+    assertEquals(edit + "/", landed.uri().toString(), redirectTo);
+    assertEquals(200, landed.status());
+  }
+
+  private static EmbeddedTomcat contextPathApp;
+
+  private static synchronized EmbeddedTomcat contextPathApp() {
+    if (contextPathApp == null) {
+      contextPathApp = TestEnvironment.startAt("/edit", Map.of());
+    }
+    return contextPathApp;
+  }
+
+  @AfterAll
+  static void stopContextPathApp() throws Exception {
+    if (contextPathApp != null) {
+      contextPathApp.close();
     }
   }
 

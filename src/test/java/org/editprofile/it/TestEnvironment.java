@@ -87,10 +87,15 @@ final class TestEnvironment {
 
   /** Starts another instance; an empty value removes that setting. */
   static EmbeddedTomcat start(Map<String, String> overrides) {
+    return startAt("", overrides);
+  }
+
+  /** Starts another instance under a context path ("/edit"), not as the server's root. */
+  static EmbeddedTomcat startAt(String contextPath, Map<String, String> overrides) {
     DevTenant t = tenant();
     try {
       int port = EmbeddedTomcat.freePort();
-      String base = "http://127.0.0.1:" + port;
+      String base = "http://127.0.0.1:" + port + contextPath;
       t.registerWebApp(base + "/auth/redirect", base + "/");
       Map<String, String> settings = EmbeddedTomcat.settingsFor(t, base);
       overrides.forEach(
@@ -101,7 +106,7 @@ final class TestEnvironment {
               settings.put(k, v);
             }
           });
-      return EmbeddedTomcat.start(EmbeddedTomcat.builtWar(), port, settings);
+      return EmbeddedTomcat.start(EmbeddedTomcat.builtWar(), port, contextPath, settings);
     } catch (Exception e) {
       throw new IllegalStateException("could not start the app", e);
     }
