@@ -10,8 +10,9 @@ import org.editprofile.Routes;
 
 /**
  * Refuses oversized form posts before anything reads them. The largest legitimate form (every
- * profile field at its limit) is about 3 KB; the tenant's form_post is smaller still. The API
- * enforces its own limit with a problem+json answer.
+ * profile field at its limit) is about 3 KB; the tenant's form_post is smaller still. A form body
+ * without a declared length (chunked) could not be checked up front, and browsers always declare
+ * it, so it gets 411. The API counts the bytes it reads instead and answers with problem+json.
  */
 public final class BodySizeFilter extends HttpFilter {
 
@@ -22,8 +23,21 @@ public final class BodySizeFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (request.getContentLengthLong() > MAX_FORM_BYTES
-        && !Routes.isApi(request.getServletPath())) {
+    if (Routes.isApi(request.getServletPath())) {
+      chain.doFilter(request, response);
+      return;
+    }
+    long length = request.getContentLengthLong();
+    if (length < 0 && carriesBody(request.getMethod())) {
+      Views.error(
+          request,
+          response,
+          411,
+          "Length required",
+          "This request did not say how large it is. Go back and try again.");
+      return;
+    }
+    if (length > MAX_FORM_BYTES) {
       Views.error(
           request,
           response,
@@ -33,5 +47,9 @@ public final class BodySizeFilter extends HttpFilter {
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  private static boolean carriesBody(String method) {
+    return !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
   }
 }

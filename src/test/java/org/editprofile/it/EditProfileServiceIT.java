@@ -15,6 +15,7 @@ import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.function.UnaryOperator;
@@ -242,6 +243,26 @@ class EditProfileServiceIT {
     Page page = call("Bearer " + tenant.sign(valid().build()), contentType, body);
     assertEquals(status, page.status(), name + ": " + page.body());
     assertTrue(page.header("Content-Type").orElse("").startsWith("application/problem+json"), name);
+    assertEquals(patches, tenant.requests("graph.patch"), "no Graph call");
+  }
+
+  /** A chunked body is counted as it is read: 2 MB without Content-Length is refused at 16 KB. */
+  @Test
+  void anOversizedChunkedBodyIsRefusedWithoutCallingGraph() throws IOException {
+    long patches = tenant.requests("graph.patch");
+    byte[] body =
+        ("{\"streetAddress\":\"" + "a".repeat(2_000_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+    Page page =
+        new Browser()
+            .send(
+                HttpRequest.newBuilder(URI.create(api))
+                    .header("Authorization", "Bearer " + tenant.sign(valid().build()))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new java.io.ByteArrayInputStream(body))));
+    assertEquals(413, page.status(), page.body());
+    assertTrue(page.header("Content-Type").orElse("").startsWith("application/problem+json"));
     assertEquals(patches, tenant.requests("graph.patch"), "no Graph call");
   }
 

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ import org.editprofile.devtenant.Faults;
 import org.editprofile.it.Browser.Page;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Faults of the tenant and Graph, concurrent users, and bounded input, against the running app. */
 class FaultsAndLoadIT {
@@ -213,6 +216,35 @@ class FaultsAndLoadIT {
     assertEquals(
         400, hugeHeader.status() == 431 ? 400 : hugeHeader.status(), "refused by the container");
     assertEquals(200, browser.get(app + "/users/id").status(), "session still usable");
+  }
+
+  /**
+   * A chunked body has no Content-Length to check up front. Browsers always send one with a form,
+   * so a form route answers a body without it with 411, before anything reads it.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"/users/update", "/auth/signout", "/auth/redirect"})
+  void chunkedFormBodiesAreRefusedBeforeAnythingReadsThem(String route) throws IOException {
+    String app = TestEnvironment.serviceApp().baseUrl();
+    DevTenantUser user = TestEnvironment.newUser("Chunked Body");
+    Browser browser = new Browser();
+    Page home = Journeys.signIn(browser, app, user, "/");
+    String csrf = home.doc().selectFirst("input[name=_csrf]").attr("value");
+    long patches = tenant.requests("graph.patch");
+    byte[] body =
+        ("_csrf=" + csrf + "&streetAddress=" + "a".repeat(3_000_000))
+            .getBytes(StandardCharsets.UTF_8);
+    Page chunked =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(app + route))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(body))));
+    assertEquals(411, chunked.status(), chunked.text());
+    assertTrue(chunked.text().contains("Length required"), chunked.text());
+    assertEquals(patches, tenant.requests("graph.patch"));
+    assertEquals(200, browser.get(app + "/users/id").status(), "still signed in");
   }
 
   @Test
