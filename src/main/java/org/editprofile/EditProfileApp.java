@@ -6,9 +6,13 @@ import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.SessionCookieConfig;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -88,8 +92,12 @@ public final class EditProfileApp implements ServletContextListener {
                 name -> Optional.ofNullable(context.getInitParameter(name))));
 
     context.setAttribute("routes", routesForViews());
+    Optional<Shared> shared =
+        configuration instanceof Configuration.Ready ready
+            ? Optional.of(share(ready.tenant()))
+            : Optional.empty();
     // Every response: security headers first, then the size limit.
-    addFilter(context, "securityHeaders", new SecurityHeadersFilter(), true, "/*");
+    addFilter(context, "securityHeaders", securityHeaders(configuration, shared), true, "/*");
     addFilter(context, "bodySize", new BodySizeFilter(), false, "/*");
     addServlet(context, "error", new ErrorServlet(), Routes.ERROR);
     addServlet(
@@ -106,22 +114,24 @@ public final class EditProfileApp implements ServletContextListener {
       return;
     }
     Configuration.Ready ready = (Configuration.Ready) configuration;
-    TenantSettings tenant = ready.tenant();
+    ready.webApp().ifPresent(webApp -> startWebApp(context, webApp, shared.orElseThrow()));
+    ready.service().ifPresent(service -> startService(context, service, shared.orElseThrow()));
+    LOG.info("edit-profile started against {}", ready.tenant().authority());
+  }
+
+  /** One HTTP client, one discovery cache and one key source for the whole app. */
+  private Shared share(TenantSettings tenant) {
     Clock clock = Clock.systemUTC();
     http = OutboundHttp.create(tenant.connectTimeout(), tenant.readTimeout());
     OidcMetadataProvider metadata = new OidcMetadataProvider(tenant.discoveryUrl(), http, clock);
     keys = new TenantKeys(metadata, http);
-    Shared shared =
-        new Shared(
-            tenant,
-            metadata,
-            keys,
-            new MsalHttpClient(http, metadata),
-            new GraphClient(http, tenant.graphMeUrl()),
-            clock);
-    ready.webApp().ifPresent(webApp -> startWebApp(context, webApp, shared));
-    ready.service().ifPresent(service -> startService(context, service, shared));
-    LOG.info("edit-profile started against {}", tenant.authority());
+    return new Shared(
+        tenant,
+        metadata,
+        keys,
+        new MsalHttpClient(http, metadata),
+        new GraphClient(http, tenant.graphMeUrl()),
+        clock);
   }
 
   /** What the web app and the service share: one tenant, one HTTP client, one key source. */
@@ -140,10 +150,48 @@ public final class EditProfileApp implements ServletContextListener {
     }
   }
 
+  /**
+   * The web app's forms may lead to the tenant (step-up, sign-out: the authority's origin, and the
+   * authorize and end-session endpoints of its discovery document once known) and to the
+   * post-logout page; https is known from REDIRECT_URI, the app's public address.
+   */
+  private static SecurityHeadersFilter securityHeaders(
+      Configuration configuration, Optional<Shared> shared) {
+    if (configuration instanceof Configuration.Ready ready
+        && ready.webApp().isPresent()
+        && shared.isPresent()) {
+      WebAppSettings webApp = ready.webApp().get();
+      URI authority = URI.create(ready.tenant().authority());
+      OidcMetadataProvider metadata = shared.get().metadata();
+      return SecurityHeadersFilter.forWebApp(
+          webApp.redirectUri(),
+          () -> {
+            List<URI> targets = new ArrayList<>(4);
+            targets.add(authority);
+            targets.add(webApp.postLogoutRedirectUri());
+            metadata
+                .cachedCopy()
+                .ifPresent(
+                    doc -> {
+                      doc.authorizationEndpoint().ifPresent(targets::add);
+                      doc.endSessionEndpoint().ifPresent(targets::add);
+                    });
+            return targets;
+          });
+    }
+    return SecurityHeadersFilter.withoutWebApp();
+  }
+
   private static void startWebApp(ServletContext context, WebAppSettings settings, Shared shared) {
-    if ("https".equals(settings.redirectUri().getScheme())) {
-      // Served over https (perhaps behind a TLS-terminating proxy): the cookie must say so itself.
-      context.getSessionCookieConfig().setSecure(true);
+    if (settings.servedOverHttps()) {
+      // Served over https (perhaps behind a TLS-terminating proxy): the cookie must say so itself,
+      // and its __Host- prefix (which requires Secure, Path=/ and no Domain) keeps a sibling
+      // subdomain from planting a session cookie for this host.
+      SessionCookieConfig cookie = context.getSessionCookieConfig();
+      cookie.setSecure(true);
+      cookie.setName("__Host-JSESSIONID");
+      cookie.setPath("/");
+      cookie.setDomain(null);
     }
     Clock clock = shared.clock();
     MsalApps apps = shared.msalApps(settings.clientId(), settings.credential());

@@ -30,6 +30,11 @@ public record WebAppSettings(
     return editProfileApiUrl.isPresent();
   }
 
+  /** REDIRECT_URI is the app's public address: https there means https for the browser. */
+  public boolean servedOverHttps() {
+    return "https".equals(redirectUri.getScheme());
+  }
+
   /** Hides the secret from logs and debuggers. */
   @Override
   public String toString() {

@@ -5,4 +5,8 @@ import java.util.Optional;
 
 /** The parts of the tenant's discovery document the app uses, plus the raw JSON for MSAL4J. */
 public record OidcMetadata(
-    String rawJson, String issuer, URI jwksUri, Optional<URI> endSessionEndpoint) {}
+    String rawJson,
+    String issuer,
+    URI jwksUri,
+    Optional<URI> authorizationEndpoint,
+    Optional<URI> endSessionEndpoint) {}

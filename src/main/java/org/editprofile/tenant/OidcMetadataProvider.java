@@ -65,6 +65,11 @@ public final class OidcMetadataProvider {
     return discoveryUrl;
   }
 
+  /** The copy in hand, if any, without ever waiting for the tenant. */
+  public Optional<OidcMetadata> cachedCopy() {
+    return Optional.ofNullable(cached).map(Cached::metadata);
+  }
+
   /** The cached document; a stale copy is served while a refresh is under way or failing. */
   public OidcMetadata get() {
     Cached current = cached;
@@ -136,16 +141,20 @@ public final class OidcMetadataProvider {
       JsonNode doc = JSON.readTree(body);
       String issuer = text(doc, "issuer");
       URI jwks = URI.create(text(doc, "jwks_uri"));
-      Optional<URI> endSession =
-          Optional.ofNullable(doc.get("end_session_endpoint"))
-              .map(JsonNode::asText)
-              .filter(s -> !s.isBlank())
-              .map(URI::create);
-      return new OidcMetadata(body, issuer, jwks, endSession);
+      Optional<URI> authorize = optionalUri(doc, "authorization_endpoint");
+      Optional<URI> endSession = optionalUri(doc, "end_session_endpoint");
+      return new OidcMetadata(body, issuer, jwks, authorize, endSession);
     } catch (IOException | IllegalArgumentException e) {
       throw new TenantException(
           "Could not read the tenant's OpenID configuration from " + discoveryUrl, e);
     }
+  }
+
+  private static Optional<URI> optionalUri(JsonNode doc, String field) {
+    return Optional.ofNullable(doc.get(field))
+        .map(JsonNode::asText)
+        .filter(s -> !s.isBlank())
+        .map(URI::create);
   }
 
   private static String text(JsonNode doc, String field) throws IOException {

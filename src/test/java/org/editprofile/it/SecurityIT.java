@@ -291,28 +291,62 @@ class SecurityIT {
                 "POST_LOGOUT_REDIRECT_URI",
                 "https://app.example.test/"))) {
       assertCookieFlags(behindProxy.baseUrl(), true);
+      Page page = new Browser().get(behindProxy.baseUrl() + "/");
+      assertEquals(
+          "max-age=31536000",
+          page.header("Strict-Transport-Security").orElse(""),
+          "HSTS when the app is served over https");
+    }
+  }
+
+  /**
+   * Over https the cookie is a {@code __Host-} cookie (Secure, Path=/, no Domain): a sibling
+   * subdomain cannot plant or overwrite it, even deployed under a context path.
+   */
+  @Test
+  void sessionCookieHasTheHostPrefixOverHttpsEvenUnderAContextPath() throws Exception {
+    try (EmbeddedTomcat behindProxy =
+        TestEnvironment.startAt(
+            "/edit",
+            Map.of(
+                "REDIRECT_URI",
+                "https://app.example.test/edit/auth/redirect",
+                "POST_LOGOUT_REDIRECT_URI",
+                "https://app.example.test/edit/"))) {
+      String setCookie =
+          sessionSetCookie(new Browser().get(behindProxy.baseUrl() + "/auth/signin"));
+      assertTrue(setCookie.startsWith("__Host-JSESSIONID="), setCookie);
+      assertTrue(setCookie.contains("; Path=/;"), setCookie);
+      assertFalse(setCookie.toLowerCase().contains("domain="), setCookie);
     }
   }
 
   private static void assertCookieFlags(String base, boolean secure) throws IOException {
     Page page = new Browser().get(base + "/auth/signin");
-    String setCookie =
-        page.headers().entrySet().stream()
-            .filter(e -> e.getKey().equalsIgnoreCase("set-cookie"))
-            .flatMap(e -> e.getValue().stream())
-            .filter(c -> c.startsWith("JSESSIONID="))
-            .findFirst()
-            .orElseThrow();
+    String setCookie = sessionSetCookie(page);
     String flags = setCookie.toLowerCase();
     assertTrue(flags.contains("httponly"), setCookie);
     assertTrue(flags.contains("samesite=lax"), setCookie);
     assertEquals(secure, flags.contains("secure"), setCookie);
+    assertEquals(secure, setCookie.startsWith("__Host-"), setCookie);
     assertFalse(page.location().contains(";jsessionid"));
+  }
+
+  private static String sessionSetCookie(Page page) {
+    return page.headers().entrySet().stream()
+        .filter(e -> e.getKey().equalsIgnoreCase("set-cookie"))
+        .flatMap(e -> e.getValue().stream())
+        .filter(c -> c.startsWith("JSESSIONID=") || c.startsWith("__Host-JSESSIONID="))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no session cookie: " + page.headers()));
   }
 
   /** 11. Security headers on every kind of page. */
   @Test
   void everyPageCarriesTheSecurityHeaders() throws IOException {
+    URI authority = URI.create(tenant.authority());
+    String tenantOrigin =
+        authority.getScheme() + "://" + authority.getHost() + ":" + authority.getPort();
     DevTenantUser user = TestEnvironment.newUser("Headers");
     Browser browser = new Browser();
     Journeys.signIn(browser, app, user, "/");
@@ -331,11 +365,29 @@ class SecurityIT {
               .orElseThrow(() -> new AssertionError("CSP on " + where));
       assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), where);
       assertTrue(csp.contains("frame-ancestors 'none'"), where);
+      assertTrue(csp.contains("base-uri 'none'"), where);
+      // Forms may only go to this app, and on to the tenant (a step-up or sign-out redirect): its
+      // authority and the pages its discovery document names (here on another port).
+      assertEquals(
+          java.util.Set.of("'self'", tenantOrigin, tenant.httpBase()),
+          formAction(csp),
+          where + ": " + csp);
+      assertTrue(page.header("Strict-Transport-Security").isEmpty(), "no HSTS over http " + where);
       assertEquals("nosniff", page.header("X-Content-Type-Options").orElse(""), where);
       assertEquals("DENY", page.header("X-Frame-Options").orElse(""), where);
       assertEquals("no-referrer", page.header("Referrer-Policy").orElse(""), where);
       assertEquals("no-store", page.header("Cache-Control").orElse(""), where);
     }
+  }
+
+  private static java.util.Set<String> formAction(String csp) {
+    for (String directive : csp.split(";")) {
+      List<String> words = List.of(directive.trim().split("\\s+"));
+      if (words.get(0).equals("form-action")) {
+        return java.util.Set.copyOf(words.subList(1, words.size()));
+      }
+    }
+    throw new AssertionError("no form-action in " + csp);
   }
 
   /** 12. Hostile profile values are inert on every page. */
