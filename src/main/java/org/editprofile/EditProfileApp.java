@@ -236,7 +236,7 @@ public final class EditProfileApp implements ServletContextListener {
       ServletContext context, ServiceSettings settings, Shared shared) {
     UpdateUserInfo updateUserInfo =
         new UpdateUserInfo(
-            new BearerTokenValidator(shared.metadata(), shared.keys(), settings),
+            new BearerTokenValidator(shared.metadata(), shared.keys(), settings, shared.clock()),
             new OnBehalfOfClient(
                 shared.msalApps(settings.clientId(), settings.credential()), shared.clock()),
             shared.graph());

@@ -10,9 +10,14 @@ import org.editprofile.credential.ClientCredentialSource;
  * @param credential its credential (secret, certificate or federated token), used for the
  *     on-behalf-of exchange
  * @param requiredScope the delegated scope a caller's token must carry
+ * @param allowedClientIds the client apps whose tokens it accepts ({@code azp} in v2.0 tokens,
+ *     {@code appid} in v1.0): by default the web app beside it
  */
 public record ServiceSettings(
-    String clientId, ClientCredentialSource credential, String requiredScope) {
+    String clientId,
+    ClientCredentialSource credential,
+    String requiredScope,
+    Set<String> allowedClientIds) {
 
   public static final String DEFAULT_SCOPE = "EditProfileService.ReadWrite";
 

@@ -7,10 +7,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.editprofile.Routes;
 import org.editprofile.credential.ClientCredentialSource;
@@ -34,6 +36,7 @@ public final class SettingsLoader {
   public static final String SIGN_IN_TIMEOUT_SECONDS = "SIGN_IN_TIMEOUT_SECONDS";
   public static final String SERVICE_CLIENT_ID = "EDIT_PROFILE_SERVICE_CLIENT_ID";
   public static final String SERVICE_SCOPE = "EDIT_PROFILE_SERVICE_SCOPE";
+  public static final String SERVICE_ALLOWED_CLIENT_IDS = "EDIT_PROFILE_SERVICE_ALLOWED_CLIENT_IDS";
 
   /** Where each registration's credential settings start: CLIENT_SECRET and its siblings. */
   static final String WEB_APP_CREDENTIAL = "CLIENT_";
@@ -92,6 +95,7 @@ public final class SettingsLoader {
                 HTTP_READ_TIMEOUT_MS,
                 SERVICE_CLIENT_ID,
                 SERVICE_SCOPE,
+                SERVICE_ALLOWED_CLIENT_IDS,
                 AZURE_FEDERATED_TOKEN_FILE));
     names.addAll(WEB_APP_SETTINGS);
     CREDENTIAL_SETTINGS.forEach(n -> names.add(SERVICE_CREDENTIAL + n));
@@ -236,9 +240,37 @@ public final class SettingsLoader {
     ClientCredentialSource credential =
         new CredentialSettings(this, SERVICE_CREDENTIAL, "the edit profile service").read();
     String scope = optional(SERVICE_SCOPE).orElse(ServiceSettings.DEFAULT_SCOPE);
-    return credential == null
+    Set<String> callers = allowedCallers();
+    return credential == null || callers.isEmpty()
         ? Optional.empty()
-        : Optional.of(new ServiceSettings(id.get(), credential, scope));
+        : Optional.of(new ServiceSettings(id.get(), credential, scope, callers));
+  }
+
+  /**
+   * Who may call the service: any client of the tenant could otherwise obtain a token for its scope
+   * (with consent) and edit profiles through it. By default only the web app beside it.
+   */
+  private Set<String> allowedCallers() {
+    Optional<String> listed = optional(SERVICE_ALLOWED_CLIENT_IDS);
+    if (listed.isPresent()) {
+      Set<String> ids =
+          Arrays.stream(listed.get().split("[,\\s]+"))
+              .filter(idPart -> !idPart.isEmpty())
+              .collect(Collectors.toUnmodifiableSet());
+      if (ids.isEmpty()) {
+        problems.add(SERVICE_ALLOWED_CLIENT_IDS + " names no client id");
+      }
+      return ids;
+    }
+    Optional<String> webApp = optional(CLIENT_ID);
+    if (webApp.isEmpty()) {
+      problems.add(
+          SERVICE_ALLOWED_CLIENT_IDS
+              + " is missing: the client ids allowed to call the edit profile service"
+              + " (the web app's CLIENT_ID, comma-separated for several)");
+      return Set.of();
+    }
+    return Set.of(webApp.get());
   }
 
   /** The first of the service's credential settings that is set. */

@@ -7,6 +7,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import org.editprofile.config.ServiceSettings;
@@ -25,12 +27,19 @@ import org.editprofile.tenant.TenantKeys;
  * own validator (Microsoft.IdentityModel's AadIssuerValidator: the issuer must be one of the
  * tenant's issuer templates with the token's {@code tid} in it), a token is accepted only when its
  * {@code tid} is this tenant's id and its issuer is one of this tenant's {@link TenantIssuers}.
+ *
+ * <p>Any client of the tenant can be granted the service's scope, so the client the token was
+ * issued to ({@code azp} in v2.0, {@code appid} in v1.0) must be one the settings allow, by default
+ * the web app alone. A token issued in the future (beyond two minutes of clock skew) is refused.
  */
 public final class BearerTokenValidator {
 
   private final OidcMetadataProvider metadata;
   private final TenantKeys keys;
+  private static final Duration CLOCK_SKEW = Duration.ofSeconds(120);
+
   private final ServiceSettings settings;
+  private final Clock clock;
   private volatile Processor processor;
 
   /** The processor for one version of the discovery document (whose issuer it checks). */
@@ -55,10 +64,11 @@ public final class BearerTokenValidator {
   }
 
   public BearerTokenValidator(
-      OidcMetadataProvider metadata, TenantKeys keys, ServiceSettings settings) {
+      OidcMetadataProvider metadata, TenantKeys keys, ServiceSettings settings, Clock clock) {
     this.metadata = metadata;
     this.keys = keys;
     this.settings = settings;
+    this.clock = clock;
   }
 
   public Check validate(String token) {
@@ -66,10 +76,12 @@ public final class BearerTokenValidator {
     JWTClaimsSet claims;
     String scp;
     String tid;
+    String caller;
     try {
       claims = current.processor().process(token, null);
       scp = claims.getStringClaim("scp");
       tid = claims.getStringClaim("tid");
+      caller = callingClient(claims);
     } catch (ParseException e) {
       return Check.Rejected.invalid("The access token is malformed");
     } catch (BadJOSEException | JOSEException e) {
@@ -79,12 +91,28 @@ public final class BearerTokenValidator {
     if (!issuers.tenantId().equals(tid) || !issuers.accepts(claims.getIssuer())) {
       return Check.Rejected.invalid("The access token is not valid");
     }
+    if (claims.getIssueTime().toInstant().isAfter(clock.instant().plus(CLOCK_SKEW))) {
+      return Check.Rejected.invalid("The access token is not valid yet");
+    }
+    if (caller == null || !settings.allowedClientIds().contains(caller)) {
+      return Check.Rejected.invalid(
+          "The access token was issued to a client that may not call this service");
+    }
     if (scp == null || !Arrays.asList(scp.split(" ")).contains(settings.requiredScope())) {
       return new Check.Rejected(
           "insufficient_scope",
           "The access token lacks the " + settings.requiredScope() + " scope");
     }
     return new Check.Accepted(claims);
+  }
+
+  /** The client the token was issued to: v1.0 tokens name it {@code appid}, v2.0 {@code azp}. */
+  private static String callingClient(JWTClaimsSet claims) throws ParseException {
+    String version = claims.getStringClaim("ver");
+    if ("1.0".equals(version)) {
+      return claims.getStringClaim("appid");
+    }
+    return "2.0".equals(version) ? claims.getStringClaim("azp") : null;
   }
 
   private Processor processor() {

@@ -149,9 +149,36 @@ class SettingsLoaderTest {
     values.put("TENANT_SUBDOMAIN", "contoso");
     values.put("EDIT_PROFILE_SERVICE_CLIENT_ID", "svc");
     values.put("EDIT_PROFILE_SERVICE_CLIENT_SECRET", "svc-secret");
+    values.put("EDIT_PROFILE_SERVICE_ALLOWED_CLIENT_IDS", "web-a, web-b");
     Configuration.Ready ready = assertInstanceOf(Configuration.Ready.class, load(values));
     assertTrue(ready.webApp().isEmpty(), "no web app settings demanded");
     assertEquals("svc", ready.service().orElseThrow().clientId());
+    assertEquals(
+        java.util.Set.of("web-a", "web-b"), ready.service().orElseThrow().allowedClientIds());
+  }
+
+  @Test
+  void loadWhenTheServiceRunsAloneWithoutAllowedCallersThenTheSettingIsNamed() {
+    Map<String, String> values = new HashMap<>();
+    values.put("TENANT_SUBDOMAIN", "contoso");
+    values.put("EDIT_PROFILE_SERVICE_CLIENT_ID", "svc");
+    values.put("EDIT_PROFILE_SERVICE_CLIENT_SECRET", "svc-secret");
+    List<String> problems = problems(values);
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(
+        problems.get(0).startsWith("EDIT_PROFILE_SERVICE_ALLOWED_CLIENT_IDS is missing"),
+        problems.get(0));
+  }
+
+  @Test
+  void loadWhenTheWebAppRunsBesideTheServiceThenItIsTheOnlyAllowedCallerByDefault() {
+    Map<String, String> values = complete();
+    values.put("EDIT_PROFILE_SERVICE_CLIENT_ID", "svc");
+    values.put("EDIT_PROFILE_SERVICE_CLIENT_SECRET", "svc-secret");
+    Configuration.Ready ready = assertInstanceOf(Configuration.Ready.class, load(values));
+    assertEquals(
+        java.util.Set.of("11111111-2222-3333-4444-555555555555"),
+        ready.service().orElseThrow().allowedClientIds());
   }
 
   @Test
@@ -276,6 +303,7 @@ class SettingsLoaderTest {
     values.put(
         "EDIT_PROFILE_SERVICE_CLIENT_CERTIFICATE_KEY_PATH",
         TestCertificates.valid("other").writeKeyPem(dir.resolve("svc.key")).toString());
+    values.put("EDIT_PROFILE_SERVICE_ALLOWED_CLIENT_IDS", "web");
     List<String> problems = problems(values);
     assertEquals(1, problems.size(), "the web app is not demanded: " + problems);
     assertTrue(problems.get(0).contains("does not match"), problems.get(0));

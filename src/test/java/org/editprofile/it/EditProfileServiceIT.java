@@ -154,6 +154,24 @@ class EditProfileServiceIT {
                     .issuer("https://sts.windows.net/0a1b2c3d-0000-4000-8000-000000000001/")
                     .claim("tid", "0a1b2c3d-0000-4000-8000-000000000001")),
             401),
+        Arguments.of(
+            "v2 token the tenant issued to another client",
+            signed(valid(2).claim("azp", "0a1b2c3d-0000-4000-8000-000000000003")),
+            401),
+        Arguments.of(
+            "v1 token the tenant issued to another client",
+            signed(valid(1).claim("appid", "0a1b2c3d-0000-4000-8000-000000000003")),
+            401),
+        Arguments.of("v2 token without azp", signed(valid(2).claim("azp", null)), 401),
+        Arguments.of("v1 token without appid", signed(valid(1).claim("appid", null)), 401),
+        Arguments.of(
+            "v1 token carrying the web app as azp only",
+            signed(valid(1).claim("appid", null).claim("azp", tenant.webClientId())),
+            401),
+        Arguments.of(
+            "issued in the future",
+            signed(valid().issueTime(Date.from(now.plusSeconds(3600)))),
+            401),
         Arguments.of("missing scope", signed(valid().claim("scp", "User.Read")), 403),
         Arguments.of("unknown key", foreignKey(valid().build(), false), 401),
         Arguments.of("bad signature", foreignKey(valid().build(), true), 401),

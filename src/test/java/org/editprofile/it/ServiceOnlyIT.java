@@ -37,7 +37,9 @@ class ServiceOnlyIT {
                 "REDIRECT_URI", "",
                 "POST_LOGOUT_REDIRECT_URI", "",
                 "EDIT_PROFILE_SCOPE", "",
-                "EDIT_PROFILE_API_URL", ""));
+                "EDIT_PROFILE_API_URL", "",
+                // Without the web app's CLIENT_ID here, the callers are named explicitly.
+                "EDIT_PROFILE_SERVICE_ALLOWED_CLIENT_IDS", tenant.webClientId()));
   }
 
   @AfterAll
