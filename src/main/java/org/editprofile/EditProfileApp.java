@@ -10,6 +10,7 @@ import jakarta.servlet.SessionCookieConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -48,6 +49,7 @@ import org.editprofile.web.HealthServlet;
 import org.editprofile.web.NotConfiguredFilter;
 import org.editprofile.web.SaveProfileServlet;
 import org.editprofile.web.SecurityHeadersFilter;
+import org.editprofile.web.SessionLifetimeFilter;
 import org.editprofile.web.ShowProfileServlet;
 import org.editprofile.web.SignInCallbackServlet;
 import org.editprofile.web.SignInServlet;
@@ -89,7 +91,9 @@ public final class EditProfileApp implements ServletContextListener {
             SettingSource.firstOf(
                 SettingSource.environment(),
                 SettingSource.systemProperties(),
-                name -> Optional.ofNullable(context.getInitParameter(name))));
+                name -> Optional.ofNullable(context.getInitParameter(name))),
+            Clock.systemUTC(),
+            Duration.ofMinutes(context.getSessionTimeout()));
 
     context.setAttribute("routes", routesForViews());
     Optional<Shared> shared =
@@ -211,6 +215,12 @@ public final class EditProfileApp implements ServletContextListener {
             settings.editProfileScope(),
             settings.editProfileApiUrl());
 
+    addFilter(
+        context,
+        "sessionLifetime",
+        new SessionLifetimeFilter(settings.sessionLifetime(), clock),
+        false,
+        "/*");
     addFilter(context, "csrf", new CsrfFilter(), false, "/*");
     addFilter(
         context, "authentication", new AuthenticationFilter(), false, Routes.SIGNED_IN_PAGES + "*");

@@ -166,7 +166,8 @@ public final class SignInCallback {
         .ifPresent(p -> MsalCalls.removeAccount(app, p.homeAccountId()));
 
     SignedInUser user = toUser(account, claims);
-    session.signIn(user, cache.latest().orElseGet(() -> app.tokenCache().serialize()));
+    session.signIn(
+        user, cache.latest().orElseGet(() -> app.tokenCache().serialize()), clock.instant());
     LOG.info("User {} signed in", user.objectId());
     return new CallbackOutcome.SignedIn(pending.returnPath());
   }

@@ -34,6 +34,7 @@ public final class SettingsLoader {
   public static final String HTTP_CONNECT_TIMEOUT_MS = "HTTP_CONNECT_TIMEOUT_MS";
   public static final String HTTP_READ_TIMEOUT_MS = "HTTP_READ_TIMEOUT_MS";
   public static final String SIGN_IN_TIMEOUT_SECONDS = "SIGN_IN_TIMEOUT_SECONDS";
+  public static final String SESSION_LIFETIME_SECONDS = "SESSION_LIFETIME_SECONDS";
   public static final String SERVICE_CLIENT_ID = "EDIT_PROFILE_SERVICE_CLIENT_ID";
   public static final String SERVICE_SCOPE = "EDIT_PROFILE_SERVICE_SCOPE";
   public static final String SERVICE_ALLOWED_CLIENT_IDS = "EDIT_PROFILE_SERVICE_ALLOWED_CLIENT_IDS";
@@ -77,7 +78,8 @@ public final class SettingsLoader {
                   POST_LOGOUT_REDIRECT_URI,
                   EDIT_PROFILE_SCOPE,
                   EDIT_PROFILE_API_URL,
-                  SIGN_IN_TIMEOUT_SECONDS),
+                  SIGN_IN_TIMEOUT_SECONDS,
+                  SESSION_LIFETIME_SECONDS),
               CREDENTIAL_SETTINGS.stream().map(n -> WEB_APP_CREDENTIAL + n))
           .toList();
 
@@ -104,11 +106,13 @@ public final class SettingsLoader {
 
   private final SettingSource source;
   private final Clock clock;
+  private final Optional<Duration> sessionTimeout;
   private final List<String> problems = new ArrayList<>();
 
-  private SettingsLoader(SettingSource source, Clock clock) {
+  private SettingsLoader(SettingSource source, Clock clock, Optional<Duration> sessionTimeout) {
     this.source = source;
     this.clock = clock;
+    this.sessionTimeout = sessionTimeout;
   }
 
   public static Configuration load(SettingSource source) {
@@ -119,7 +123,15 @@ public final class SettingsLoader {
    * @param clock when certificates must be valid
    */
   public static Configuration load(SettingSource source, Clock clock) {
-    return new SettingsLoader(source, clock).read();
+    return new SettingsLoader(source, clock, Optional.empty()).read();
+  }
+
+  /**
+   * @param sessionTimeout the container's idle session timeout, which a sign-in at the tenant must
+   *     not outlast (the session holds the pending sign-in)
+   */
+  public static Configuration load(SettingSource source, Clock clock, Duration sessionTimeout) {
+    return new SettingsLoader(source, clock, Optional.of(sessionTimeout)).read();
   }
 
   private Configuration read() {
@@ -151,8 +163,21 @@ public final class SettingsLoader {
     String editScope = required(EDIT_PROFILE_SCOPE);
     Optional<URI> apiUrl = optional(EDIT_PROFILE_API_URL).map(v -> url(EDIT_PROFILE_API_URL, v));
     Duration signInTimeout = seconds(SIGN_IN_TIMEOUT_SECONDS, 600);
+    sessionTimeout
+        .filter(idle -> signInTimeout.compareTo(idle) > 0)
+        .ifPresent(
+            idle ->
+                problems.add(
+                    SIGN_IN_TIMEOUT_SECONDS
+                        + " ("
+                        + signInTimeout.toSeconds()
+                        + " s) may not exceed the session timeout ("
+                        + idle.toSeconds()
+                        + " s): the session that waits for the sign-in would end first"));
+    Duration lifetime =
+        duration(SESSION_LIFETIME_SECONDS, 12 * 3600, 7 * 24 * 3600, ChronoUnit.SECONDS, "seconds");
     return new WebAppSettings(
-        clientId, credential, redirectUri, postLogout, editScope, apiUrl, signInTimeout);
+        clientId, credential, redirectUri, postLogout, editScope, apiUrl, signInTimeout, lifetime);
   }
 
   private TenantSettings tenant() {

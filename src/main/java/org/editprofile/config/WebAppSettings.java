@@ -12,6 +12,8 @@ import org.editprofile.credential.ClientCredentialSource;
  *     token)
  * @param editProfileApiUrl the edit profile service; empty means the app PATCHes Graph itself
  * @param signInTimeout how long the browser may take to come back from the tenant
+ * @param sessionLifetime how long a sign-in lasts, however active the session: then the user signs
+ *     in again
  */
 public record WebAppSettings(
     String clientId,
@@ -20,7 +22,8 @@ public record WebAppSettings(
     URI postLogoutRedirectUri,
     String editProfileScope,
     Optional<URI> editProfileApiUrl,
-    Duration signInTimeout) {
+    Duration signInTimeout,
+    Duration sessionLifetime) {
 
   /**
    * True when edits go through the edit profile service (on-behalf-of), false when the app PATCHes

@@ -1,6 +1,7 @@
 package org.editprofile.session;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ public final class UserSession {
 
   private static final String USER = "auth.user";
   private static final String TOKEN_CACHE = "auth.tokenCache";
+  private static final String SIGNED_IN_AT = "auth.signedInAt";
   private static final String PENDING = "auth.pending";
   private static final String STEP_UP_ATTEMPTS = "auth.stepUpAttempts";
   private static final String DRAFT = "profile.draft";
@@ -50,7 +52,7 @@ public final class UserSession {
    * step-up count of someone else's, and a fresh CSRF token. A step-up of the same user keeps them:
    * the draft waits for the form, and the count is what caps step-up loops.
    */
-  public void signIn(SignedInUser user, String tokenCache) {
+  public void signIn(SignedInUser user, String tokenCache, Instant now) {
     boolean sameUser =
         user().map(previous -> previous.homeAccountId().equals(user.homeAccountId())).orElse(false);
     store.renewId();
@@ -60,9 +62,22 @@ public final class UserSession {
           store.remove(perUser);
         }
       }
+      // The session's absolute lifetime counts from here; a step-up does not extend it.
+      store.set(SIGNED_IN_AT, now);
     }
     store.set(USER, user);
     store.set(TOKEN_CACHE, tokenCache);
+  }
+
+  /**
+   * True when someone is signed in here and the sign-in is older than {@code lifetime} (or of
+   * unknown age): the session must end.
+   */
+  public boolean signInOutlived(Duration lifetime, Instant now) {
+    if (store.get(USER) == null) {
+      return false;
+    }
+    return get(SIGNED_IN_AT, Instant.class).map(at -> !at.plus(lifetime).isAfter(now)).orElse(true);
   }
 
   public void invalidate() {

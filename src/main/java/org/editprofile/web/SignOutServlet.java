@@ -9,13 +9,16 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.editprofile.config.WebAppSettings;
+import org.editprofile.session.UserSession;
 import org.editprofile.tenant.OidcMetadataProvider;
 import org.editprofile.tenant.TenantException;
 
 /**
  * {@code POST /auth/signout} ({@link org.editprofile.Routes#SIGN_OUT}, CSRF-checked): ends the
  * server-side session, token cache included, then signs out at the tenant, which returns the
- * browser to the post-logout redirect URI.
+ * browser to the post-logout redirect URI. The ID token's {@code login_hint} claim (an optional
+ * claim of the app registration), when present, goes along as {@code logout_hint}, so the tenant
+ * signs out that account without asking which one.
  */
 public final class SignOutServlet extends HttpServlet {
 
@@ -31,7 +34,10 @@ public final class SignOutServlet extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    HttpSessionStore.userSession(request).invalidate();
+    UserSession session = HttpSessionStore.userSession(request);
+    Optional<String> logoutHint =
+        session.user().map(user -> user.claims().get("login_hint")).filter(h -> !h.isBlank());
+    session.invalidate();
     Optional<URI> endSession;
     try {
       endSession = metadata.get().endSessionEndpoint();
@@ -50,6 +56,9 @@ public final class SignOutServlet extends HttpServlet {
             + "post_logout_redirect_uri="
             + URLEncoder.encode(settings.postLogoutRedirectUri().toString(), StandardCharsets.UTF_8)
             + "&client_id="
-            + URLEncoder.encode(settings.clientId(), StandardCharsets.UTF_8));
+            + URLEncoder.encode(settings.clientId(), StandardCharsets.UTF_8)
+            + logoutHint
+                .map(hint -> "&logout_hint=" + URLEncoder.encode(hint, StandardCharsets.UTF_8))
+                .orElse(""));
   }
 }

@@ -349,7 +349,8 @@ class SignInCallbackTest {
       throws Exception {
     session.signIn(
         new SignedInUser("oid-0.tid-1", "oid-0", "bob@example.com", "Bob", new TreeMap<>()),
-        "{\"bob\":\"cache\"}");
+        "{\"bob\":\"cache\"}",
+        java.time.Instant.now());
     tenantIssues("oid-1");
     IAccount bob = mock(IAccount.class);
     when(bob.homeAccountId()).thenReturn("oid-0.tid-1");

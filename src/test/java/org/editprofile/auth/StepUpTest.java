@@ -46,7 +46,9 @@ class StepUpTest {
   @Test
   void beginWhenFirstAskedThenGoesToTheTenantWithScopesClaimsLoginHintAndReturnPath() {
     session.signIn(
-        new SignedInUser("home", "oid", "ada@example.com", "Ada", new TreeMap<>()), "cache");
+        new SignedInUser("home", "oid", "ada@example.com", "Ada", new TreeMap<>()),
+        "cache",
+        java.time.Instant.now());
     StepUp.Decision decision = begin();
     assertEquals(
         AUTHORIZE, assertInstanceOf(StepUp.Decision.GoToTenant.class, decision).authorizeUrl());

@@ -133,7 +133,8 @@ public class TokenPathBenchmark {
             DevTenant.DEMO_EMAIL,
             "Demo User",
             new TreeMap<>(Map.of("name", "Demo User", "oid", "oid", "ver", "2.0"))),
-        tokenCache);
+        tokenCache,
+        java.time.Instant.now());
     user.updatePendingSignIns(p -> p);
     user.setCsrfToken("x".repeat(43));
     session = new HashMap<>(store.attributes());

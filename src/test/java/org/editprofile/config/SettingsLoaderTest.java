@@ -138,6 +138,37 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void loadWhenTheSignInMayOutlastTheSessionThenBothAreNamed() {
+    Map<String, String> values = complete();
+    values.put("SIGN_IN_TIMEOUT_SECONDS", "1200");
+    List<String> problems =
+        assertInstanceOf(
+                Configuration.NotConfigured.class,
+                SettingsLoader.load(
+                    name -> Optional.ofNullable(values.get(name)),
+                    java.time.Clock.systemUTC(),
+                    Duration.ofMinutes(15)))
+            .problems();
+    assertEquals(
+        List.of(
+            "SIGN_IN_TIMEOUT_SECONDS (1200 s) may not exceed the session timeout (900 s): the"
+                + " session that waits for the sign-in would end first"),
+        problems);
+  }
+
+  @Test
+  void loadWhenNoLifetimeIsSetThenASignInLastsTwelveHours() {
+    WebAppSettings defaults = ((Configuration.Ready) load(complete())).webApp().orElseThrow();
+    assertEquals(Duration.ofHours(12), defaults.sessionLifetime());
+    Map<String, String> values = complete();
+    values.put("SESSION_LIFETIME_SECONDS", "3600");
+    WebAppSettings set = ((Configuration.Ready) load(values)).webApp().orElseThrow();
+    assertEquals(Duration.ofHours(1), set.sessionLifetime());
+    values.put("SESSION_LIFETIME_SECONDS", "0");
+    assertTrue(problems(values).get(0).startsWith("SESSION_LIFETIME_SECONDS must be a number"));
+  }
+
+  @Test
   void toStringNeverShowsTheSecret() {
     WebAppSettings s = ((Configuration.Ready) load(complete())).webApp().orElseThrow();
     assertFalse(s.toString().contains("very-secret-value"));

@@ -313,6 +313,12 @@ final class SignInPages {
   }
 
   void logout(Exchange ex) throws IOException {
+    Optional<Sso> signedIn = ex.cookie(SSO_COOKIE).map(sessions::get);
+    String hint = ex.param("logout_hint");
+    if (hint != null && signedIn.isPresent() && hint.equals(Tokens.loginHint(signedIn.get().oid))) {
+      // The account named: Entra signs it out without showing its account picker.
+      tenant.count("logout.hinted");
+    }
     ex.cookie(SSO_COOKIE).ifPresent(sessions::remove);
     ex.addCookie(SSO_COOKIE, "", true);
     String back = ex.param("post_logout_redirect_uri");

@@ -163,7 +163,9 @@ final class TokenIssuer {
             .subject(Tokens.pairwiseSubject(grant.oid(), client.clientId()))
             .claim("oid", grant.oid())
             .claim("ver", "2.0")
-            .claim("auth_time", grant.authTime().getEpochSecond());
+            .claim("auth_time", grant.authTime().getEpochSecond())
+            // The login_hint optional claim: what an app sends back as logout_hint.
+            .claim("login_hint", Tokens.loginHint(grant.oid()));
     if (grant.oidcScopes().contains("profile")) {
       id.claim("name", user.displayName()).claim("preferred_username", user.email());
     }

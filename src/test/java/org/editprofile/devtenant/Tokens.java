@@ -109,6 +109,16 @@ final class Tokens {
     }
   }
 
+  /**
+   * The {@code login_hint} optional claim: an opaque, stable name for the account, which the logout
+   * endpoint accepts as {@code logout_hint} (Entra's is base64 too, and means nothing to the app).
+   */
+  static String loginHint(String oid) {
+    return Base64.getEncoder()
+        .encodeToString(
+            ("O:" + oid + ":" + TenantLayout.TENANT_ID).getBytes(StandardCharsets.UTF_8));
+  }
+
   String sign(JWTClaimsSet claims) {
     return signed(claims, key.getKeyID(), signer);
   }

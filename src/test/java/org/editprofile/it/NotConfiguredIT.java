@@ -26,7 +26,9 @@ class NotConfiguredIT {
             EmbeddedTomcat.freePort(),
             Map.of(
                 "CLIENT_SECRET", "top-secret-value-123",
-                "REDIRECT_URI", "ftp://example.com/auth/redirect"));
+                "REDIRECT_URI", "ftp://example.com/auth/redirect",
+                // Longer than the WAR's 30-minute session timeout.
+                "SIGN_IN_TIMEOUT_SECONDS", "3600"));
   }
 
   @AfterAll
@@ -46,7 +48,8 @@ class NotConfiguredIT {
             "TENANT_SUBDOMAIN",
             "CLIENT_ID is missing",
             "REDIRECT_URI must be",
-            "EDIT_PROFILE_SCOPE is missing"
+            "EDIT_PROFILE_SCOPE is missing",
+            "SIGN_IN_TIMEOUT_SECONDS (3600 s) may not exceed the session timeout (1800 s)"
           }) {
         assertTrue(text.contains(name), name + " in " + text);
       }

@@ -260,6 +260,73 @@ class SecurityIT {
         "Back to a protected page asks to sign in");
   }
 
+  /**
+   * 9b. Sign-out names the account to the tenant ({@code logout_hint}, the ID token's {@code
+   * login_hint}), so the tenant signs out that account without asking which.
+   */
+  @Test
+  void signOutTellsTheTenantWhichAccountToSignOut() throws IOException {
+    DevTenantUser user = TestEnvironment.newUser("Hinted Leaver");
+    Browser browser = new Browser();
+    Page home = Journeys.signIn(browser, app, user, "/");
+    String loginHint =
+        browser.get(app + "/users/id").doc().select("tr").stream()
+            .filter(row -> row.select("th").text().equals("login_hint"))
+            .map(row -> row.select("td").text())
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the ID token carries login_hint"));
+    long hinted = tenant.requests("logout.hinted");
+    String csrf = home.doc().selectFirst("input[name=_csrf]").attr("value");
+    Page signOut = browser.post(app + "/auth/signout", Map.of("_csrf", csrf));
+    assertEquals(302, signOut.status());
+    assertEquals(
+        loginHint,
+        SignInIT.query(signOut.location()).get("logout_hint"),
+        "logout_hint in " + signOut.location());
+    Page back = browser.settle(signOut);
+    assertEquals(app + "/", back.uri().toString());
+    assertEquals(hinted + 1, tenant.requests("logout.hinted"), "the tenant matched the account");
+  }
+
+  /**
+   * 9c. A session ends a fixed time after sign-in however active it is (SESSION_LIFETIME_SECONDS,
+   * here 10 s): then the user signs in again, and the old session id is worthless.
+   */
+  @Test
+  void aSessionEndsAfterItsAbsoluteLifetimeEvenWhileInUse() throws Exception {
+    try (EmbeddedTomcat shortLived =
+        TestEnvironment.start(Map.of("SESSION_LIFETIME_SECONDS", "10"))) {
+      String base = shortLived.baseUrl();
+      DevTenantUser user = TestEnvironment.newUser("Short Lived");
+      Browser browser = new Browser();
+      // Taken before the sign-in, so it is never later than the moment the app counts from.
+      long signedIn = System.nanoTime();
+      Journeys.signIn(browser, base, user, "/");
+      String cookie = browser.cookie("JSESSIONID").orElseThrow();
+      assertEquals(200, browser.get(base + "/users/id").status(), "signed in at first");
+      Page page;
+      // Busy all along (a request every 200 ms), so only an absolute limit can end the session.
+      long deadline = signedIn + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+      do {
+        page = browser.get(base + "/users/id");
+        Thread.sleep(200);
+      } while (page.status() == 200 && System.nanoTime() < deadline);
+      long lived = System.nanoTime() - signedIn;
+      assertEquals(302, page.status(), "the session ended");
+      assertTrue(page.location().contains("/auth/signin"), page.location());
+      assertTrue(
+          lived >= java.util.concurrent.TimeUnit.SECONDS.toNanos(10),
+          "not before its lifetime: " + lived / 1_000_000 + " ms");
+      Browser old = new Browser();
+      old.setCookie(base, "JSESSIONID", cookie);
+      assertEquals(302, old.get(base + "/users/id").status(), "the old id is worthless");
+      // The tenant still knows the browser (its own session), so signing in again takes no form.
+      Page again = browser.settle(browser.get(base + "/users/id"));
+      assertEquals(base + "/users/id", again.uri().toString(), "signed in again");
+      assertEquals(200, again.status(), again.text());
+    }
+  }
+
   /** 10. Cookie flags on the embedded app and on the real Tomcat and Jetty. */
   @Test
   void sessionCookieIsHttpOnlyLaxAndNeverInUrls() throws IOException {
