@@ -36,6 +36,7 @@ import org.editprofile.service.BearerTokenValidator;
 import org.editprofile.service.OnBehalfOfClient;
 import org.editprofile.service.UpdateUserInfo;
 import org.editprofile.service.UpdateUserInfoServlet;
+import org.editprofile.tenant.ExpectedIssuer;
 import org.editprofile.tenant.MsalApps;
 import org.editprofile.tenant.MsalHttpClient;
 import org.editprofile.tenant.OidcMetadataProvider;
@@ -86,7 +87,7 @@ public final class EditProfileApp implements ServletContextListener {
   public void contextInitialized(ServletContextEvent event) {
     MSAL_HTTP_LOG.setLevel(java.util.logging.Level.WARNING);
     ServletContext context = event.getServletContext();
-    Configuration configuration =
+    Configuration loaded =
         SettingsLoader.load(
             SettingSource.firstOf(
                 SettingSource.environment(),
@@ -96,10 +97,21 @@ public final class EditProfileApp implements ServletContextListener {
             Duration.ofMinutes(context.getSessionTimeout()));
 
     context.setAttribute("routes", routesForViews());
-    Optional<Shared> shared =
-        configuration instanceof Configuration.Ready ready
+    Optional<Shared> started =
+        loaded instanceof Configuration.Ready ready
             ? Optional.of(share(ready.tenant()))
             : Optional.empty();
+    // The tenant's issuer decides which tokens are trusted: one the authority does not imply is a
+    // configuration error, shown like any other.
+    Optional<String> wrongIssuer = started.flatMap(s -> s.metadata().checkAtStartUp());
+    if (wrongIssuer.isPresent()) {
+      stop();
+    }
+    Configuration configuration =
+        wrongIssuer.isPresent()
+            ? new Configuration.NotConfigured(List.of(wrongIssuer.get()))
+            : loaded;
+    Optional<Shared> shared = wrongIssuer.isPresent() ? Optional.empty() : started;
     // Every response: security headers first, then the size limit.
     addFilter(context, "securityHeaders", securityHeaders(configuration, shared), true, "/*");
     addFilter(context, "bodySize", new BodySizeFilter(), false, "/*");
@@ -127,7 +139,9 @@ public final class EditProfileApp implements ServletContextListener {
   private Shared share(TenantSettings tenant) {
     Clock clock = Clock.systemUTC();
     http = OutboundHttp.create(tenant.connectTimeout(), tenant.readTimeout());
-    OidcMetadataProvider metadata = new OidcMetadataProvider(tenant.discoveryUrl(), http, clock);
+    OidcMetadataProvider metadata =
+        new OidcMetadataProvider(
+            tenant.discoveryUrl(), ExpectedIssuer.forAuthority(tenant.authority()), http, clock);
     keys = new TenantKeys(metadata, http);
     return new Shared(
         tenant,
@@ -297,6 +311,10 @@ public final class EditProfileApp implements ServletContextListener {
 
   @Override
   public void contextDestroyed(ServletContextEvent event) {
+    stop();
+  }
+
+  private void stop() {
     // Nothing of this deployment may keep running after an undeploy: key refresh, then connections.
     if (keys != null) {
       keys.close();

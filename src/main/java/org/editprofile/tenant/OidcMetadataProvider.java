@@ -34,6 +34,7 @@ public final class OidcMetadataProvider {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI discoveryUrl;
+  private final ExpectedIssuer expectedIssuer;
   private final CloseableHttpClient http;
   private final Clock clock;
   private final AtomicBoolean refreshing = new AtomicBoolean();
@@ -55,14 +56,44 @@ public final class OidcMetadataProvider {
     }
   }
 
-  public OidcMetadataProvider(URI discoveryUrl, CloseableHttpClient http, Clock clock) {
+  /** A discovery document naming an issuer the authority does not imply: never used. */
+  static final class WrongIssuer extends TenantException {
+    private static final long serialVersionUID = 1L;
+
+    WrongIssuer(String message) {
+      super(message);
+    }
+  }
+
+  public OidcMetadataProvider(
+      URI discoveryUrl, ExpectedIssuer expectedIssuer, CloseableHttpClient http, Clock clock) {
     this.discoveryUrl = discoveryUrl;
+    this.expectedIssuer = expectedIssuer;
     this.http = http;
     this.clock = clock;
   }
 
   public URI discoveryUrl() {
     return discoveryUrl;
+  }
+
+  /**
+   * Fetches the document at start-up, so the first sign-in does not wait for it and an issuer the
+   * authority does not imply stops the app before anyone signs in.
+   *
+   * @return the issuer problem, if the tenant answered with a document of the wrong issuer; empty
+   *     when it is right or the tenant cannot be reached yet (then the first request tries again)
+   */
+  public Optional<String> checkAtStartUp() {
+    try {
+      get();
+      return Optional.empty();
+    } catch (WrongIssuer e) {
+      return Optional.of(e.getMessage());
+    } catch (TenantException e) {
+      LOG.warn("The tenant's OpenID configuration is not available yet: {}", e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /** The copy in hand, if any, without ever waiting for the tenant. */
@@ -100,7 +131,9 @@ public final class OidcMetadataProvider {
     }
     Failure last = failure;
     if (last != null && backingOff(clock.instant())) {
-      throw new TenantException(last.cause().getMessage(), last.cause());
+      throw last.cause() instanceof WrongIssuer
+          ? new WrongIssuer(last.cause().getMessage())
+          : new TenantException(last.cause().getMessage(), last.cause());
     }
     return fetchAndRemember().metadata();
   }
@@ -140,6 +173,10 @@ public final class OidcMetadataProvider {
               });
       JsonNode doc = JSON.readTree(body);
       String issuer = text(doc, "issuer");
+      Optional<String> wrongIssuer = expectedIssuer.problem(issuer);
+      if (wrongIssuer.isPresent()) {
+        throw new WrongIssuer(wrongIssuer.get());
+      }
       URI jwks = URI.create(text(doc, "jwks_uri"));
       Optional<URI> authorize = optionalUri(doc, "authorization_endpoint");
       Optional<URI> endSession = optionalUri(doc, "end_session_endpoint");

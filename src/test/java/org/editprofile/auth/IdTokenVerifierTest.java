@@ -76,7 +76,10 @@ class IdTokenVerifierTest {
     http = OutboundHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(2));
     OidcMetadataProvider metadata =
         new OidcMetadataProvider(
-            URI.create(issuer + "/.well-known/openid-configuration"), http, Clock.systemUTC());
+            URI.create(issuer + "/.well-known/openid-configuration"),
+            org.editprofile.tenant.ExpectedIssuer.forAuthority(issuer),
+            http,
+            Clock.systemUTC());
     verifier = new IdTokenVerifier(metadata, new TenantKeys(metadata, http), CLIENT);
   }
 

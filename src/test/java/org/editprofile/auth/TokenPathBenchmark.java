@@ -78,6 +78,7 @@ public class TokenPathBenchmark {
     OidcMetadataProvider metadata =
         new OidcMetadataProvider(
             URI.create(tenant.authority() + ".well-known/openid-configuration"),
+            org.editprofile.tenant.ExpectedIssuer.forAuthority(tenant.authority()),
             http,
             Clock.systemUTC());
     apps =

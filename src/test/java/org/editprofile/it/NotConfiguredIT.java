@@ -65,6 +65,27 @@ class NotConfiguredIT {
     assertEquals("{\"status\":\"DOWN\",\"reason\":\"not configured\"}", health.body());
   }
 
+  /**
+   * An authority whose discovery document names another issuer (here the dev tenant addressed by
+   * its domain name, whose issuer names its id) is refused at start-up, before anyone signs in.
+   */
+  @Test
+  void anAuthorityThatDoesNotImplyTheDiscoveredIssuerIsRefusedAtStartUp() throws Exception {
+    org.editprofile.devtenant.DevTenant tenant = TestEnvironment.tenant();
+    String byDomain =
+        tenant
+            .authority()
+            .replace(org.editprofile.devtenant.DevTenant.TENANT_ID, tenant.layout().tenantDomain());
+    try (EmbeddedTomcat wrong = TestEnvironment.start(Map.of("AUTHORITY", byDomain))) {
+      Page page = new Browser().get(wrong.baseUrl() + "/auth/signin");
+      assertEquals(503, page.status(), page.text());
+      assertTrue(page.text().contains("not configured"), page.text());
+      assertTrue(
+          page.text().contains("names the issuer " + tenant.layout().issuerV2()), page.text());
+      assertEquals(503, new Browser().get(wrong.baseUrl() + "/health").status());
+    }
+  }
+
   @Test
   void staticFilesStillServed() throws IOException {
     assertEquals(200, new Browser().get(app.baseUrl() + "/static/app.css").status());

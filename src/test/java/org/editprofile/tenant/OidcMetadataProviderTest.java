@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.Test;
  */
 class OidcMetadataProviderTest {
 
+  private static final String ISSUER = "https://issuer.example/v2.0";
+
   private enum Mode {
     SERVE,
     HANG,
@@ -47,6 +50,7 @@ class OidcMetadataProviderTest {
   private volatile Mode mode = Mode.SERVE;
   private volatile CountDownLatch release = new CountDownLatch(1);
   private volatile String jwks = "https://keys.example/one";
+  private volatile String issuer = ISSUER;
   private OidcMetadataProvider provider;
 
   @BeforeEach
@@ -63,6 +67,7 @@ class OidcMetadataProviderTest {
                 "http://127.0.0.1:"
                     + server.getAddress().getPort()
                     + "/.well-known/openid-configuration"),
+            ExpectedIssuer.forAuthority(ISSUER),
             http,
             clock);
   }
@@ -74,7 +79,7 @@ class OidcMetadataProviderTest {
         release.await(60, TimeUnit.SECONDS);
       }
       byte[] body =
-          ("{\"issuer\":\"https://issuer.example/v2.0\",\"jwks_uri\":\"" + jwks + "\"}")
+          ("{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + jwks + "\"}")
               .getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(mode == Mode.SERVE ? 200 : 503, body.length);
       exchange.getResponseBody().write(body);
@@ -173,6 +178,28 @@ class OidcMetadataProviderTest {
     } finally {
       callers.shutdownNow();
     }
+  }
+
+  @Test
+  void getWhenTheDocumentNamesAnotherIssuerThenItIsNeverUsed() {
+    issuer = "https://impostor.example/v2.0";
+    TenantException refused = assertThrows(TenantException.class, provider::get);
+    assertTrue(
+        refused.getMessage().contains("https://impostor.example/v2.0"), refused.getMessage());
+    assertEquals(
+        Optional.of(refused.getMessage()),
+        provider.checkAtStartUp().map(p -> p),
+        "start-up names the problem (after the back-off, the same answer)");
+  }
+
+  @Test
+  void getWhenARefreshNamesAnotherIssuerThenTheKnownCopyStays() {
+    provider.get();
+    clock.advance(Duration.ofHours(25));
+    issuer = "https://impostor.example/v2.0";
+    jwks = "https://keys.example/impostor";
+    assertEquals(URI.create("https://keys.example/one"), provider.get().jwksUri());
+    assertEquals(ISSUER, provider.get().issuer());
   }
 
   private static int awaitAnswered(List<Future<OidcMetadata>> answers, int expected)
