@@ -104,10 +104,7 @@ class OidcMetadataProviderTest {
     mode = Mode.HANG;
     ExecutorService callers = Executors.newFixedThreadPool(20);
     try {
-      List<Future<OidcMetadata>> answers = new ArrayList<>();
-      for (int i = 0; i < 20; i++) {
-        answers.add(callers.submit(provider::get));
-      }
+      List<Future<OidcMetadata>> answers = askAtOnce(callers, 20);
       // While the one refresh hangs, the other 19 have their answer: nobody waits in a queue.
       int answered = awaitAnswered(answers, 19);
       assertEquals(19, answered, "requests answered while the tenant hangs");
@@ -164,10 +161,7 @@ class OidcMetadataProviderTest {
     mode = Mode.HANG;
     ExecutorService callers = Executors.newFixedThreadPool(20);
     try {
-      List<Future<OidcMetadata>> answers = new ArrayList<>();
-      for (int i = 0; i < 20; i++) {
-        answers.add(callers.submit(provider::get));
-      }
+      List<Future<OidcMetadata>> answers = askAtOnce(callers, 20);
       awaitFetches(1);
       mode = Mode.SERVE;
       release.countDown();
@@ -200,6 +194,14 @@ class OidcMetadataProviderTest {
     jwks = "https://keys.example/impostor";
     assertEquals(URI.create("https://keys.example/one"), provider.get().jwksUri());
     assertEquals(ISSUER, provider.get().issuer());
+  }
+
+  private List<Future<OidcMetadata>> askAtOnce(ExecutorService callers, int requests) {
+    List<Future<OidcMetadata>> answers = new ArrayList<>();
+    for (int i = 0; i < requests; i++) {
+      answers.add(callers.submit(provider::get));
+    }
+    return answers;
   }
 
   private static int awaitAnswered(List<Future<OidcMetadata>> answers, int expected)
