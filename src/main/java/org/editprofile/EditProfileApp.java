@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -41,6 +42,7 @@ import org.editprofile.tenant.MsalApps;
 import org.editprofile.tenant.MsalHttpClient;
 import org.editprofile.tenant.OidcMetadataProvider;
 import org.editprofile.tenant.TenantKeys;
+import org.editprofile.web.AnonymousSignInSessions;
 import org.editprofile.web.AuthenticationFilter;
 import org.editprofile.web.BodySizeFilter;
 import org.editprofile.web.CsrfFilter;
@@ -94,7 +96,10 @@ public final class EditProfileApp implements ServletContextListener {
                 SettingSource.systemProperties(),
                 name -> Optional.ofNullable(context.getInitParameter(name))),
             Clock.systemUTC(),
-            Duration.ofMinutes(context.getSessionTimeout()));
+            // Zero or less means sessions never time out: no limit for the sign-in either.
+            context.getSessionTimeout() > 0
+                ? Duration.ofMinutes(context.getSessionTimeout())
+                : ChronoUnit.FOREVER.getDuration());
 
     context.setAttribute("routes", routesForViews());
     Optional<Shared> started =
@@ -239,7 +244,11 @@ public final class EditProfileApp implements ServletContextListener {
     addFilter(
         context, "authentication", new AuthenticationFilter(), false, Routes.SIGNED_IN_PAGES + "*");
     addServlet(context, "home", new ViewServlet("home"), "");
-    addServlet(context, "signIn", new SignInServlet(signIns), Routes.SIGN_IN);
+    AnonymousSignInSessions visitors =
+        new AnonymousSignInSessions(
+            AnonymousSignInSessions.DEFAULT_CAPACITY, settings.signInTimeout());
+    context.addListener(visitors);
+    addServlet(context, "signIn", new SignInServlet(signIns, visitors), Routes.SIGN_IN);
     addServlet(
         context, "signInCallback", new SignInCallbackServlet(callback), Routes.SIGN_IN_CALLBACK);
     addServlet(

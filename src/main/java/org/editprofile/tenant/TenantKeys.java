@@ -39,6 +39,7 @@ public final class TenantKeys implements JWKSource<SecurityContext>, Closeable {
   private final OidcMetadataProvider metadata;
   private final CloseableHttpClient http;
   private volatile Source current;
+  private volatile boolean closed;
 
   private record Source(URI jwksUri, JWKSource<SecurityContext> keys) {}
 
@@ -64,6 +65,10 @@ public final class TenantKeys implements JWKSource<SecurityContext>, Closeable {
       return known.keys();
     }
     synchronized (this) {
+      if (closed) {
+        // A request still running while the app stops must not start new refresh threads.
+        throw new TenantException("the app is stopping");
+      }
       known = current;
       if (known != null && known.jwksUri().equals(jwksUri)) {
         return known.keys();
@@ -103,6 +108,7 @@ public final class TenantKeys implements JWKSource<SecurityContext>, Closeable {
   /** Stops the background refresh; called when the app stops. */
   @Override
   public synchronized void close() {
+    closed = true;
     Source last = current;
     current = null;
     if (last != null) {

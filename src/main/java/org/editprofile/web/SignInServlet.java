@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.editprofile.auth.ReturnPath;
 import org.editprofile.auth.SignInRequests;
+import org.editprofile.session.UserSession;
 
 /**
  * {@code GET /auth/signin[?redirectTo=/path]} ({@link org.editprofile.Routes#SIGN_IN}): redirect to
@@ -15,9 +16,11 @@ public final class SignInServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
   private final transient SignInRequests signIns;
+  private final transient AnonymousSignInSessions visitors;
 
-  public SignInServlet(SignInRequests signIns) {
+  public SignInServlet(SignInRequests signIns, AnonymousSignInSessions visitors) {
     this.signIns = signIns;
+    this.visitors = visitors;
   }
 
   @Override
@@ -28,7 +31,11 @@ public final class SignInServlet extends HttpServlet {
         "1".equals(request.getParameter("restart"))
             ? SignInRequests.Options.restartSignIn()
             : SignInRequests.Options.signIn();
-    response.sendRedirect(
-        signIns.start(HttpSessionStore.userSession(request), returnPath, options).toString());
+    UserSession session = HttpSessionStore.userSession(request);
+    String authorizeUrl = signIns.start(session, returnPath, options).toString();
+    if (session.user().isEmpty()) {
+      visitors.admit(request);
+    }
+    response.sendRedirect(authorizeUrl);
   }
 }

@@ -16,13 +16,23 @@ import org.apache.tomcat.util.scan.StandardJarScanner;
 public final class EmbeddedTomcat implements AutoCloseable {
 
   private final Tomcat tomcat;
+  private final Context context;
   private final int port;
   private final String contextPath;
 
-  private EmbeddedTomcat(Tomcat tomcat, int port, String contextPath) {
+  private EmbeddedTomcat(Tomcat tomcat, Context context, int port, String contextPath) {
     this.tomcat = tomcat;
+    this.context = context;
     this.port = port;
     this.contextPath = contextPath;
+  }
+
+  /** The idle timeout, in seconds, of each session the app holds now. */
+  public java.util.List<Integer> sessionIdleTimeouts() {
+    return java.util.Arrays.stream(context.getManager().findSessions())
+        .filter(org.apache.catalina.Session::isValid)
+        .map(org.apache.catalina.Session::getMaxInactiveInterval)
+        .toList();
   }
 
   /** The WAR that `mvn package` built (the failsafe and run configurations pass its path). */
@@ -67,7 +77,7 @@ public final class EmbeddedTomcat implements AutoCloseable {
     context.setParentClassLoader(EmbeddedTomcat.class.getClassLoader());
     contextParameters.forEach(context::addParameter);
     tomcat.start();
-    return new EmbeddedTomcat(tomcat, connector.getLocalPort(), contextPath);
+    return new EmbeddedTomcat(tomcat, context, connector.getLocalPort(), contextPath);
   }
 
   public int port() {

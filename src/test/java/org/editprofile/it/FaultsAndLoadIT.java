@@ -24,6 +24,7 @@ import org.editprofile.devtenant.DevTenant;
 import org.editprofile.devtenant.EmbeddedTomcat;
 import org.editprofile.devtenant.Faults;
 import org.editprofile.it.Browser.Page;
+import org.editprofile.web.AnonymousSignInSessions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -245,6 +246,76 @@ class FaultsAndLoadIT {
     assertTrue(chunked.text().contains("Length required"), chunked.text());
     assertEquals(patches, tenant.requests("graph.patch"));
     assertEquals(200, browser.get(app + "/users/id").status(), "still signed in");
+  }
+
+  /**
+   * 50,000 cookieless sign-in requests (each would otherwise leave a 30-minute session behind)
+   * leave at most {@link AnonymousSignInSessions#DEFAULT_CAPACITY} sessions, each living only as
+   * long as a sign-in may take; a visitor whose sign-in was pushed out still gets in (one automatic
+   * restart), and a signed-in session gets the usual timeout back.
+   */
+  @Test
+  void fiftyThousandCookielessSignInsLeaveABoundedNumberOfShortSessions() throws Exception {
+    try (EmbeddedTomcat own = TestEnvironment.start(Map.of())) {
+      String app = own.baseUrl();
+      DevTenantUser early = TestEnvironment.newUser("Early Visitor");
+      Browser earlyBrowser = new Browser();
+      Page login = Journeys.openSignIn(earlyBrowser, app, "/users/id");
+      long heapBefore = usedHeapAfterGc();
+
+      java.util.concurrent.ExecutorService clients = Executors.newFixedThreadPool(4);
+      java.util.concurrent.atomic.AtomicInteger refused =
+          new java.util.concurrent.atomic.AtomicInteger();
+      java.net.http.HttpClient cookieless =
+          java.net.http.HttpClient.newBuilder()
+              .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+              .build();
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int c = 0; c < 4; c++) {
+        done.add(
+            clients.submit(
+                () -> {
+                  for (int i = 0; i < 12_500; i++) {
+                    int status =
+                        cookieless
+                            .send(
+                                HttpRequest.newBuilder(URI.create(app + "/auth/signin")).build(),
+                                java.net.http.HttpResponse.BodyHandlers.discarding())
+                            .statusCode();
+                    if (status != 302) {
+                      refused.incrementAndGet();
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get(10, java.util.concurrent.TimeUnit.MINUTES);
+      }
+      clients.shutdown();
+      assertEquals(0, refused.get(), "nobody is refused");
+      List<Integer> timeouts = own.sessionIdleTimeouts();
+      System.out.printf(
+          "50,000 cookieless sign-ins: %d sessions, heap +%d MB after a full GC%n",
+          timeouts.size(), (usedHeapAfterGc() - heapBefore) / (1024 * 1024));
+      assertTrue(
+          timeouts.size() <= AnonymousSignInSessions.DEFAULT_CAPACITY,
+          timeouts.size() + " sessions");
+      assertTrue(timeouts.stream().allMatch(t -> t == 600), "visitors' sessions last 10 minutes");
+
+      // The early visitor's pending sign-in was pushed out: the callback restarts it once.
+      Page landed = Journeys.submitLogin(earlyBrowser, login, early);
+      assertEquals(200, landed.status(), landed.text());
+      assertEquals(200, earlyBrowser.get(app + "/users/id").status(), "signed in");
+      assertTrue(
+          own.sessionIdleTimeouts().contains(1800), "a signed-in session: the usual 30 minutes");
+    }
+  }
+
+  private static long usedHeapAfterGc() {
+    System.gc();
+    Runtime runtime = Runtime.getRuntime();
+    return runtime.totalMemory() - runtime.freeMemory();
   }
 
   @Test
