@@ -104,6 +104,10 @@ public final class UserSession {
    * of two requests carrying the same state, exactly one gets it.
    */
   public Optional<PendingSignIn> spendPendingSignIn(String state, Instant now) {
+    if (store.get(PENDING) == null) {
+      // Nothing to spend; and taking the lock would create a session for any stray callback.
+      return Optional.empty();
+    }
     synchronized (store.lock()) {
       PendingSignIns current = pendingSignIns();
       Optional<PendingSignIn> found = current.find(state, now);

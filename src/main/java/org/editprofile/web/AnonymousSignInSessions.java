@@ -18,7 +18,8 @@ import java.util.Map;
  * the heap with them. So a visitor's session lives only as long as a sign-in may take (not the
  * usual idle timeout), and at most {@code capacity} of them exist at once: beyond that the oldest
  * is ended. Nobody is refused; under a flood, a visitor whose sign-in was pushed out is sent
- * through sign-in again once (the callback's restart).
+ * through sign-in again once (the callback's restart). The session outlives the sign-in timeout by
+ * a minute, so a visitor who comes back a little late is told the sign-in took too long.
  *
  * <p>A session leaves this bound when its id changes, which happens exactly when someone signs in
  * in it; it then gets the container's usual idle timeout back.
@@ -28,13 +29,15 @@ public final class AnonymousSignInSessions implements HttpSessionListener, HttpS
   /** About 1.3 KB each: at most some 13 MB of visitors' sign-in state per node. */
   public static final int DEFAULT_CAPACITY = 10_000;
 
+  private static final Duration GRACE = Duration.ofMinutes(1);
+
   private final int capacity;
   private final int lifetimeSeconds;
   private final Map<String, HttpSession> byId = new LinkedHashMap<>();
 
   public AnonymousSignInSessions(int capacity, Duration signInTimeout) {
     this.capacity = capacity;
-    this.lifetimeSeconds = (int) Math.min(Integer.MAX_VALUE, signInTimeout.toSeconds());
+    this.lifetimeSeconds = (int) Math.min(Integer.MAX_VALUE, signInTimeout.plus(GRACE).toSeconds());
   }
 
   /** Counts this request's session as a visitor's sign-in session (once). */

@@ -262,6 +262,12 @@ class FaultsAndLoadIT {
       Browser earlyBrowser = new Browser();
       Page login = Journeys.openSignIn(earlyBrowser, app, "/users/id");
       long heapBefore = usedHeapAfterGc();
+      int before = own.sessionIdleTimeouts().size();
+      for (int i = 0; i < 100; i++) {
+        Page stray = new Browser().get(app + "/auth/redirect?state=s" + i + "&code=c");
+        assertTrue(stray.header("Set-Cookie").isEmpty(), "a stray callback creates no session");
+      }
+      assertEquals(before, own.sessionIdleTimeouts().size());
 
       java.util.concurrent.ExecutorService clients = Executors.newFixedThreadPool(4);
       java.util.concurrent.atomic.AtomicInteger refused =
@@ -301,7 +307,9 @@ class FaultsAndLoadIT {
       assertTrue(
           timeouts.size() <= AnonymousSignInSessions.DEFAULT_CAPACITY,
           timeouts.size() + " sessions");
-      assertTrue(timeouts.stream().allMatch(t -> t == 600), "visitors' sessions last 10 minutes");
+      assertTrue(
+          timeouts.stream().allMatch(t -> t == 660),
+          "visitors' sessions last the sign-in timeout and a minute: " + timeouts.get(0));
 
       // The early visitor's pending sign-in was pushed out: the callback restarts it once.
       Page landed = Journeys.submitLogin(earlyBrowser, login, early);
