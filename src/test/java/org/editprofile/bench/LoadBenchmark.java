@@ -94,6 +94,7 @@ public final class LoadBenchmark {
   private void run(ServerDistribution server, int heapUsers, Path out) throws Exception {
     StringBuilder report = new StringBuilder();
     report.append("# Load benchmark\n\n").append(machine()).append('\n');
+    report.append(coldStart());
 
     List<Session> sessions = new ArrayList<>();
     for (int i = 0; i < 64; i++) {
@@ -292,6 +293,40 @@ public final class LoadBenchmark {
           .build();
     }
     return builder.GET().build();
+  }
+
+  /**
+   * The first sign-in and the first profile page after a fresh deploy (before anything else has
+   * touched the server), then the same for a second customer: what the first visitors wait for.
+   */
+  private String coldStart() throws IOException {
+    StringBuilder table =
+        new StringBuilder(
+            "## After a fresh deploy\n\n"
+                + "| | Open sign-in (app → tenant page) | Submit credentials (tenant → callback →"
+                + " home) | Profile page (Graph /me) |\n|---|---|---|---|\n");
+    for (String who : List.of("first customer", "second customer")) {
+      DevTenantUser user =
+          new DevTenantUser("cold-" + UUID.randomUUID() + "@example.test", "Bench-Pw-1", null);
+      tenant.directory().add(user.email(), user.password(), "Cold Start");
+      Browser browser = new Browser();
+      long start = System.nanoTime();
+      Page login = Journeys.openSignIn(browser, app, "/");
+      long opened = System.nanoTime();
+      Journeys.submitLogin(browser, login, user);
+      long signedIn = System.nanoTime();
+      browser.get(app + "/users/gatedUpdateProfile");
+      long profile = System.nanoTime();
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.1f ms | %.1f ms | %.1f ms |%n",
+              who,
+              (opened - start) / 1e6,
+              (signedIn - opened) / 1e6,
+              (profile - signedIn) / 1e6));
+    }
+    return table.append('\n').toString();
   }
 
   /** A new customer signed in through the tenant's pages, optionally past the MFA step-up. */
