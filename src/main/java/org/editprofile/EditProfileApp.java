@@ -117,6 +117,8 @@ public final class EditProfileApp implements ServletContextListener {
             ? new Configuration.NotConfigured(List.of(wrongIssuer.get()))
             : loaded;
     Optional<Shared> shared = wrongIssuer.isPresent() ? Optional.empty() : started;
+    // The first sign-in should not wait for what every sign-in needs.
+    shared.ifPresent(s -> s.keys().warmUp());
     // Every response: security headers first, then the size limit.
     addFilter(context, "securityHeaders", securityHeaders(configuration, shared), true, "/*");
     addFilter(context, "bodySize", new BodySizeFilter(), false, "/*");

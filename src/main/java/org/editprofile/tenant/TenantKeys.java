@@ -3,6 +3,7 @@ package org.editprofile.tenant;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -103,6 +104,18 @@ public final class TenantKeys implements JWKSource<SecurityContext>, Closeable {
     Thread thread = new Thread(task, "edit-profile-tenant-keys-" + THREADS.incrementAndGet());
     thread.setDaemon(true);
     return thread;
+  }
+
+  /**
+   * Fetches the keys now (at start-up), so the first sign-in does not wait for them; a tenant that
+   * cannot be reached yet is tried again on first use.
+   */
+  public void warmUp() {
+    try {
+      get(new JWKSelector(new JWKMatcher.Builder().build()), null);
+    } catch (KeySourceException | TenantException e) {
+      LOG.warn("The tenant's signing keys are not available yet: {}", e.getMessage());
+    }
   }
 
   /** Stops the background refresh; called when the app stops. */
