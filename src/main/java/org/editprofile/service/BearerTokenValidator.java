@@ -136,7 +136,7 @@ public final class BearerTokenValidator {
             null,
             Set.of("exp", "iat", "iss", "sub", "oid", "tid", "scp"),
             null);
-    verifier.setMaxClockSkew(120);
+    verifier.setMaxClockSkew((int) CLOCK_SKEW.toSeconds());
     fresh.setJWTClaimsSetVerifier(verifier);
     Processor built = new Processor(current, fresh, issuers);
     processor = built;
