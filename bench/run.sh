@@ -5,7 +5,7 @@
 #      and heap per signed-in user (results in target/bench/results.md);
 #   2. JMH: the token path (session cache -> silent token) and session (de)serialization.
 # Options (environment): PHASE_MILLIS (default 10000 per measured phase), HEAP_USERS (500),
-# JMH=0 to skip the micro-benchmarks, SMOKE=1 for a quick run.
+# PROFILE=0 to run the server without a flight recording, JMH=0 to skip the micro-benchmarks, SMOKE=1 for a quick run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 phase=${PHASE_MILLIS:-10000}
@@ -19,7 +19,7 @@ cp="target/test-classes:target/classes:$(cat target/bench/classpath.txt)"
 mkdir -p target/tmp
 java -Xmx1g -Djava.io.tmpdir=target/tmp \
   -Dtomcat.home="$(ls -d target/containers/apache-tomcat-*)" -Dedit-profile.war=target/edit-profile.war \
-  -Dbench.phaseMillis="$phase" -Dbench.heapUsers="$users" -Dbench.out=target/bench/results.md \
+  -Dbench.profile="$([ "${PROFILE:-1}" = 1 ] && echo true || echo false)" -Dbench.phaseMillis="$phase" -Dbench.heapUsers="$users" -Dbench.out=target/bench/results.md \
   -cp "$cp" org.editprofile.bench.LoadBenchmark
 if [ "${JMH:-1}" = 1 ]; then
   java -Djava.io.tmpdir=target/tmp -cp "$cp" org.openjdk.jmh.Main "${jmh_args[@]}" \

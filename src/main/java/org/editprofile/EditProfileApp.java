@@ -230,7 +230,7 @@ public final class EditProfileApp implements ServletContextListener {
             clock);
     EditProfileFlow profiles =
         new EditProfileFlow(
-            new TokenService(apps),
+            new TokenService(apps, clock),
             new StepUp(signIns, clock),
             shared.graph(),
             settings.editProfileScope(),

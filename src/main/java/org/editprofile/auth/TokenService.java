@@ -6,6 +6,7 @@ import com.microsoft.aad.msal4j.IAccount;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.SilentParameters;
 import java.net.MalformedURLException;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -29,9 +30,11 @@ public final class TokenService {
   private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
 
   private final MsalApps apps;
+  private final SilentTokenMemo memo;
 
-  public TokenService(MsalApps apps) {
+  public TokenService(MsalApps apps, Clock clock) {
     this.apps = apps;
+    this.memo = new SilentTokenMemo(clock);
   }
 
   public TokenOutcome acquire(UserSession session, List<String> scopes) {
@@ -48,9 +51,18 @@ public final class TokenService {
     if (user.isEmpty() || cache.isEmpty()) {
       return new TokenOutcome.NeedsUser(Optional.empty());
     }
-    ConfidentialClientApplication app =
-        apps.newClient(new SessionTokenCache(cache, session::saveTokenCache));
-    Optional<IAccount> account = MsalCalls.account(app, user.get().homeAccountId());
+    String homeAccountId = user.get().homeAccountId();
+    if (claims.isEmpty()) {
+      // A claims challenge must reach the tenant; otherwise MSAL4J's answer for this very cache,
+      // if this node has it, is what MSAL4J would answer again.
+      Optional<String> remembered = memo.find(cache.get(), homeAccountId, scopes);
+      if (remembered.isPresent()) {
+        return new TokenOutcome.Acquired(remembered.get());
+      }
+    }
+    SessionTokenCache hook = new SessionTokenCache(cache, session::saveTokenCache);
+    ConfidentialClientApplication app = apps.newClient(hook);
+    Optional<IAccount> account = MsalCalls.account(app, homeAccountId);
     if (account.isEmpty()) {
       return new TokenOutcome.NeedsUser(Optional.empty());
     }
@@ -72,8 +84,9 @@ public final class TokenService {
     if (answer instanceof Answer.Refused<IAuthenticationResult> refused) {
       throw refused.asTenantException("The sign-in service could not issue a token");
     }
-    return new TokenOutcome.Acquired(
-        ((Answer.Issued<IAuthenticationResult>) answer).result().accessToken());
+    IAuthenticationResult result = ((Answer.Issued<IAuthenticationResult>) answer).result();
+    memo.remember(hook.latest().orElseThrow(), homeAccountId, scopes, result);
+    return new TokenOutcome.Acquired(result.accessToken());
   }
 
   private static ClaimsRequest claimsRequest(String claims) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,11 +52,14 @@ public final class LoadBenchmark {
       double p90,
       double p99,
       long errors,
-      long requests) {}
+      long requests,
+      double appCpuMicros,
+      double tenantCpuMicros) {}
 
   private final DevTenant tenant;
   private final String app;
   private final Duration phase;
+  private final CpuMeter tenantCpu = CpuMeter.threads(List.of("dev-tenant", "HTTP-Dispatcher"));
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -78,6 +82,7 @@ public final class LoadBenchmark {
       String base = "http://127.0.0.1:" + port;
       tenant.registerWebApp(base + "/auth/redirect", base + "/");
       Map<String, String> settings = EmbeddedTomcat.settingsFor(tenant, base);
+      // A flight recording from the JVM's start: the phases are cut out of it afterwards.
       try (ServerDistribution server =
           ServerDistribution.start(
               ServerDistribution.Kind.TOMCAT,
@@ -85,7 +90,10 @@ public final class LoadBenchmark {
               port,
               settings,
               trust,
-              DevTenant.trustStorePassword())) {
+              DevTenant.trustStorePassword(),
+              PROFILE
+                  ? List.of("-XX:StartFlightRecording=name=bench,settings=profile")
+                  : List.of())) {
         new LoadBenchmark(tenant, base, phase).run(server, heapUsers, out);
       }
     }
@@ -103,18 +111,21 @@ public final class LoadBenchmark {
     Map<String, Long> before = tenant.requestCounts();
     List<Result> results = new ArrayList<>();
     Map<String, Route> routes = new LinkedHashMap<>();
-    routes.put("GET / (signed out)", new Route("GET", "/", false));
-    routes.put("GET / (signed in)", new Route("GET", "/", true));
-    routes.put("GET /users/id", new Route("GET", "/users/id", true));
+    routes.put("GET / (signed out)", Route.app("GET", "/", false));
+    routes.put("GET / (signed in)", Route.app("GET", "/", true));
+    routes.put("GET /users/id", Route.app("GET", "/users/id", true));
     routes.put(
-        "GET /users/gatedUpdateProfile", new Route("GET", "/users/gatedUpdateProfile", true));
-    routes.put("GET /users/updateProfile", new Route("GET", "/users/updateProfile", true));
-    routes.put("POST /users/update", new Route("POST", "/users/update", true));
+        "GET /users/gatedUpdateProfile", Route.app("GET", "/users/gatedUpdateProfile", true));
+    routes.put("GET /users/updateProfile", Route.app("GET", "/users/updateProfile", true));
+    routes.put("POST /users/update", Route.app("POST", "/users/update", true));
+    routes.put(GRAPH_DIRECT, graphDirect());
     // Warm every route up first, so the JIT has compiled the shared paths before anything counts.
     for (Route route : routes.values()) {
       load(route, sessions, 16, phase.dividedBy(2), new LatencyRecorder(), new AtomicLong());
     }
     long measured = 0;
+    Map<String, Instant[]> windows = new LinkedHashMap<>();
+    CpuMeter appCpu = CpuMeter.process(server.pid());
     for (Map.Entry<String, Route> route : routes.entrySet()) {
       for (int connections : CONCURRENCY) {
         load(
@@ -126,9 +137,15 @@ public final class LoadBenchmark {
             new AtomicLong());
         LatencyRecorder latency = new LatencyRecorder();
         AtomicLong errors = new AtomicLong();
+        long app0 = appCpu.nanos();
+        long tenant0 = tenantCpu.nanos();
+        Instant from = Instant.now();
         long elapsed = load(route.getValue(), sessions, connections, phase, latency, errors);
+        windows.put(route.getKey() + " c=" + connections, new Instant[] {from, Instant.now()});
         long total = latency.total();
         measured += total;
+        double appMicros = (appCpu.nanos() - app0) / 1e3 / Math.max(total, 1);
+        double tenantMicros = (tenantCpu.nanos() - tenant0) / 1e3 / Math.max(total, 1);
         results.add(
             new Result(
                 route.getKey(),
@@ -138,16 +155,21 @@ public final class LoadBenchmark {
                 latency.percentileMillis(0.9),
                 latency.percentileMillis(0.99),
                 errors.get(),
-                total));
+                total,
+                appMicros,
+                tenantMicros));
         System.out.printf(
             Locale.ROOT,
-            "%-32s c=%-3d %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d%n",
+            "%-32s c=%-3d %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d  CPU/req app %.0f µs"
+                + " tenant %.0f µs%n",
             route.getKey(),
             connections,
             total * 1e9 / elapsed,
             latency.percentileMillis(0.5),
             latency.percentileMillis(0.99),
-            errors.get());
+            errors.get(),
+            appMicros,
+            tenantMicros);
       }
     }
     Map<String, Long> after = tenant.requestCounts();
@@ -155,19 +177,31 @@ public final class LoadBenchmark {
     report
         .append("## Throughput and latency\n\n")
         .append(
-            "| Route | Connections | req/s | p50 ms | p90 ms | p99 ms | errors |\n|---|---|---|---|---|---|---|\n");
+            "| Route | Connections | req/s | p50 ms | p90 ms | p99 ms | errors | app CPU µs/req"
+                + " | tenant CPU µs/req |\n|---|---|---|---|---|---|---|---|---|\n");
     for (Result r : results) {
       report.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %.0f | %.2f | %.2f | %.2f | %d |%n",
+              "| %s | %d | %.0f | %.2f | %.2f | %.2f | %d | %.0f | %.0f |%n",
               r.route(),
               r.connections(),
               r.rps(),
               r.p50(),
               r.p90(),
               r.p99(),
-              r.errors()));
+              r.errors(),
+              r.appCpuMicros(),
+              r.tenantCpuMicros()));
+    }
+    report.append(
+        "\nCPU per request: the app's whole JVM from /proc (request threads, JIT, GC), and the dev"
+            + " tenant's request threads in the benchmark's JVM (a lower bound). The Graph /me"
+            + " direct row is the yardstick: the same Graph call the profile page makes, without"
+            + " the app.\n");
+    report.append(ratio(results, 16));
+    if (PROFILE) {
+      report.append(profiles(server, windows));
     }
 
     Result anonymous = find(results, "GET / (signed out)", 1);
@@ -232,7 +266,67 @@ public final class LoadBenchmark {
     System.out.println(report);
   }
 
-  private record Route(String method, String path, boolean signedIn) {}
+  /** Whether the server runs with a flight recording (bench.profile, default true). */
+  private static final boolean PROFILE =
+      Boolean.parseBoolean(System.getProperty("bench.profile", "true"));
+
+  private static final String GRAPH_DIRECT = "GET Graph /me (direct)";
+
+  /**
+   * A request to load: to the app (with a signed-in session's cookie or none) or, with a bearer,
+   * elsewhere.
+   */
+  private record Route(String method, String url, boolean signedIn, String bearer) {
+    static Route app(String method, String path, boolean signedIn) {
+      return new Route(method, path, signedIn, null);
+    }
+  }
+
+  /**
+   * Graph's /me on the dev tenant with a token of a customer of its own, at the same concurrency.
+   */
+  private Route graphDirect() throws IOException {
+    DevTenantUser user =
+        new DevTenantUser("direct-" + UUID.randomUUID() + "@example.test", "Bench-Pw-1", null);
+    tenant.directory().add(user.email(), user.password(), "Graph Direct");
+    String token = GraphToken.obtain(tenant, app + "/auth/redirect", user);
+    return new Route("GET", tenant.graphEndpoint() + "v1.0/me", false, token);
+  }
+
+  /** The profile page's throughput as a share of Graph /me called directly, same run. */
+  private static String ratio(List<Result> results, int connections) {
+    Result profile = find(results, "GET /users/gatedUpdateProfile", connections);
+    Result direct = find(results, GRAPH_DIRECT, connections);
+    return String.format(
+        Locale.ROOT,
+        "%n## The profile page against Graph /me direct%n%nAt %d connections the profile page"
+            + " served %.0f req/s, Graph /me called directly %.0f req/s: **%.2f×**.%n",
+        connections,
+        profile.rps(),
+        direct.rps(),
+        profile.rps() / direct.rps());
+  }
+
+  /** Where the app's CPU went on the routes that matter, from the flight recording. */
+  private static String profiles(ServerDistribution server, Map<String, Instant[]> windows)
+      throws IOException, InterruptedException {
+    Path recording = server.base().resolve("bench.jfr").toAbsolutePath();
+    String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    run(jcmd, Long.toString(server.pid()), "JFR.dump", "name=bench", "filename=" + recording);
+    if (!Files.exists(recording)) {
+      return "\n(no flight recording could be dumped)\n";
+    }
+    StringBuilder out = new StringBuilder("\n## Where the app's CPU goes (flight recording)\n");
+    for (String phase :
+        List.of(
+            "GET /users/gatedUpdateProfile c=16",
+            "GET /users/id c=16",
+            "POST /users/update c=16")) {
+      Instant[] window = windows.get(phase);
+      out.append(JfrProfile.of(recording, window[0], window[1]).toMarkdown(phase, 15));
+    }
+    return out.toString();
+  }
 
   /** Runs the closed loop for the given time; returns the elapsed nanoseconds. */
   private long load(
@@ -280,7 +374,11 @@ public final class LoadBenchmark {
 
   private HttpRequest request(Route route, Session session, int n) {
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(app + route.path())).timeout(Duration.ofSeconds(30));
+        HttpRequest.newBuilder(URI.create(route.bearer() == null ? app + route.url() : route.url()))
+            .timeout(Duration.ofSeconds(30));
+    if (route.bearer() != null) {
+      builder.header("Authorization", "Bearer " + route.bearer());
+    }
     if (route.signedIn()) {
       builder.header("Cookie", "JSESSIONID=" + session.cookie());
     }

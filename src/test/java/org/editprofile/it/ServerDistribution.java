@@ -48,6 +48,19 @@ public final class ServerDistribution implements AutoCloseable {
       Path trustStore,
       String trustStorePassword)
       throws IOException, InterruptedException {
+    return start(kind, war, port, settings, trustStore, trustStorePassword, List.of());
+  }
+
+  /** As above, with extra options for the server's JVM (e.g. a flight recording). */
+  public static ServerDistribution start(
+      Kind kind,
+      Path war,
+      int port,
+      Map<String, String> settings,
+      Path trustStore,
+      String trustStorePassword,
+      List<String> jvmOptions)
+      throws IOException, InterruptedException {
     Path base =
         Files.createDirectories(
                 Path.of("target", "containers", "run", kind.name().toLowerCase() + "-" + port))
@@ -62,6 +75,7 @@ public final class ServerDistribution implements AutoCloseable {
                 "-Djavax.net.ssl.trustStore=" + trustStore.toAbsolutePath(),
                 "-Djavax.net.ssl.trustStorePassword=" + trustStorePassword,
                 "-Djavax.net.ssl.trustStoreType=PKCS12"));
+    jvm.addAll(jvmOptions);
     List<String> command =
         kind == Kind.TOMCAT ? tomcat(base, war, port, jvm) : jetty(base, war, port, jvm);
     ProcessBuilder builder =

@@ -1,0 +1,74 @@
+package org.editprofile.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * CPU time consumed so far, in nanoseconds, by one side of the benchmark. Read it before and after
+ * a phase and divide the difference by the requests served: CPU per request.
+ */
+@FunctionalInterface
+interface CpuMeter {
+
+  long nanos();
+
+  /**
+   * A whole process from {@code /proc/<pid>/stat} (user + system time of all its threads: request
+   * threads, JIT and GC alike), in clock ticks of {@code getconf CLK_TCK}.
+   */
+  static CpuMeter process(long pid) {
+    long nanosPerTick = 1_000_000_000L / clockTicksPerSecond();
+    Path stat = Path.of("/proc", Long.toString(pid), "stat");
+    return () -> {
+      try {
+        String line = Files.readString(stat, StandardCharsets.US_ASCII);
+        // The command name (field 2) may contain spaces; fields after its closing parenthesis are
+        // fixed: state is field 3, utime 14 and stime 15.
+        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * nanosPerTick;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    };
+  }
+
+  /**
+   * The threads of this JVM whose name starts with one of the prefixes: the dev tenant runs inside
+   * the benchmark's own JVM, so its share is the CPU of its request threads and its HTTP dispatcher
+   * (without this JVM's GC and JIT, so it is a lower bound).
+   */
+  static CpuMeter threads(List<String> namePrefixes) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    return () -> {
+      long total = 0;
+      for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+        if (info != null && namePrefixes.stream().anyMatch(info.getThreadName()::startsWith)) {
+          long cpu = threads.getThreadCpuTime(info.getThreadId());
+          total += Math.max(cpu, 0);
+        }
+      }
+      return total;
+    };
+  }
+
+  private static long clockTicksPerSecond() {
+    try {
+      Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
+      String out = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      getconf.waitFor();
+      return Long.parseLong(out.trim());
+    } catch (IOException | NumberFormatException e) {
+      return 100;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 100;
+    }
+  }
+}
