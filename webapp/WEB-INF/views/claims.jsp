@@ -14,5 +14,5 @@
   </tbody>
 </table>
 </div>
-<p><a href="${pageContext.request.contextPath}${routes.home}">Back to home</a></p>
+<p><a href="${routes.home}">Back to home</a></p>
 <%@ include file="_bottom.jspf" %>

@@ -21,7 +21,7 @@
   <dt>Email</dt><dd><c:out value="${profile.mail}" default="-"/></dd>
 </dl>
 </c:if>
-<form id="profile-form" method="post" action="${pageContext.request.contextPath}${routes.saveProfile}">
+<form id="profile-form" method="post" action="${routes.saveProfile}">
   <input type="hidden" name="_csrf" value="${fn:escapeXml(csrfToken)}">
   <c:forEach var="field" items="${fields}">
     <div class="field">
@@ -46,7 +46,7 @@
   </c:forEach>
   <div class="form-actions">
     <button type="submit" class="button">Save</button>
-    <a href="${pageContext.request.contextPath}${routes.showProfile}">Cancel</a>
+    <a href="${routes.showProfile}">Cancel</a>
   </div>
 </form>
 <%@ include file="_bottom.jspf" %>

@@ -3,5 +3,5 @@
 <%@ include file="_top.jspf" %>
 <h1><c:out value="${errorTitle}"/></h1>
 <p class="error-message"><c:out value="${errorMessage}"/></p>
-<p><a href="${pageContext.request.contextPath}${routes.home}">Back to home</a></p>
+<p><a href="${routes.home}">Back to home</a></p>
 <%@ include file="_bottom.jspf" %>

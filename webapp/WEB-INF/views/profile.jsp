@@ -12,6 +12,6 @@
     <dt><c:out value="${field.label}"/></dt><dd><c:out value="${profile.values[field.name]}" default="-"/></dd>
   </c:forEach>
 </dl>
-<p><a class="button" href="${pageContext.request.contextPath}${routes.editProfileForm}">Edit profile</a></p>
-<p><a href="${pageContext.request.contextPath}${routes.home}">Back to home</a></p>
+<p><a class="button" href="${routes.editProfileForm}">Edit profile</a></p>
+<p><a href="${routes.home}">Back to home</a></p>
 <%@ include file="_bottom.jspf" %>

@@ -101,7 +101,7 @@ public final class EditProfileApp implements ServletContextListener {
                 ? Duration.ofMinutes(context.getSessionTimeout())
                 : ChronoUnit.FOREVER.getDuration());
 
-    context.setAttribute("routes", routesForViews());
+    context.setAttribute("routes", routesForViews(context.getContextPath()));
     Optional<Shared> started =
         loaded instanceof Configuration.Ready ready
             ? Optional.of(share(ready.tenant()))
@@ -222,6 +222,7 @@ public final class EditProfileApp implements ServletContextListener {
     MsalApps apps = shared.msalApps(settings.clientId(), settings.credential());
     SignInRequests signIns =
         new SignInRequests(apps, settings.redirectUri(), settings.signInTimeout(), clock);
+    signIns.warmUp();
     SignInCallback callback =
         new SignInCallback(
             apps,
@@ -286,17 +287,21 @@ public final class EditProfileApp implements ServletContextListener {
         settings.credential().description());
   }
 
-  /** The paths the views link to, as {@code ${routes.showProfile}}. */
-  private static Map<String, String> routesForViews() {
+  /**
+   * The paths the views link to, as {@code ${routes.showProfile}}: with the context path already in
+   * front, so a page evaluates one short expression per link.
+   */
+  private static Map<String, String> routesForViews(String contextPath) {
     return Map.of(
-        "home", Routes.HOME,
-        "signIn", Routes.SIGN_IN,
-        "signInCallback", Routes.SIGN_IN_CALLBACK,
-        "signOut", Routes.SIGN_OUT,
-        "claims", Routes.CLAIMS,
-        "showProfile", Routes.SHOW_PROFILE,
-        "editProfileForm", Routes.EDIT_PROFILE_FORM,
-        "saveProfile", Routes.SAVE_PROFILE);
+        "home", contextPath + Routes.HOME,
+        "signIn", contextPath + Routes.SIGN_IN,
+        "signInCallback", contextPath + Routes.SIGN_IN_CALLBACK,
+        "signOut", contextPath + Routes.SIGN_OUT,
+        "claims", contextPath + Routes.CLAIMS,
+        "showProfile", contextPath + Routes.SHOW_PROFILE,
+        "editProfileForm", contextPath + Routes.EDIT_PROFILE_FORM,
+        "saveProfile", contextPath + Routes.SAVE_PROFILE,
+        "assets", contextPath + "/static");
   }
 
   /**

@@ -44,14 +44,17 @@ public final class GraphClient {
 
   private final CloseableHttpClient http;
   private final URI meUrl;
+  // Parsed once: every profile page reads the same URL.
+  private final URI meSelectUrl;
 
   public GraphClient(CloseableHttpClient http, URI meUrl) {
     this.http = http;
     this.meUrl = meUrl;
+    this.meSelectUrl = URI.create(meUrl + "?$select=" + SELECT);
   }
 
   public UserProfile me(String accessToken) {
-    HttpGet get = new HttpGet(URI.create(meUrl + "?$select=" + SELECT));
+    HttpGet get = new HttpGet(meSelectUrl);
     HttpOutcome outcome = send(get, accessToken);
     try {
       JsonNode doc = JSON.readTree(outcome.body());
