@@ -18,11 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * a Graph page's token used to cost).
  *
  * <p>Safe without coordination, because an answer is a function of its key: the cache's content,
- * the account and the scopes. A session served by another node, or whose cache was refreshed or
- * replaced at sign-in, simply finds nothing and goes through MSAL4J. A token is reused only while
- * MSAL4J itself would still serve it from the cache: until five minutes before it expires and not
- * past the refresh time the tenant gave. Keys are held weakly, so an answer lives no longer than
- * the session attribute holding that cache.
+ * the account and the scopes. A session whose cache was refreshed or replaced at sign-in finds
+ * nothing and goes through MSAL4J; one served by another node finds nothing or the same answer. A
+ * token is reused only while MSAL4J itself would still serve it from the cache: until five minutes
+ * before it expires and not past the refresh time the tenant gave. Keys are held weakly, so an
+ * answer lives no longer than the session attribute holding that cache.
  */
 final class SilentTokenMemo {
 
