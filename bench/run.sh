@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Reproducible benchmark: builds the WAR, then
 #   1. LoadBenchmark: the WAR on a real Tomcat 11 with the dev tenant on loopback, signed-in users,
-#      closed-loop load at 1, 16 and 64 connections per route, tenant call counts, session size
-#      and heap per signed-in user (results in target/bench/results.md);
-#   2. JMH: the token path (session cache -> silent token) and session (de)serialization.
+#      closed-loop load at 1, 16 and 64 connections per route (and on Graph /me called directly,
+#      the yardstick), CPU per request for the app and the dev tenant, tenant call counts, where
+#      the CPU went (flight recording), session size and heap per signed-in user (results in
+#      target/bench/results.md);
+#   2. JMH: the token path (session cache -> silent token, and the remembered answer) and session
+#      (de)serialization.
 # Options (environment): PHASE_MILLIS (default 10000 per measured phase), HEAP_USERS (500),
 # PROFILE=0 to run the server without a flight recording, JMH=0 to skip the micro-benchmarks, SMOKE=1 for a quick run.
 set -euo pipefail
