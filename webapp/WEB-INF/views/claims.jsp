@@ -8,8 +8,8 @@
   <caption class="visually-hidden">ID token claims</caption>
   <thead><tr><th scope="col">Claim</th><th scope="col">Value</th></tr></thead>
   <tbody>
-  <c:forEach var="claim" items="${user.claims}">
-    <tr><th scope="row"><c:out value="${claim.key}"/></th><td><c:out value="${claim.value}"/></td></tr>
+  <c:forEach var="claim" items="${user.claimRows}">
+    <tr><th scope="row"><c:out value="${claim.name}"/></th><td><c:out value="${claim.value}"/></td></tr>
   </c:forEach>
   </tbody>
 </table>

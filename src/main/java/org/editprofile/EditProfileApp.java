@@ -222,13 +222,13 @@ public final class EditProfileApp implements ServletContextListener {
     MsalApps apps = shared.msalApps(settings.clientId(), settings.credential());
     SignInRequests signIns =
         new SignInRequests(apps, settings.redirectUri(), settings.signInTimeout(), clock);
+    IdTokenVerifier idTokens =
+        new IdTokenVerifier(shared.metadata(), shared.keys(), settings.clientId());
+    // What every first sign-in and profile page would otherwise load and run for the first time.
     signIns.warmUp();
-    SignInCallback callback =
-        new SignInCallback(
-            apps,
-            new IdTokenVerifier(shared.metadata(), shared.keys(), settings.clientId()),
-            settings.redirectUri(),
-            clock);
+    idTokens.warmUp();
+    shared.graph().warmUp();
+    SignInCallback callback = new SignInCallback(apps, idTokens, settings.redirectUri(), clock);
     EditProfileFlow profiles =
         new EditProfileFlow(
             new TokenService(apps, clock),

@@ -8,7 +8,6 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.ParseException;
@@ -49,8 +48,8 @@ public final class OutboundHttp {
                 .build())
         .setDefaultRequestConfig(request)
         // Corporate egress: the JVM's standard proxy settings (https.proxyHost, https.proxyPort,
-        // http.nonProxyHosts), read by the default ProxySelector at each request.
-        .setRoutePlanner(new SystemDefaultRoutePlanner(ProxySelector.getDefault()))
+        // http.nonProxyHosts), asked once per host by ProxyPerHost.
+        .setRoutePlanner(new ProxyPerHost(ProxySelector.getDefault()))
         // Shared by every user: it must never carry one user's cookies into another's request.
         .disableCookieManagement()
         .disableRedirectHandling()

@@ -1,7 +1,8 @@
 package org.editprofile.session;
 
 import java.io.Serializable;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeMap;
 
 /**
@@ -23,11 +24,43 @@ public record SignedInUser(
     return displayName != null && !displayName.isBlank() ? displayName : username;
   }
 
-  public Map<String, String> getClaims() {
-    return claims;
+  /**
+   * The claims as rows for the claims page, in name order. Rows are a public class because EL reads
+   * a map entry of a JDK-private class through a slower reflective path on every property.
+   */
+  public List<Claim> claimRows() {
+    List<Claim> rows = new ArrayList<>(claims.size());
+    claims.forEach((name, value) -> rows.add(new Claim(name, value)));
+    return rows;
   }
+
+  /** One row of the claims page. */
+  public static final class Claim {
+    private final String name;
+    private final String value;
+
+    Claim(String name, String value) {
+      this.name = name;
+      this.value = value;
+    }
+
+    public String getName() {
+      return name;
+    }
+
+    public String getValue() {
+      return value;
+    }
+  }
+
+  // EL 6 (Tomcat 11) reads a record through its accessor methods, EL 5 (Tomcat 10.1) through
+  // getters: the views' properties have both.
 
   public String getGreetingName() {
     return greetingName();
+  }
+
+  public List<Claim> getClaimRows() {
+    return claimRows();
   }
 }

@@ -124,6 +124,14 @@ class IdTokenVerifierTest {
   }
 
   @Test
+  void warmUpRunsATokenWithARealKeyIdUpToTheSignatureCheck() {
+    IdTokenVerifier.Check check = verifier.warmUp().orElseThrow();
+    String reason = assertInstanceOf(IdTokenVerifier.Check.Rejected.class, check).reason();
+    // Rejected by the RSA check itself, not earlier for want of a key.
+    assertEquals("ID token rejected: Signed JWT rejected: Invalid signature", reason);
+  }
+
+  @Test
   void verifyWhenNonceDiffersOrMissingThenRejected() throws Exception {
     assertRejected(verifier.verify(sign(claims(b -> {}), key), "other"));
     assertRejected(verifier.verify(sign(claims(b -> b.claim("nonce", null)), key), "n-1"));

@@ -58,6 +58,29 @@ interface CpuMeter {
     };
   }
 
+  /**
+   * The whole machine's busy time, all cores added (user, nice, system, irq and softirq from the
+   * first line of {@code /proc/stat}). Divided by a phase's length times the cores, it says whether
+   * the phase was bound by CPU at all: a route that leaves cores idle waits on something else.
+   */
+  static CpuMeter machine() {
+    long nanosPerTick = 1_000_000_000L / clockTicksPerSecond();
+    Path stat = Path.of("/proc/stat");
+    return () -> {
+      try {
+        String cpu = Files.readAllLines(stat, StandardCharsets.US_ASCII).get(0);
+        String[] fields = cpu.trim().split("\\s+");
+        long busy = 0;
+        for (int field : new int[] {1, 2, 3, 6, 7}) {
+          busy += Long.parseLong(fields[field]);
+        }
+        return busy * nanosPerTick;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    };
+  }
+
   private static long clockTicksPerSecond() {
     try {
       Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
