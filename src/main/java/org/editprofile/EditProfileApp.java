@@ -1,5 +1,13 @@
 package org.editprofile;
 
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
@@ -32,6 +40,7 @@ import org.editprofile.config.WebAppSettings;
 import org.editprofile.credential.ClientCredentialSource;
 import org.editprofile.graph.GraphClient;
 import org.editprofile.http.OutboundHttp;
+import org.editprofile.metrics.AppMetrics;
 import org.editprofile.profile.EditProfileFlow;
 import org.editprofile.service.BearerTokenValidator;
 import org.editprofile.service.OnBehalfOfClient;
@@ -42,13 +51,16 @@ import org.editprofile.tenant.MsalApps;
 import org.editprofile.tenant.MsalHttpClient;
 import org.editprofile.tenant.OidcMetadataProvider;
 import org.editprofile.tenant.TenantKeys;
+import org.editprofile.web.ActiveSessions;
 import org.editprofile.web.AnonymousSignInSessions;
 import org.editprofile.web.AuthenticationFilter;
 import org.editprofile.web.BodySizeFilter;
+import org.editprofile.web.CorrelationFilter;
 import org.editprofile.web.CsrfFilter;
 import org.editprofile.web.EditProfileFormServlet;
 import org.editprofile.web.ErrorServlet;
 import org.editprofile.web.HealthServlet;
+import org.editprofile.web.MetricsServlet;
 import org.editprofile.web.NotConfiguredFilter;
 import org.editprofile.web.SaveProfileServlet;
 import org.editprofile.web.SecurityHeadersFilter;
@@ -74,20 +86,15 @@ public final class EditProfileApp implements ServletContextListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(EditProfileApp.class);
 
-  /**
-   * MSAL4J logs an INFO line whenever a response lacks its correlation id, which the discovery
-   * document served from our cache always does: one useless line per request. Held here because
-   * java.util.logging only keeps weak references to configured loggers.
-   */
-  private static final java.util.logging.Logger MSAL_HTTP_LOG =
-      java.util.logging.Logger.getLogger("com.microsoft.aad.msal4j.HttpHelper");
-
   private CloseableHttpClient http;
   private TenantKeys keys;
+  private final PrometheusMeterRegistry meters =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final AppMetrics metrics = new AppMetrics(meters);
+  private JvmGcMetrics gcMetrics;
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
-    MSAL_HTTP_LOG.setLevel(java.util.logging.Level.WARNING);
     ServletContext context = event.getServletContext();
     Configuration loaded =
         SettingsLoader.load(
@@ -119,7 +126,9 @@ public final class EditProfileApp implements ServletContextListener {
     Optional<Shared> shared = wrongIssuer.isPresent() ? Optional.empty() : started;
     // The first sign-in should not wait for what every sign-in needs.
     shared.ifPresent(s -> s.keys().warmUp());
-    // Every response: security headers first, then the size limit.
+    // Every request: its correlation id first (so every later log line has it), then the security
+    // headers, then the size limit.
+    addFilter(context, "correlation", new CorrelationFilter(Clock.systemUTC()), true, "/*");
     addFilter(context, "securityHeaders", securityHeaders(configuration, shared), true, "/*");
     addFilter(context, "bodySize", new BodySizeFilter(), false, "/*");
     addServlet(context, "error", new ErrorServlet(), Routes.ERROR);
@@ -137,6 +146,7 @@ public final class EditProfileApp implements ServletContextListener {
       return;
     }
     Configuration.Ready ready = (Configuration.Ready) configuration;
+    startMetrics(context, ready.metricsToken());
     ready.webApp().ifPresent(webApp -> startWebApp(context, webApp, shared.orElseThrow()));
     ready.service().ifPresent(service -> startService(context, service, shared.orElseThrow()));
     LOG.info("edit-profile started against {}", ready.tenant().authority());
@@ -154,8 +164,9 @@ public final class EditProfileApp implements ServletContextListener {
         tenant,
         metadata,
         keys,
-        new MsalHttpClient(http, metadata),
-        new GraphClient(http, tenant.graphMeUrl()),
+        new MsalHttpClient(http, metadata, metrics),
+        new GraphClient(http, tenant.graphMeUrl(), metrics),
+        metrics,
         clock);
   }
 
@@ -166,6 +177,7 @@ public final class EditProfileApp implements ServletContextListener {
       TenantKeys keys,
       MsalHttpClient msalHttp,
       GraphClient graph,
+      AppMetrics metrics,
       Clock clock) {
 
     /** MSAL4J clients for one app registration. */
@@ -232,7 +244,7 @@ public final class EditProfileApp implements ServletContextListener {
     EditProfileFlow profiles =
         new EditProfileFlow(
             new TokenService(apps, clock),
-            new StepUp(signIns, clock),
+            new StepUp(signIns, clock, shared.metrics()),
             shared.graph(),
             settings.editProfileScope(),
             settings.editProfileApiUrl());
@@ -251,9 +263,15 @@ public final class EditProfileApp implements ServletContextListener {
         new AnonymousSignInSessions(
             AnonymousSignInSessions.DEFAULT_CAPACITY, settings.signInTimeout());
     context.addListener(visitors);
+    ActiveSessions sessions = new ActiveSessions();
+    context.addListener(sessions);
+    shared.metrics().activeSessions(sessions::count);
     addServlet(context, "signIn", new SignInServlet(signIns, visitors), Routes.SIGN_IN);
     addServlet(
-        context, "signInCallback", new SignInCallbackServlet(callback), Routes.SIGN_IN_CALLBACK);
+        context,
+        "signInCallback",
+        new SignInCallbackServlet(callback, shared.metrics()),
+        Routes.SIGN_IN_CALLBACK);
     addServlet(
         context, "signOut", new SignOutServlet(shared.metadata(), settings), Routes.SIGN_OUT);
     addServlet(context, "claims", new ViewServlet("claims"), Routes.CLAIMS);
@@ -308,6 +326,18 @@ public final class EditProfileApp implements ServletContextListener {
    * Filters run in the order they are added. The first also sees error dispatches, so error pages
    * carry the security headers.
    */
+  /** The JVM's standard meters next to the app's own, and /metrics for a scraper with the token. */
+  private void startMetrics(ServletContext context, Optional<String> token) {
+    new ClassLoaderMetrics().bindTo(meters);
+    new JvmMemoryMetrics().bindTo(meters);
+    new JvmThreadMetrics().bindTo(meters);
+    new ProcessorMetrics().bindTo(meters);
+    new UptimeMetrics().bindTo(meters);
+    gcMetrics = new JvmGcMetrics();
+    gcMetrics.bindTo(meters);
+    addServlet(context, "metrics", new MetricsServlet(meters::scrape, token), Routes.METRICS);
+  }
+
   private static void addFilter(
       ServletContext context, String name, Filter filter, boolean onErrors, String pattern) {
     context
@@ -331,7 +361,12 @@ public final class EditProfileApp implements ServletContextListener {
   }
 
   private void stop() {
-    // Nothing of this deployment may keep running after an undeploy: key refresh, then connections.
+    // Nothing of this deployment may keep running after an undeploy: GC listeners, key refresh,
+    // then connections.
+    if (gcMetrics != null) {
+      gcMetrics.close();
+    }
+    meters.close();
     if (keys != null) {
       keys.close();
     }

@@ -39,6 +39,10 @@ public final class Routes {
 
   public static final String UPDATE_USER_INFO = API + "updateUserInfo";
   public static final String HEALTH = "/health";
+
+  /** Prometheus scrape endpoint: only with the configured bearer token, else 404. */
+  public static final String METRICS = "/metrics";
+
   public static final String ERROR = "/error";
   public static final String STATIC = "/static/";
 

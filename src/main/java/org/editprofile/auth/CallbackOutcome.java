@@ -3,8 +3,11 @@ package org.editprofile.auth;
 /** What the authorization response leads to; {@code /auth/redirect} turns it into HTTP. */
 public sealed interface CallbackOutcome {
 
-  /** Signed in (or stepped up): go to the remembered in-app path. */
-  record SignedIn(String returnPath) implements CallbackOutcome {}
+  /**
+   * Signed in, or stepped up (a sign-in that asked for an MFA-protected resource's scopes): go to
+   * the remembered in-app path.
+   */
+  record SignedIn(String returnPath, boolean steppedUp) implements CallbackOutcome {}
 
   /** The session holds no sign-in at all (expired, redeployed, bookmarked): start a new one. */
   record Restart() implements CallbackOutcome {}

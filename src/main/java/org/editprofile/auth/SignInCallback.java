@@ -169,7 +169,7 @@ public final class SignInCallback {
     session.signIn(
         user, cache.latest().orElseGet(() -> app.tokenCache().serialize()), clock.instant());
     LOG.info("User {} signed in", user.objectId());
-    return new CallbackOutcome.SignedIn(pending.returnPath());
+    return new CallbackOutcome.SignedIn(pending.returnPath(), !pending.scopes().isEmpty());
   }
 
   private SignedInUser toUser(IAccount account, IDTokenClaimsSet claims) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.editprofile.metrics.AppMetrics;
 import org.editprofile.session.SignedInUser;
 import org.editprofile.session.StepUpAttempts;
 import org.editprofile.session.UserSession;
@@ -26,10 +27,12 @@ public final class StepUp {
 
   private final SignInRequests signIns;
   private final Clock clock;
+  private final AppMetrics metrics;
 
-  public StepUp(SignInRequests signIns, Clock clock) {
+  public StepUp(SignInRequests signIns, Clock clock, AppMetrics metrics) {
     this.signIns = signIns;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** Where a step-up leads. */
@@ -58,13 +61,16 @@ public final class StepUp {
     if (attempts.count() >= MAX_ATTEMPTS) {
       LOG.warn("Step-up for {} asked {} times in {}; stopping", scopes, attempts.count(), WINDOW);
       session.clearStepUpAttempts();
+      metrics.stepUp("capped");
       return new Decision.Capped();
     }
     session.setStepUpAttempts(new StepUpAttempts(attempts.count() + 1, attempts.windowStart()));
     String loginHint = session.user().map(SignedInUser::username).orElse(null);
-    return new Decision.GoToTenant(
+    URI authorizeUrl =
         signIns.start(
-            session, returnPath, SignInRequests.Options.stepUp(scopes, claims, loginHint)));
+            session, returnPath, SignInRequests.Options.stepUp(scopes, claims, loginHint));
+    metrics.stepUp("started");
+    return new Decision.GoToTenant(authorizeUrl);
   }
 
   /**

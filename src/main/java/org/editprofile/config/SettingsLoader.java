@@ -37,6 +37,12 @@ public final class SettingsLoader {
   public static final String SESSION_LIFETIME_SECONDS = "SESSION_LIFETIME_SECONDS";
   public static final String SERVICE_CLIENT_ID = "EDIT_PROFILE_SERVICE_CLIENT_ID";
   public static final String SERVICE_SCOPE = "EDIT_PROFILE_SERVICE_SCOPE";
+
+  /** The bearer token /metrics requires (or METRICS_TOKEN_FILE); without it, no /metrics. */
+  public static final String METRICS_TOKEN = "METRICS_TOKEN";
+
+  static final int MIN_METRICS_TOKEN = 24;
+
   public static final String SERVICE_ALLOWED_CLIENT_IDS = "EDIT_PROFILE_SERVICE_ALLOWED_CLIENT_IDS";
 
   /** Where each registration's credential settings start: CLIENT_SECRET and its siblings. */
@@ -98,6 +104,8 @@ public final class SettingsLoader {
                 SERVICE_CLIENT_ID,
                 SERVICE_SCOPE,
                 SERVICE_ALLOWED_CLIENT_IDS,
+                METRICS_TOKEN,
+                METRICS_TOKEN + FILE_SUFFIX,
                 AZURE_FEDERATED_TOKEN_FILE));
     names.addAll(WEB_APP_SETTINGS);
     CREDENTIAL_SETTINGS.forEach(n -> names.add(SERVICE_CREDENTIAL + n));
@@ -145,10 +153,21 @@ public final class SettingsLoader {
         !serviceSettingsGiven || WEB_APP_SETTINGS.stream().anyMatch(n -> optional(n).isPresent())
             ? Optional.of(webApp())
             : Optional.empty();
+    Optional<String> metricsToken = metricsToken();
     if (!problems.isEmpty()) {
       return new Configuration.NotConfigured(List.copyOf(problems));
     }
-    return new Configuration.Ready(tenant, webApp, service);
+    return new Configuration.Ready(tenant, webApp, service, metricsToken);
+  }
+
+  /** Long enough not to be guessed; anything shorter is a configuration error, not a weak lock. */
+  private Optional<String> metricsToken() {
+    Optional<String> token = secret(METRICS_TOKEN);
+    if (token.isPresent() && token.get().length() < MIN_METRICS_TOKEN) {
+      problems.add(METRICS_TOKEN + " must be at least " + MIN_METRICS_TOKEN + " characters long");
+      return Optional.empty();
+    }
+    return token;
   }
 
   private WebAppSettings webApp() {

@@ -16,8 +16,10 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.editprofile.http.CorrelationId;
 import org.editprofile.http.OutboundHttp;
 import org.editprofile.http.RemoteServiceException.Reason;
+import org.editprofile.metrics.AppMetrics;
 
 /**
  * Microsoft Graph {@code /v1.0/me}: read the profile, PATCH allow-listed changes. Also sends those
@@ -36,6 +38,9 @@ public final class GraphClient {
   public static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(3);
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  // The meters' target tag.
+  private static final String GRAPH = "graph";
+  private static final String SERVICE = "service";
   private static final String SELECT =
       "id,mail,"
           + ProfileField.all().stream()
@@ -43,12 +48,14 @@ public final class GraphClient {
               .collect(Collectors.joining(","));
 
   private final CloseableHttpClient http;
+  private final AppMetrics metrics;
   private final URI meUrl;
   // Parsed once: every profile page reads the same URL.
   private final URI meSelectUrl;
 
-  public GraphClient(CloseableHttpClient http, URI meUrl) {
+  public GraphClient(CloseableHttpClient http, URI meUrl, AppMetrics metrics) {
     this.http = http;
+    this.metrics = metrics;
     this.meUrl = meUrl;
     this.meSelectUrl = profileUrl(meUrl);
   }
@@ -59,7 +66,7 @@ public final class GraphClient {
   }
 
   public UserProfile me(String accessToken) {
-    return profile(send(new HttpGet(meSelectUrl), accessToken).body());
+    return profile(send(new HttpGet(meSelectUrl), accessToken, GRAPH).body());
   }
 
   /**
@@ -103,14 +110,14 @@ public final class GraphClient {
   public void updateMe(String accessToken, ProfileChanges changes) {
     HttpPatch patch = new HttpPatch(meUrl);
     patch.setEntity(json(changes));
-    send(patch, accessToken);
+    send(patch, accessToken, GRAPH);
   }
 
   /** POST the changes to the edit profile service, which PATCHes Graph on the user's behalf. */
   public void updateThroughService(URI serviceUrl, String accessToken, ProfileChanges changes) {
     HttpPost post = new HttpPost(serviceUrl);
     post.setEntity(json(changes));
-    send(post, accessToken);
+    send(post, accessToken, SERVICE);
   }
 
   private static StringEntity json(ProfileChanges changes) {
@@ -122,8 +129,8 @@ public final class GraphClient {
     }
   }
 
-  private HttpOutcome send(HttpUriRequestBase request, String accessToken) {
-    HttpOutcome outcome = execute(request, accessToken);
+  private HttpOutcome send(HttpUriRequestBase request, String accessToken, String target) {
+    HttpOutcome outcome = execute(request, accessToken, target);
     if (outcome.status() == 429) {
       Duration wait = outcome.retryAfter().orElse(Duration.ofSeconds(1));
       if (wait.compareTo(MAX_RETRY_WAIT) <= 0) {
@@ -133,7 +140,7 @@ public final class GraphClient {
           Thread.currentThread().interrupt();
           throw GraphException.of(Reason.UNAVAILABLE, "interrupted");
         }
-        outcome = execute(request, accessToken);
+        outcome = execute(request, accessToken, target);
       }
     }
     if (!outcome.isSuccess()) {
@@ -142,13 +149,22 @@ public final class GraphClient {
     return outcome;
   }
 
-  private HttpOutcome execute(HttpUriRequestBase request, String accessToken) {
+  private HttpOutcome execute(HttpUriRequestBase request, String accessToken, String target) {
     request.setHeader("Authorization", "Bearer " + accessToken);
     request.setHeader("Accept", "application/json");
+    // Graph logs it and returns it in its errors; the service adopts it as its own request's id.
+    CorrelationId.current()
+        .ifPresent(id -> request.setHeader(CorrelationId.CLIENT_REQUEST_ID_HEADER, id));
+    long start = System.nanoTime();
     try {
-      return http.execute(
-          request, response -> HttpOutcome.of(response, OutboundHttp.body(response.getEntity())));
+      HttpOutcome outcome =
+          http.execute(
+              request,
+              response -> HttpOutcome.of(response, OutboundHttp.body(response.getEntity())));
+      metrics.outboundCall(target, Integer.toString(outcome.status()), System.nanoTime() - start);
+      return outcome;
     } catch (IOException e) {
+      metrics.outboundCall(target, "unreachable", System.nanoTime() - start);
       throw new GraphException(
           Reason.UNAVAILABLE, "Graph could not be reached", Map.of(), null, null, e);
     }

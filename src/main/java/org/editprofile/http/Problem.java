@@ -29,6 +29,8 @@ public record Problem(
     body.put("status", status);
     body.put("detail", detail);
     body.putAll(extra);
+    // The reference to quote when reporting it, as on the error pages.
+    CorrelationId.current().ifPresent(id -> body.put(CorrelationId.KEY, id));
     headers.forEach(response::setHeader);
     response.setStatus(status);
     response.setContentType("application/problem+json");

@@ -128,6 +128,7 @@ public final class UpdateUserInfo {
     }
     try {
       graph.updateMe(((TokenOutcome.Acquired) obo).accessToken(), changes);
+      LOG.info("Profile updated on the user's behalf: {}", changes.values().keySet());
       return new Outcome.Updated();
     } catch (GraphException e) {
       if (e.reason() == Reason.UNAUTHORIZED || e.reason() == Reason.CLAIMS_CHALLENGE) {

@@ -9,6 +9,7 @@ import java.net.MalformedURLException;
 import java.util.Set;
 import org.editprofile.credential.ClientCredentialSource;
 import org.editprofile.credential.CredentialException;
+import org.editprofile.http.CorrelationId;
 
 /**
  * Builds a fresh MSAL4J client for each use, for one app registration (the web app's or the edit
@@ -72,6 +73,9 @@ public final class MsalApps {
       if (cache != null) {
         builder.setTokenCacheAccessAspect(cache);
       }
+      // MSAL4J sends it as client-request-id, so the tenant's logs of this call carry the id of
+      // the request that made it.
+      CorrelationId.current().ifPresent(builder::correlationId);
       return builder.build();
     } catch (MalformedURLException e) {
       throw new IllegalStateException("authority was checked at start-up", e);

@@ -5,9 +5,11 @@ import com.microsoft.aad.msal4j.HttpRequest;
 import com.microsoft.aad.msal4j.HttpResponse;
 import com.microsoft.aad.msal4j.IHttpClient;
 import com.microsoft.aad.msal4j.IHttpResponse;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ContentType;
@@ -16,6 +18,7 @@ import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.editprofile.http.OutboundHttp;
+import org.editprofile.metrics.AppMetrics;
 
 /**
  * MSAL4J's HTTP calls over the shared pooled client. The discovery document is answered from {@link
@@ -26,10 +29,13 @@ public final class MsalHttpClient implements IHttpClient {
   private final CloseableHttpClient http;
   private final OidcMetadataProvider metadata;
   private final String discoveryUrl;
+  private final AppMetrics metrics;
 
-  public MsalHttpClient(CloseableHttpClient http, OidcMetadataProvider metadata) {
+  public MsalHttpClient(
+      CloseableHttpClient http, OidcMetadataProvider metadata, AppMetrics metrics) {
     this.http = http;
     this.metadata = metadata;
+    this.metrics = metrics;
     this.discoveryUrl = metadata.discoveryUrl().toString();
   }
 
@@ -63,6 +69,25 @@ public final class MsalHttpClient implements IHttpClient {
               : ContentType.parse(contentType);
       outbound.setEntity(new StringEntity(request.body(), type));
     }
+    Optional<String> grant = TokenCalls.grant(request.body());
+    if (grant.isEmpty()) {
+      return execute(outbound);
+    }
+    long start = System.nanoTime();
+    try {
+      IHttpResponse response = execute(outbound);
+      metrics.tenantTokenCall(
+          grant.get(),
+          TokenCalls.outcome(response.statusCode(), response.body()),
+          System.nanoTime() - start);
+      return response;
+    } catch (IOException | RuntimeException e) {
+      metrics.tenantTokenCall(grant.get(), TokenCalls.UNREACHABLE, System.nanoTime() - start);
+      throw e;
+    }
+  }
+
+  private IHttpResponse execute(BasicClassicHttpRequest outbound) throws IOException {
     return http.execute(
         outbound,
         response -> {

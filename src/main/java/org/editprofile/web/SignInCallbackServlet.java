@@ -11,6 +11,7 @@ import java.util.Map;
 import org.editprofile.Routes;
 import org.editprofile.auth.CallbackOutcome;
 import org.editprofile.auth.SignInCallback;
+import org.editprofile.metrics.AppMetrics;
 
 /**
  * {@code /auth/redirect} ({@link Routes#SIGN_IN_CALLBACK}): the tenant's answer, as a form_post
@@ -22,9 +23,11 @@ public final class SignInCallbackServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final String RELAYED = "relayed";
   private final transient SignInCallback callback;
+  private final transient AppMetrics metrics;
 
-  public SignInCallbackServlet(SignInCallback callback) {
+  public SignInCallbackServlet(SignInCallback callback, AppMetrics metrics) {
     this.callback = callback;
+    this.metrics = metrics;
   }
 
   @Override
@@ -61,17 +64,30 @@ public final class SignInCallbackServlet extends HttpServlet {
 
   private void handle(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
-    CallbackOutcome outcome =
-        callback.handle(
-            HttpSessionStore.userSession(request),
-            new SignInCallback.Response(
-                request.getParameter("state"), request.getParameter("code"),
-                request.getParameter("error"), request.getParameter("error_description")));
+    CallbackOutcome outcome;
+    try {
+      outcome =
+          callback.handle(
+              HttpSessionStore.userSession(request),
+              new SignInCallback.Response(
+                  request.getParameter("state"), request.getParameter("code"),
+                  request.getParameter("error"), request.getParameter("error_description")));
+    } catch (RuntimeException e) {
+      // The tenant unreachable or refusing the code: the error page says so.
+      metrics.signIn("failed");
+      throw e;
+    }
     if (outcome instanceof CallbackOutcome.SignedIn signedIn) {
+      metrics.signIn(signedIn.steppedUp() ? "stepped_up" : "signed_in");
+      if (signedIn.steppedUp()) {
+        metrics.stepUp("completed");
+      }
       Views.redirectInApp(request, response, signedIn.returnPath());
     } else if (outcome instanceof CallbackOutcome.Restart) {
+      metrics.signIn("restarted");
       Views.redirectInApp(request, response, Routes.SIGN_IN_RESTART);
     } else if (outcome instanceof CallbackOutcome.Rejected rejected) {
+      metrics.signIn("rejected");
       Views.error(request, response, rejected.status(), rejected.title(), rejected.message());
     }
   }

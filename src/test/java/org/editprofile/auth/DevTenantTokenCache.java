@@ -18,6 +18,7 @@ import org.editprofile.http.OutboundHttp;
 import org.editprofile.it.Browser;
 import org.editprofile.it.DevTenantUser;
 import org.editprofile.it.Journeys;
+import org.editprofile.metrics.AppMetrics;
 import org.editprofile.session.PendingSignIn;
 import org.editprofile.tenant.ExpectedIssuer;
 import org.editprofile.tenant.MsalApps;
@@ -68,7 +69,7 @@ final class DevTenantTokenCache implements AutoCloseable {
             ClientCredentialSource.secret(tenant.webClientSecret()),
             tenant.authority(),
             false,
-            new MsalHttpClient(http, metadata));
+            new MsalHttpClient(http, metadata, AppMetrics.unscraped()));
 
     PendingSignIn pending =
         PendingSignIn.create("/", List.of(), false, Instant.now(), Duration.ofMinutes(10));

@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,6 +105,8 @@ public final class DevTenant implements AutoCloseable {
   private final Mailbox mailbox = new Mailbox();
   private final Faults faults = new Faults();
   private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
+  private static final int RECEIVED_KEPT = 10_000;
+  private final ArrayDeque<Received> received = new ArrayDeque<>();
   private final Queue<String> issuedSecrets = new ConcurrentLinkedQueue<>();
   private final AuthorizationCodeGrant codes;
   private final TokenIssuer issuer;
@@ -359,6 +362,19 @@ public final class DevTenant implements AutoCloseable {
     return adder == null ? 0 : adder.sum();
   }
 
+  /** One request as the tenant's logs would show it: method, path and the caller's request id. */
+  public record Received(String method, String path, String clientRequestId) {}
+
+  /**
+   * The most recent requests (up to {@value #RECEIVED_KEPT}) that carried a client-request-id, as
+   * Entra and Graph record it for support cases, oldest first.
+   */
+  public List<Received> receivedRequestIds() {
+    synchronized (received) {
+      return List.copyOf(received);
+    }
+  }
+
   public Map<String, Long> requestCounts() {
     Map<String, Long> copy = new LinkedHashMap<>();
     counters.forEach((k, v) -> copy.put(k, v.sum()));
@@ -396,6 +412,15 @@ public final class DevTenant implements AutoCloseable {
     return "/" + TENANT_ID;
   }
 
+  private void remember(Received request) {
+    synchronized (received) {
+      if (received.size() == RECEIVED_KEPT) {
+        received.removeFirst();
+      }
+      received.addLast(request);
+    }
+  }
+
   void count(String endpoint) {
     counters.computeIfAbsent(endpoint, k -> new LongAdder()).increment();
   }
@@ -409,6 +434,7 @@ public final class DevTenant implements AutoCloseable {
       if (requestId != null && requestId.matches("[A-Za-z0-9-]{1,64}")) {
         // Entra and Graph echo the caller's id; MSAL4J compares it with what it sent.
         exchange.setHeader("client-request-id", requestId);
+        remember(new Received(exchange.method(), exchange.path(), requestId));
       }
       route(exchange);
     } catch (RuntimeException e) {

@@ -65,6 +65,14 @@ public final class Browser {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
 
+  private final Map<String, String> alwaysSent = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** A header sent with every later request, as a proxy in front of the app would add it. */
+  public Browser alwaysSend(String name, String value) {
+    alwaysSent.put(name, value);
+    return this;
+  }
+
   public Page get(String url) throws IOException {
     return send(HttpRequest.newBuilder(URI.create(url)).GET());
   }
@@ -78,6 +86,7 @@ public final class Browser {
 
   public Page send(HttpRequest.Builder request) throws IOException {
     try {
+      alwaysSent.forEach(request::setHeader);
       HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
       HttpResponse<String> response =
           http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -31,6 +31,7 @@ import org.editprofile.graph.GraphException;
 import org.editprofile.graph.ProfileChanges;
 import org.editprofile.graph.UserProfile;
 import org.editprofile.http.RemoteServiceException.Reason;
+import org.editprofile.metrics.AppMetrics;
 import org.editprofile.session.MapSessionStore;
 import org.editprofile.session.ProfileDraft;
 import org.editprofile.session.UserSession;
@@ -194,7 +195,11 @@ class EditProfileFlowTest {
     when(signIns.start(eq(session), anyString(), any())).thenReturn(AUTHORIZE);
     EditProfileFlow flow =
         new EditProfileFlow(
-            tokens, new StepUp(signIns, Clock.systemUTC()), graph, MFA_SCOPE, Optional.of(SERVICE));
+            tokens,
+            new StepUp(signIns, Clock.systemUTC(), AppMetrics.unscraped()),
+            graph,
+            MFA_SCOPE,
+            Optional.of(SERVICE));
     GraphException challenge =
         new GraphException(
             Reason.CLAIMS_CHALLENGE, "challenge", Map.of(), "{\"acrs\":1}", null, null);
