@@ -128,7 +128,7 @@ public final class EditProfileApp implements ServletContextListener {
     shared.ifPresent(s -> s.keys().warmUp());
     // Every request: its correlation id first (so every later log line has it), then the security
     // headers, then the size limit.
-    addFilter(context, "correlation", new CorrelationFilter(Clock.systemUTC()), true, "/*");
+    addFilter(context, "correlation", new CorrelationFilter(), true, "/*");
     addFilter(context, "securityHeaders", securityHeaders(configuration, shared), true, "/*");
     addFilter(context, "bodySize", new BodySizeFilter(), false, "/*");
     addServlet(context, "error", new ErrorServlet(), Routes.ERROR);
@@ -241,9 +241,11 @@ public final class EditProfileApp implements ServletContextListener {
     idTokens.warmUp();
     shared.graph().warmUp();
     SignInCallback callback = new SignInCallback(apps, idTokens, settings.redirectUri(), clock);
+    TokenService tokens = new TokenService(apps, clock);
+    tokens.warmUp();
     EditProfileFlow profiles =
         new EditProfileFlow(
-            new TokenService(apps, clock),
+            tokens,
             new StepUp(signIns, clock, shared.metrics()),
             shared.graph(),
             settings.editProfileScope(),

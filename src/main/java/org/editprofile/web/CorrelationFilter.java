@@ -7,29 +7,18 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Instant;
 import org.editprofile.http.CorrelationId;
 import org.slf4j.MDC;
 
 /**
  * First on every request: gives it its correlation id (see {@link CorrelationId}), puts it in the
  * MDC for every log line and outbound call the request makes, and answers with it in X-Request-Id.
- * The id and the time the request arrived are also request attributes, for the error pages'
- * "Reference" line. An error dispatch keeps the id of the request that failed.
+ * The id is also a request attribute, for the error pages' "Reference" line. An error dispatch
+ * keeps the id of the request that failed.
  */
 public final class CorrelationFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
-
-  /** Request attribute: when the request arrived (an Instant). */
-  public static final String RECEIVED_AT = "requestReceivedAt";
-
-  private final transient Clock clock;
-
-  public CorrelationFilter(Clock clock) {
-    this.clock = clock;
-  }
 
   @Override
   protected void doFilter(
@@ -42,7 +31,6 @@ public final class CorrelationFilter extends HttpFilter {
     } else {
       id = CorrelationId.forRequest(request::getHeader);
       request.setAttribute(CorrelationId.KEY, id);
-      request.setAttribute(RECEIVED_AT, Instant.now(clock));
       response.setHeader(CorrelationId.REQUEST_ID_HEADER, id);
     }
     String outer = MDC.get(CorrelationId.KEY);

@@ -77,6 +77,14 @@ class TokenServiceTest {
   }
 
   @Test
+  void warmUpRunsMsalSilentPathWithoutCallingTheTenant() {
+    Map<String, Long> before = signedIn.tenant.requestCounts();
+    tokens.warmUp();
+    assertEquals(before, signedIn.tenant.requestCounts());
+    verify(apps).newClient(any());
+  }
+
+  @Test
   void acquireWhenTheSessionCacheIsUnchangedThenMsalIsConsultedOnceAndItsTokenReused() {
     String first = acquire(session);
     String second = acquire(session);

@@ -99,6 +99,9 @@ class MetricsIT {
     assertTrue(
         samples().keySet().stream().anyMatch(k -> k.startsWith("jvm_memory_used_bytes{")),
         "the JVM's standard meters");
+    assertTrue(
+        samples().containsKey("editprofile_stepups_total{event=\"capped\",}"),
+        "a day's usual series exist from the start, at zero");
   }
 
   @Test
