@@ -1,18 +1,18 @@
 <%@ include file="_page.jspf" %>
-<c:set var="pageTitle" value="ID token claims"/>
+<fmt:message var="pageTitle" key="claims.title"/>
 <%@ include file="_top.jspf" %>
-<h1>ID token claims</h1>
-<p>The claims of the ID token you signed in with, checked by this app.</p>
+<h1><c:out value="${pageTitle}"/></h1>
+<p><fmt:message key="claims.intro"/></p>
 <div class="table-wrap">
 <table>
-  <caption class="visually-hidden">ID token claims</caption>
-  <thead><tr><th scope="col">Claim</th><th scope="col">Value</th></tr></thead>
+  <caption class="visually-hidden"><c:out value="${pageTitle}"/></caption>
+  <thead><tr><th scope="col"><fmt:message key="claims.claim"/></th><th scope="col"><fmt:message key="claims.value"/></th></tr></thead>
   <tbody>
   <c:forEach var="claim" items="${user.claimRows}">
-    <tr><th scope="row"><c:out value="${claim.name}"/></th><td><c:out value="${claim.value}"/></td></tr>
+    <tr><th scope="row"><c:out value="${claim.name}"/></th><td><c:out value="${claim.value}"/><c:if test="${not empty claim.time}"> <span class="when">(<fmt:formatDate value="${claim.time}" type="both" dateStyle="medium" timeStyle="medium" timeZone="UTC"/> UTC)</span></c:if></td></tr>
   </c:forEach>
   </tbody>
 </table>
 </div>
-<p><a href="${routes.home}">Back to home</a></p>
+<p><a href="${routes.home}"><fmt:message key="back.home"/></a></p>
 <%@ include file="_bottom.jspf" %>

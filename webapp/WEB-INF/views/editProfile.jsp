@@ -1,13 +1,13 @@
 <%@ include file="_page.jspf" %>
-<c:set var="pageTitle" value="Edit profile"/>
+<fmt:message var="pageTitle" key="edit.title"/>
 <%@ include file="_top.jspf" %>
-<h1>Edit your profile</h1>
+<h1><fmt:message key="edit.heading"/></h1>
 <c:if test="${not empty notice}">
   <p class="notice" role="status"><c:out value="${notice}"/></p>
 </c:if>
 <c:if test="${not empty errors}">
   <div class="error-summary" role="alert">
-    <h2>Please correct the following</h2>
+    <h2><fmt:message key="edit.correct"/></h2>
     <ul>
       <c:forEach var="e" items="${errors}">
         <li><c:out value="${e.value}"/></li>
@@ -17,15 +17,16 @@
 </c:if>
 <c:if test="${not empty profile}">
 <dl class="profile">
-  <dt>Id</dt><dd><c:out value="${profile.id}"/></dd>
-  <dt>Email</dt><dd><c:out value="${profile.mail}" default="-"/></dd>
+  <dt><fmt:message key="profile.id"/></dt><dd><c:out value="${profile.id}"/></dd>
+  <dt><fmt:message key="profile.email"/></dt><dd><c:out value="${profile.mail}" default="-"/></dd>
 </dl>
 </c:if>
+<fmt:message var="requiredMark" key="edit.required"/>
 <form id="profile-form" method="post" action="${routes.saveProfile}">
   <input type="hidden" name="_csrf" value="${fn:escapeXml(csrfToken)}">
   <c:forEach var="field" items="${fields}">
     <div class="field">
-      <label for="${field.name}"><c:out value="${field.label}"/><c:if test="${field.required}"> (required)</c:if></label>
+      <label for="${field.name}"><fmt:message key="${field.labelKey}"/><c:if test="${field.required}"> ${requiredMark}</c:if></label>
       <c:choose>
         <c:when test="${field.name == 'streetAddress'}">
           <textarea id="${field.name}" name="${field.name}" maxlength="${field.maxLength}" rows="2"
@@ -35,7 +36,7 @@
           <input type="text" id="${field.name}" name="${field.name}" maxlength="${field.maxLength}"
             value="${fn:escapeXml(values[field.name])}"
             <c:if test="${field.required}">required</c:if>
-            <c:if test="${field.language}">pattern="${fn:escapeXml(field.pattern)}" placeholder="en-US"</c:if>
+            <c:if test="${field.language}">pattern="${fn:escapeXml(field.pattern)}" placeholder="<fmt:message key="field.preferredLanguage.example"/>"</c:if>
             <c:if test="${not empty errors[field.name]}">aria-invalid="true" aria-describedby="${field.name}-error"</c:if>>
         </c:otherwise>
       </c:choose>
@@ -45,8 +46,8 @@
     </div>
   </c:forEach>
   <div class="form-actions">
-    <button type="submit" class="button">Save</button>
-    <a href="${routes.showProfile}">Cancel</a>
+    <button type="submit" class="button"><fmt:message key="edit.save"/></button>
+    <a href="${routes.showProfile}"><fmt:message key="edit.cancel"/></a>
   </div>
 </form>
 <%@ include file="_bottom.jspf" %>

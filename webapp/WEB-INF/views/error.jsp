@@ -3,8 +3,8 @@
 <%@ include file="_top.jspf" %>
 <h1><c:out value="${errorTitle}"/></h1>
 <p class="error-message"><c:out value="${errorMessage}"/></p>
-<p><a href="${routes.home}">Back to home</a></p>
+<p><a href="${routes.home}"><fmt:message key="back.home"/></a></p>
 <c:if test="${not empty requestId}">
-<p class="reference">Reference: <c:out value="${requestId}"/> &middot; <c:out value="${errorTime}"/></p>
+<p class="reference"><fmt:message key="error.reference"><fmt:param value="${fn:escapeXml(requestId)}"/><fmt:param value="${fn:escapeXml(errorTime)}"/></fmt:message></p>
 </c:if>
 <%@ include file="_bottom.jspf" %>

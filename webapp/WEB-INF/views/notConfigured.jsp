@@ -1,10 +1,12 @@
 <%@ include file="_page.jspf" %>
-<c:set var="pageTitle" value="Not configured"/>
+<fmt:message var="pageTitle" key="notConfigured.title"/>
+<%-- Nothing but this page runs while the app is not configured: no language switch either. --%>
+<c:set var="hideLanguages" value="${true}"/>
 <%@ include file="_top.jspf" %>
-<h1>This app is not configured yet</h1>
-<p>An administrator needs to fix these settings (environment variables, system properties or
-  context parameters) and restart the app:</p>
-<ul class="problems">
+<h1><fmt:message key="notConfigured.heading"/></h1>
+<p><fmt:message key="notConfigured.intro"/></p>
+<%-- The problems name settings and are the log's own lines, so an operator can search for them. --%>
+<ul class="problems" lang="en">
   <c:forEach var="problem" items="${problems}">
     <li><c:out value="${problem}"/></li>
   </c:forEach>

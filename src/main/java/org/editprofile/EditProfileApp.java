@@ -40,6 +40,8 @@ import org.editprofile.config.WebAppSettings;
 import org.editprofile.credential.ClientCredentialSource;
 import org.editprofile.graph.GraphClient;
 import org.editprofile.http.OutboundHttp;
+import org.editprofile.i18n.Language;
+import org.editprofile.i18n.Messages;
 import org.editprofile.metrics.AppMetrics;
 import org.editprofile.profile.EditProfileFlow;
 import org.editprofile.service.BearerTokenValidator;
@@ -60,6 +62,8 @@ import org.editprofile.web.CsrfFilter;
 import org.editprofile.web.EditProfileFormServlet;
 import org.editprofile.web.ErrorServlet;
 import org.editprofile.web.HealthServlet;
+import org.editprofile.web.LanguageFilter;
+import org.editprofile.web.LanguageServlet;
 import org.editprofile.web.MetricsServlet;
 import org.editprofile.web.NotConfiguredFilter;
 import org.editprofile.web.SaveProfileServlet;
@@ -70,6 +74,7 @@ import org.editprofile.web.SignInCallbackServlet;
 import org.editprofile.web.SignInServlet;
 import org.editprofile.web.SignOutServlet;
 import org.editprofile.web.ViewServlet;
+import org.editprofile.web.Views;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,6 +114,10 @@ public final class EditProfileApp implements ServletContextListener {
                 : ChronoUnit.FOREVER.getDuration());
 
     context.setAttribute("routes", routesForViews(context.getContextPath()));
+    // A bundle missing a translation fails the deploy here, not a visitor's page.
+    Messages messages = Messages.load();
+    context.setAttribute(Views.MESSAGES, messages);
+    context.setAttribute("languages", List.of(Language.values()));
     Optional<Shared> started =
         loaded instanceof Configuration.Ready ready
             ? Optional.of(share(ready.tenant()))
@@ -126,9 +135,11 @@ public final class EditProfileApp implements ServletContextListener {
     Optional<Shared> shared = wrongIssuer.isPresent() ? Optional.empty() : started;
     // The first sign-in should not wait for what every sign-in needs.
     shared.ifPresent(s -> s.keys().warmUp());
-    // Every request: its correlation id first (so every later log line has it), then the security
-    // headers, then the size limit.
+    // Every request: its correlation id first (so every later log line has it), its language (so
+    // every page, the errors too, speaks it), then the security headers, then the size limit.
     addFilter(context, "correlation", new CorrelationFilter(), true, "/*");
+    LanguageFilter languages = LanguageFilter.create(messages, servedOverHttps(configuration));
+    addFilter(context, "language", languages, true, "/*");
     addFilter(context, "securityHeaders", securityHeaders(configuration, shared), true, "/*");
     addFilter(context, "bodySize", new BodySizeFilter(), false, "/*");
     addServlet(context, "error", new ErrorServlet(), Routes.ERROR);
@@ -147,8 +158,12 @@ public final class EditProfileApp implements ServletContextListener {
     }
     Configuration.Ready ready = (Configuration.Ready) configuration;
     startMetrics(context, ready.metricsToken());
-    ready.webApp().ifPresent(webApp -> startWebApp(context, webApp, shared.orElseThrow()));
-    ready.service().ifPresent(service -> startService(context, service, shared.orElseThrow()));
+    ready
+        .webApp()
+        .ifPresent(webApp -> startWebApp(context, webApp, shared.orElseThrow(), languages));
+    ready
+        .service()
+        .ifPresent(service -> startService(context, service, shared.orElseThrow(), messages));
     LOG.info("edit-profile started against {}", ready.tenant().authority());
   }
 
@@ -219,7 +234,13 @@ public final class EditProfileApp implements ServletContextListener {
     return SecurityHeadersFilter.withoutWebApp();
   }
 
-  private static void startWebApp(ServletContext context, WebAppSettings settings, Shared shared) {
+  private static boolean servedOverHttps(Configuration configuration) {
+    return configuration instanceof Configuration.Ready ready
+        && ready.webApp().map(WebAppSettings::servedOverHttps).orElse(false);
+  }
+
+  private static void startWebApp(
+      ServletContext context, WebAppSettings settings, Shared shared, LanguageFilter languages) {
     if (settings.servedOverHttps()) {
       // Served over https (perhaps behind a TLS-terminating proxy): the cookie must say so itself,
       // and its __Host- prefix (which requires Secure, Path=/ and no Domain) keeps a sibling
@@ -257,7 +278,7 @@ public final class EditProfileApp implements ServletContextListener {
         new SessionLifetimeFilter(settings.sessionLifetime(), clock),
         false,
         "/*");
-    addFilter(context, "csrf", new CsrfFilter(), false, "/*");
+    addFilter(context, "csrf", new CsrfFilter(settings.redirectUri()), false, "/*");
     addFilter(
         context, "authentication", new AuthenticationFilter(), false, Routes.SIGNED_IN_PAGES + "*");
     addServlet(context, "home", new ViewServlet("home"), "");
@@ -281,6 +302,7 @@ public final class EditProfileApp implements ServletContextListener {
     addServlet(
         context, "editProfileForm", new EditProfileFormServlet(profiles), Routes.EDIT_PROFILE_FORM);
     addServlet(context, "saveProfile", new SaveProfileServlet(profiles), Routes.SAVE_PROFILE);
+    addServlet(context, "language", LanguageServlet.rememberingIn(languages), Routes.LANGUAGE);
     LOG.info(
         "Web app {} runs here with {}; edits go through {}",
         settings.clientId(),
@@ -289,13 +311,14 @@ public final class EditProfileApp implements ServletContextListener {
   }
 
   private static void startService(
-      ServletContext context, ServiceSettings settings, Shared shared) {
+      ServletContext context, ServiceSettings settings, Shared shared, Messages messages) {
     UpdateUserInfo updateUserInfo =
         new UpdateUserInfo(
             new BearerTokenValidator(shared.metadata(), shared.keys(), settings, shared.clock()),
             new OnBehalfOfClient(
                 shared.msalApps(settings.clientId(), settings.credential()), shared.clock()),
-            shared.graph());
+            shared.graph(),
+            messages);
     addServlet(
         context,
         "updateUserInfo",
@@ -321,13 +344,10 @@ public final class EditProfileApp implements ServletContextListener {
         "showProfile", contextPath + Routes.SHOW_PROFILE,
         "editProfileForm", contextPath + Routes.EDIT_PROFILE_FORM,
         "saveProfile", contextPath + Routes.SAVE_PROFILE,
+        "language", contextPath + Routes.LANGUAGE,
         "assets", contextPath + "/static");
   }
 
-  /**
-   * Filters run in the order they are added. The first also sees error dispatches, so error pages
-   * carry the security headers.
-   */
   /** The JVM's standard meters next to the app's own, and /metrics for a scraper with the token. */
   private void startMetrics(ServletContext context, Optional<String> token) {
     new ClassLoaderMetrics().bindTo(meters);
@@ -340,6 +360,10 @@ public final class EditProfileApp implements ServletContextListener {
     addServlet(context, "metrics", new MetricsServlet(meters::scrape, token), Routes.METRICS);
   }
 
+  /**
+   * Filters run in the order they are added. Those marked {@code onErrors} also see error
+   * dispatches, so error pages carry the security headers and the page's language.
+   */
   private static void addFilter(
       ServletContext context, String name, Filter filter, boolean onErrors, String pattern) {
     context

@@ -37,6 +37,9 @@ public final class Routes {
   /** The edit profile service's bearer-token API: no session, no CSRF token, JSON errors. */
   public static final String API = "/api/";
 
+  /** The language switcher posts here. */
+  public static final String LANGUAGE = "/language";
+
   public static final String UPDATE_USER_INFO = API + "updateUserInfo";
   public static final String HEALTH = "/health";
 

@@ -1,5 +1,7 @@
 package org.editprofile.auth;
 
+import org.editprofile.i18n.Text;
+
 /** What the authorization response leads to; {@code /auth/redirect} turns it into HTTP. */
 public sealed interface CallbackOutcome {
 
@@ -13,5 +15,5 @@ public sealed interface CallbackOutcome {
   record Restart() implements CallbackOutcome {}
 
   /** The response was refused; the message is safe to show. */
-  record Rejected(int status, String title, String message) implements CallbackOutcome {}
+  record Rejected(int status, Text title, Text message) implements CallbackOutcome {}
 }

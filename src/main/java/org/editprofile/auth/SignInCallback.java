@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.editprofile.http.LogSafe;
+import org.editprofile.i18n.Text;
 import org.editprofile.session.PendingSignIn;
 import org.editprofile.session.PendingSignIns;
 import org.editprofile.session.SignedInUser;
@@ -50,9 +51,7 @@ public final class SignInCallback {
   public CallbackOutcome handle(UserSession session, Response response) {
     if (blank(response.state())) {
       return new CallbackOutcome.Rejected(
-          400,
-          "Sign-in response not accepted",
-          "The response from the sign-in page is incomplete. Please sign in again.");
+          400, Text.of("signIn.notAccepted.title"), Text.of("signIn.incomplete.message"));
     }
     // Single use, checked and spent at once: whatever happens next, a replay or a concurrent
     // request with the same state finds it spent.
@@ -68,9 +67,7 @@ public final class SignInCallback {
     }
     if (blank(response.code())) {
       return new CallbackOutcome.Rejected(
-          400,
-          "Sign-in response not accepted",
-          "The response from the sign-in page has no authorization code. Please sign in again.");
+          400, Text.of("signIn.notAccepted.title"), Text.of("signIn.noCode.message"));
     }
     return redeem(session, pending, response.code());
   }
@@ -83,34 +80,30 @@ public final class SignInCallback {
     if ("consent_required".equals(response.error())) {
       // AADSTS65001: customers of an external tenant cannot consent; only an administrator can.
       return new CallbackOutcome.Rejected(
-          403,
-          "This app is not set up yet",
-          "An administrator has not yet granted this app the permissions it needs. Please try again"
-              + " later or contact support.");
+          403, Text.of("signIn.notSetUp.title"), Text.of("signIn.notSetUp.message"));
     }
     return new CallbackOutcome.Rejected(
         400,
-        "Sign-in did not complete",
-        "The sign-in service answered: "
-            + response.error()
-            + (blank(response.errorDescription())
-                ? ""
-                : " - " + firstLine(response.errorDescription())));
+        Text.of("signIn.notCompleted.title"),
+        // The tenant's own code and first line, as it wrote them (the tenant localizes them
+        // itself).
+        Text.of(
+            "signIn.tenantAnswered.message",
+            response.error()
+                + (blank(response.errorDescription())
+                    ? ""
+                    : " - " + firstLine(response.errorDescription()))));
   }
 
   private CallbackOutcome unknownState(UserSession session, PendingSignIns pending, String state) {
     if (pending.isSpent(state)) {
       LOG.warn("A replayed authorization response was refused");
       return new CallbackOutcome.Rejected(
-          400,
-          "Sign-in response already used",
-          "This sign-in response was already used. Please sign in again if you need to.");
+          400, Text.of("signIn.replayed.title"), Text.of("signIn.replayed.message"));
     }
     if (pending.knows(state)) {
       return new CallbackOutcome.Rejected(
-          400,
-          "Sign-in took too long",
-          "This sign-in was started too long ago. Please sign in again.");
+          400, Text.of("signIn.tooLong.title"), Text.of("signIn.tooLong.message"));
     }
     if (pending.isEmpty() && !PendingSignIn.isRestartState(state)) {
       LOG.info(
@@ -119,10 +112,7 @@ public final class SignInCallback {
     }
     LOG.warn("Authorization response with an unknown state was refused");
     return new CallbackOutcome.Rejected(
-        400,
-        "Sign-in response not accepted",
-        "This sign-in response does not belong to this browser session. If it keeps happening, "
-            + "make sure cookies are enabled for this site, then sign in again.");
+        400, Text.of("signIn.notAccepted.title"), Text.of("signIn.foreign.message"));
   }
 
   private CallbackOutcome redeem(UserSession session, PendingSignIn pending, String code) {
@@ -141,9 +131,7 @@ public final class SignInCallback {
     if (!(answer instanceof Answer.Issued<IAuthenticationResult> issued)) {
       LOG.warn("The tenant refused the authorization code: {}", errorCode(answer));
       return new CallbackOutcome.Rejected(
-          400,
-          "Sign-in did not complete",
-          "The sign-in service did not accept this sign-in. Please sign in again.");
+          400, Text.of("signIn.notCompleted.title"), Text.of("signIn.refused.message"));
     }
     IAuthenticationResult result = issued.result();
 
@@ -151,9 +139,7 @@ public final class SignInCallback {
     if (check instanceof IdTokenVerifier.Check.Rejected rejected) {
       LOG.warn("{}", LogSafe.clean(rejected.reason()));
       return new CallbackOutcome.Rejected(
-          400,
-          "Sign-in did not complete",
-          "The sign-in service returned an identity that could not be verified. Please sign in again.");
+          400, Text.of("signIn.notCompleted.title"), Text.of("signIn.unverified.message"));
     }
     IDTokenClaimsSet claims = ((IdTokenVerifier.Check.Verified) check).claims();
     IAccount account = result.account();

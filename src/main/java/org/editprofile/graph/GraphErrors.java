@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.editprofile.http.RemoteServiceException.Reason;
+import org.editprofile.i18n.Text;
 
 /**
  * Turns an unsuccessful answer from Graph (OData error) or from the edit profile service
@@ -79,57 +79,40 @@ final class GraphErrors {
   }
 
   /** Field name to message, for allow-listed fields only; anything else under the key "". */
-  private static Map<String, String> fieldErrors(String body) {
-    Map<String, String> errors = new LinkedHashMap<>();
+  private static Map<String, Text> fieldErrors(String body) {
+    Map<String, Text> errors = new LinkedHashMap<>();
     Optional<JsonNode> doc = json(body);
     // problem+json from the edit profile service: {"errors": {"field": "message"}}
     doc.map(n -> n.get("errors"))
         .filter(JsonNode::isObject)
-        .ifPresent(
-            node -> {
-              for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                put(errors, e.getKey(), e.getValue().asText());
-              }
-            });
+        .ifPresent(node -> node.fieldNames().forEachRemaining(field -> put(errors, field)));
     // OData error from Graph: {"error": {"message": "... 'displayName' ...", "details": [{"target":
     // ...}]}}
     doc.map(n -> n.get("error"))
         .filter(JsonNode::isObject)
         .ifPresent(
             error -> {
-              String message = error.path("message").asText("");
               for (JsonNode detail : error.path("details")) {
-                put(
-                    errors,
-                    detail.path("target").asText(""),
-                    detail.path("message").asText(message));
+                put(errors, detail.path("target").asText(""));
               }
-              Matcher property = QUOTED_PROPERTY.matcher(message);
+              Matcher property = QUOTED_PROPERTY.matcher(error.path("message").asText(""));
               if (errors.isEmpty() && property.find()) {
-                put(errors, property.group(1), message);
+                put(errors, property.group(1));
               }
             });
     if (errors.isEmpty()) {
-      errors.put("", "Microsoft Graph did not accept these values.");
+      errors.put("", Text.of("form.notAccepted"));
     }
     return errors;
   }
 
-  private static void put(Map<String, String> errors, String field, String message) {
+  private static void put(Map<String, Text> errors, String field) {
     Optional<ProfileField> known = ProfileField.byGraphName(field);
-    String shown =
+    errors.putIfAbsent(
+        known.map(ProfileField::graphName).orElse(""),
         known
-            .map(f -> f.label() + ": the value was not accepted.")
-            .orElse("Microsoft Graph did not accept these values.");
-    // Our own wording only: Graph's text can echo internals we do not want on a page.
-    if (known.isPresent()
-        && message != null
-        && message.length() <= 200
-        && message.startsWith(known.get().label())) {
-      shown = message;
-    }
-    errors.putIfAbsent(known.map(ProfileField::graphName).orElse(""), shown);
+            .map(f -> Text.of("field.notAccepted", f.label()))
+            .orElse(Text.of("form.notAccepted")));
   }
 
   private static Optional<JsonNode> json(String body) {

@@ -3,6 +3,7 @@ package org.editprofile.graph;
 import java.time.Duration;
 import java.util.Map;
 import org.editprofile.http.RemoteServiceException;
+import org.editprofile.i18n.Text;
 
 /**
  * A failure from Graph or the edit profile service, reduced to what the app can act on. The raw
@@ -12,12 +13,12 @@ public class GraphException extends RemoteServiceException {
 
   private static final long serialVersionUID = 1L;
 
-  private final transient Map<String, String> fieldErrors;
+  private final transient Map<String, Text> fieldErrors;
 
   public GraphException(
       Reason reason,
       String message,
-      Map<String, String> fieldErrors,
+      Map<String, Text> fieldErrors,
       String claims,
       Duration retryAfter,
       Throwable cause) {
@@ -29,8 +30,11 @@ public class GraphException extends RemoteServiceException {
     return new GraphException(reason, message, Map.of(), null, null, null);
   }
 
-  /** For {@link Reason#INVALID_INPUT}: field name (or "") to a message safe to show. */
-  public Map<String, String> fieldErrors() {
+  /**
+   * For {@link Reason#INVALID_INPUT}: field name (or "") to a message safe to show, in our own
+   * words (Graph's text can echo internals, and is in English only).
+   */
+  public Map<String, Text> fieldErrors() {
     return fieldErrors == null ? Map.of() : fieldErrors;
   }
 }

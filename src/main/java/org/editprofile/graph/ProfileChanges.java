@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.editprofile.i18n.Text;
 
 /**
  * A checked set of new values for allow-listed fields. A null value clears the property in Graph.
@@ -27,14 +28,14 @@ public final class ProfileChanges {
   }
 
   /** The outcome of validating submitted values. */
-  public record Validation(Optional<ProfileChanges> changes, Map<String, String> errors) {}
+  public record Validation(Optional<ProfileChanges> changes, Map<String, Text> errors) {}
 
   /**
    * Checks submitted values (only allow-listed names are looked at; blank means clear) and keeps
    * those that differ from the current profile, if one is given.
    */
   public static Validation validate(Map<String, String> submitted, Optional<UserProfile> current) {
-    Map<String, String> errors = new LinkedHashMap<>();
+    Map<String, Text> errors = new LinkedHashMap<>();
     Map<String, String> changed = new LinkedHashMap<>();
     for (ProfileField field : ProfileField.values()) {
       if (!submitted.containsKey(field.graphName())) {

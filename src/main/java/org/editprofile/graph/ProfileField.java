@@ -3,6 +3,7 @@ package org.editprofile.graph;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.editprofile.i18n.Text;
 
 /**
  * The Graph user properties a customer may change on themselves with PATCH /me, with Graph's
@@ -10,16 +11,16 @@ import java.util.regex.Pattern;
  * service, so nothing else can ever be sent (no mass assignment).
  */
 public enum ProfileField {
-  DISPLAY_NAME("displayName", "Display name", 256, true),
-  GIVEN_NAME("givenName", "Given name", 64, false),
-  SURNAME("surname", "Surname", 64, false),
-  JOB_TITLE("jobTitle", "Job title", 128, false),
-  STREET_ADDRESS("streetAddress", "Street address", 1024, false),
-  CITY("city", "City", 128, false),
-  STATE("state", "State or province", 128, false),
-  POSTAL_CODE("postalCode", "Postal code", 40, false),
-  COUNTRY("country", "Country or region", 128, false),
-  PREFERRED_LANGUAGE("preferredLanguage", "Preferred language", 35, false);
+  DISPLAY_NAME("displayName", 256, true),
+  GIVEN_NAME("givenName", 64, false),
+  SURNAME("surname", 64, false),
+  JOB_TITLE("jobTitle", 128, false),
+  STREET_ADDRESS("streetAddress", 1024, false),
+  CITY("city", 128, false),
+  STATE("state", 128, false),
+  POSTAL_CODE("postalCode", 40, false),
+  COUNTRY("country", 128, false),
+  PREFERRED_LANGUAGE("preferredLanguage", 35, false);
 
   /**
    * A BCP 47 language tag as Graph's preferredLanguage takes it ("en-US"). The same expression is
@@ -31,13 +32,13 @@ public enum ProfileField {
   private static final Pattern LANGUAGE_TAG_PATTERN = Pattern.compile(LANGUAGE_TAG);
 
   private final String graphName;
-  private final String label;
+  private final String labelKey;
   private final int maxLength;
   private final boolean required;
 
-  ProfileField(String graphName, String label, int maxLength, boolean required) {
+  ProfileField(String graphName, int maxLength, boolean required) {
     this.graphName = graphName;
-    this.label = label;
+    this.labelKey = "field." + graphName;
     this.maxLength = maxLength;
     this.required = required;
   }
@@ -46,8 +47,9 @@ public enum ProfileField {
     return graphName;
   }
 
-  public String label() {
-    return label;
+  /** The field's label, in the page's language. */
+  public Text label() {
+    return Text.of(labelKey);
   }
 
   // Getters for JSP EL, which reads bean properties.
@@ -55,8 +57,9 @@ public enum ProfileField {
     return graphName;
   }
 
-  public String getLabel() {
-    return label;
+  /** The label's key for {@code fmt:message}. */
+  public String getLabelKey() {
+    return labelKey;
   }
 
   public int getMaxLength() {
@@ -90,21 +93,21 @@ public enum ProfileField {
   }
 
   /** Why this value is not acceptable, or empty when it is. An empty value clears the property. */
-  public Optional<String> problemWith(String value) {
+  public Optional<Text> problemWith(String value) {
     String v = value == null ? "" : value;
     if (v.isEmpty()) {
-      return required ? Optional.of(label + " is required.") : Optional.empty();
+      return required ? Optional.of(Text.of("field.isRequired", label())) : Optional.empty();
     }
     if (v.codePointCount(0, v.length()) > maxLength) {
-      return Optional.of(label + " must be at most " + maxLength + " characters.");
+      return Optional.of(Text.of("field.isTooLong", label(), maxLength));
     }
     for (int i = 0; i < v.length(); i++) {
       if (Character.isISOControl(v.charAt(i))) {
-        return Optional.of(label + " must not contain control characters.");
+        return Optional.of(Text.of("field.hasControlCharacters", label()));
       }
     }
     if (this == PREFERRED_LANGUAGE && !LANGUAGE_TAG_PATTERN.matcher(v).matches()) {
-      return Optional.of(label + " must be a language tag such as en-US.");
+      return Optional.of(Text.of("field.isNotLanguageTag", label()));
     }
     return Optional.empty();
   }

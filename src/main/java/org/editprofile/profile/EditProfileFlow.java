@@ -12,6 +12,7 @@ import org.editprofile.graph.GraphException;
 import org.editprofile.graph.ProfileChanges;
 import org.editprofile.graph.UserProfile;
 import org.editprofile.http.RemoteServiceException.Reason;
+import org.editprofile.i18n.Text;
 import org.editprofile.session.ProfileDraft;
 import org.editprofile.session.UserSession;
 import org.editprofile.tenant.TenantException;
@@ -30,13 +31,11 @@ public final class EditProfileFlow {
 
   private static final Logger LOG = LoggerFactory.getLogger(EditProfileFlow.class);
 
-  static final String VERIFY_FIRST =
-      "Verification was needed before saving. Your changes are kept: review them and select Save.";
-  static final String KEPT = "Your changes are kept: review them and select Save.";
-  static final String NOT_SAVED_YET =
-      "Your changes were not saved yet, but they are kept: select Save to try again.";
-  static final String UPDATED = "Your profile was updated.";
-  static final String NOTHING_CHANGED = "There was nothing to change.";
+  static final Text VERIFY_FIRST = Text.of("notice.verifyFirst");
+  static final Text KEPT = Text.of("notice.kept");
+  static final Text NOT_SAVED_YET = Text.of("notice.notSavedYet");
+  static final Text UPDATED = Text.of("flash.updated");
+  static final Text NOTHING_CHANGED = Text.of("flash.nothingChanged");
 
   private final TokenService tokens;
   private final StepUp stepUp;
@@ -211,7 +210,7 @@ public final class EditProfileFlow {
     return new ProfileOutcome.StepUpCapped();
   }
 
-  private static void keepDraft(UserSession session, Map<String, String> submitted, String notice) {
+  private static void keepDraft(UserSession session, Map<String, String> submitted, Text notice) {
     session.keepDraft(ProfileDraft.of(submitted, notice));
   }
 }

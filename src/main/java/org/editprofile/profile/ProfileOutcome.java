@@ -5,12 +5,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.editprofile.graph.GraphException;
 import org.editprofile.graph.UserProfile;
+import org.editprofile.i18n.Text;
 
 /** What a profile request leads to; the profile servlets turn it into HTTP. */
 public sealed interface ProfileOutcome {
 
   /** The read-only profile page, with a one-time message (after a save) if there is one. */
-  record ShowProfile(UserProfile profile, Optional<String> flash) implements ProfileOutcome {}
+  record ShowProfile(UserProfile profile, Optional<Text> flash) implements ProfileOutcome {}
 
   /**
    * The edit form.
@@ -24,8 +25,8 @@ public sealed interface ProfileOutcome {
   record ShowForm(
       UserProfile profile,
       Map<String, String> values,
-      Map<String, String> errors,
-      Optional<String> notice,
+      Map<String, Text> errors,
+      Optional<Text> notice,
       int status)
       implements ProfileOutcome {}
 

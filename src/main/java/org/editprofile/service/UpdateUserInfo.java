@@ -18,6 +18,9 @@ import org.editprofile.graph.ProfileChanges;
 import org.editprofile.graph.ProfileField;
 import org.editprofile.http.Problem;
 import org.editprofile.http.RemoteServiceException.Reason;
+import org.editprofile.i18n.Language;
+import org.editprofile.i18n.Messages;
+import org.editprofile.i18n.Text;
 import org.editprofile.tenant.TenantException;
 import org.editprofile.tenant.TokenOutcome;
 import org.slf4j.Logger;
@@ -43,11 +46,18 @@ public final class UpdateUserInfo {
   private final OnBehalfOfClient onBehalfOf;
   private final GraphClient graph;
 
+  /** The API answers in English: its callers are programs, which show their own words. */
+  private final Messages messages;
+
   public UpdateUserInfo(
-      BearerTokenValidator bearerTokens, OnBehalfOfClient onBehalfOf, GraphClient graph) {
+      BearerTokenValidator bearerTokens,
+      OnBehalfOfClient onBehalfOf,
+      GraphClient graph,
+      Messages messages) {
     this.bearerTokens = bearerTokens;
     this.onBehalfOf = onBehalfOf;
     this.graph = graph;
+    this.messages = messages;
   }
 
   /** Reads the request body, at most {@code limit} bytes, only once the token was accepted. */
@@ -145,7 +155,7 @@ public final class UpdateUserInfo {
     record Invalid(Problem problem) implements Changes {}
   }
 
-  private static Changes readChanges(Request request) throws IOException {
+  private Changes readChanges(Request request) throws IOException {
     String type = request.contentType();
     if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       return badBody(415, "Unsupported media type", "Send application/json.", Map.of());
@@ -184,7 +194,7 @@ public final class UpdateUserInfo {
     }
     ProfileChanges.Validation checked = ProfileChanges.validate(values, Optional.empty());
     if (errors.isEmpty()) {
-      errors.putAll(checked.errors());
+      errors.putAll(inEnglish(checked.errors()));
     }
     if (!errors.isEmpty()) {
       return badBody(
@@ -221,7 +231,7 @@ public final class UpdateUserInfo {
   }
 
   /** Graph's failure in the service's own terms. */
-  private static Problem relay(GraphException e) {
+  private Problem relay(GraphException e) {
     LOG.warn("Graph PATCH /me failed: {}", e.reason());
     return switch (e.reason()) {
       case INVALID_INPUT ->
@@ -229,7 +239,7 @@ public final class UpdateUserInfo {
               400,
               "Bad request",
               "Microsoft Graph did not accept the values.",
-              Map.of("errors", e.fieldErrors()),
+              Map.of("errors", inEnglish(e.fieldErrors())),
               Map.of());
       case CLAIMS_CHALLENGE -> challenge(e.claims());
       case FORBIDDEN -> new Problem(403, "Forbidden", "Microsoft Graph refused the change.");
@@ -244,6 +254,12 @@ public final class UpdateUserInfo {
                   .orElse(Map.of()));
       default -> new Problem(502, "Bad gateway", "Microsoft Graph could not be reached.");
     };
+  }
+
+  private Map<String, String> inEnglish(Map<String, Text> errors) {
+    Map<String, String> words = new LinkedHashMap<>();
+    errors.forEach((field, text) -> words.put(field, messages.format(text, Language.ENGLISH)));
+    return words;
   }
 
   private static Outcome refuse(Problem problem) {

@@ -1,8 +1,11 @@
 package org.editprofile.session;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -34,6 +37,9 @@ public record SignedInUser(
     return rows;
   }
 
+  /** The claims that are instants (seconds since 1970, RFC 7519), shown as dates too. */
+  private static final Set<String> TIME_CLAIMS = Set.of("exp", "iat", "nbf", "auth_time");
+
   /** One row of the claims page. */
   public static final class Claim {
     private final String name;
@@ -50,6 +56,17 @@ public record SignedInUser(
 
     public String getValue() {
       return value;
+    }
+
+    /**
+     * For a time claim, its instant (JSTL's formatDate takes a {@link Date}), else null: the page
+     * shows it as a date in the visitor's language.
+     */
+    public Date getTime() {
+      if (!TIME_CLAIMS.contains(name) || value == null || !value.matches("\\d{1,12}")) {
+        return null;
+      }
+      return Date.from(Instant.ofEpochSecond(Long.parseLong(value)));
     }
   }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.editprofile.i18n.Text;
 
 /**
  * Everything the app keeps in the HTTP session, behind one typed facade: attribute names and casts
@@ -142,12 +143,12 @@ public final class UserSession {
   }
 
   /** A one-time message for the next profile page. */
-  public void setFlash(String message) {
+  public void setFlash(Text message) {
     store.set(FLASH, message);
   }
 
-  public Optional<String> takeFlash() {
-    return take(FLASH, String.class);
+  public Optional<Text> takeFlash() {
+    return take(FLASH, Text.class);
   }
 
   /** The CSRF token, if the session has one; never creates a session. */

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.editprofile.Routes;
+import org.editprofile.i18n.Text;
 
 /**
  * Refuses oversized form posts before anything reads them. The largest legitimate form (every
@@ -33,8 +34,8 @@ public final class BodySizeFilter extends HttpFilter {
           request,
           response,
           411,
-          "Length required",
-          "This request did not say how large it is. Go back and try again.");
+          Text.of("error.lengthRequired.title"),
+          Text.of("error.lengthRequired.message"));
       return;
     }
     if (length > MAX_FORM_BYTES) {
@@ -42,8 +43,8 @@ public final class BodySizeFilter extends HttpFilter {
           request,
           response,
           413,
-          "Request too large",
-          "This request is larger than any form of this site. Go back and try again.");
+          Text.of("error.tooLarge.title"),
+          Text.of("error.tooLarge.message"));
       return;
     }
     chain.doFilter(request, response);

@@ -10,6 +10,7 @@ import org.editprofile.Routes;
 import org.editprofile.http.LogSafe;
 import org.editprofile.http.Problem;
 import org.editprofile.http.RemoteServiceException;
+import org.editprofile.i18n.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,28 +46,14 @@ public final class ErrorServlet extends HttpServlet {
       apiProblem(status).send(response);
       return;
     }
-    switch (status) {
-      case 404 ->
-          Views.error(
-              request, response, 404, "Page not found", "There is no page at this address.");
-      case 405 ->
-          Views.error(
-              request,
-              response,
-              405,
-              "Not allowed",
-              "This address does not accept that kind of request.");
-      case 400 ->
-          Views.error(
-              request, response, 400, "Bad request", "The request could not be understood.");
-      default ->
-          Views.error(
-              request,
-              response,
-              status,
-              "Something went wrong",
-              "An unexpected error occurred. Please try again.");
-    }
+    String page =
+        switch (status) {
+          case 404 -> "error.notFound";
+          case 405 -> "error.notAllowed";
+          case 400 -> "error.badRequest";
+          default -> "error.unexpected";
+        };
+    Views.error(request, response, status, Text.of(page + ".title"), Text.of(page + ".message"));
   }
 
   private static Problem apiProblem(int status) {

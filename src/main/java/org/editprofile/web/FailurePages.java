@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.editprofile.http.RemoteServiceException;
+import org.editprofile.i18n.Text;
 import org.editprofile.tenant.TenantException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +35,8 @@ final class FailurePages {
           request,
           response,
           HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-          "Sign-in is not available",
-          "This site cannot connect to its sign-in service because of a problem with its own"
-              + " configuration. Its administrators need to fix it; please try again later.");
+          Text.of("error.signInMisconfigured.title"),
+          Text.of("error.signInMisconfigured.message"));
       return;
     }
     if (failure instanceof TenantException) {
@@ -46,16 +46,15 @@ final class FailurePages {
             request,
             response,
             HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-            "Sign-in service busy",
-            "The sign-in service is busy. Please try again in " + seconds.get() + " seconds.");
+            Text.of("error.tenantBusy.title"),
+            Text.of("error.tenantBusy.message", seconds.get()));
       } else {
         Views.error(
             request,
             response,
             HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-            "Sign-in service unavailable",
-            "The sign-in service could not be reached or gave an unexpected answer. Please try"
-                + " again in a moment.");
+            Text.of("error.tenantUnavailable.title"),
+            Text.of("error.tenantUnavailable.message"));
       }
       return;
     }
@@ -66,31 +65,31 @@ final class FailurePages {
               request,
               response,
               HttpServletResponse.SC_FORBIDDEN,
-              "Not allowed",
-              "Your account is not allowed to do this. Contact your administrator if you think it"
-                  + " should be.");
+              Text.of("error.forbidden.title"),
+              Text.of("error.forbidden.message"));
       case THROTTLED ->
           Views.error(
               request,
               response,
               429,
-              "Too many requests",
-              "Microsoft Graph is busy. Please try again "
-                  + seconds.map(s -> "in " + s + " seconds.").orElse("in a moment."));
+              Text.of("error.throttled.title"),
+              seconds
+                  .map(s -> Text.of("error.throttledFor.message", s))
+                  .orElse(Text.of("error.throttled.message")));
       case UNAUTHORIZED ->
           Views.error(
               request,
               response,
               HttpServletResponse.SC_UNAUTHORIZED,
-              "Please sign in again",
-              "Your sign-in is no longer accepted. Sign out and sign in again.");
+              Text.of("error.signInAgain.title"),
+              Text.of("error.signInAgain.message"));
       default ->
           Views.error(
               request,
               response,
               HttpServletResponse.SC_BAD_GATEWAY,
-              "Profile service unavailable",
-              "Your profile could not be reached just now. Please try again in a moment.");
+              Text.of("error.profileUnavailable.title"),
+              Text.of("error.profileUnavailable.message"));
     }
   }
 }

@@ -4,8 +4,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.editprofile.Routes;
 import org.editprofile.graph.ProfileField;
+import org.editprofile.i18n.Text;
 import org.editprofile.profile.ProfileOutcome;
 
 /** Turns what a profile request led to into the response: a page, a redirect or an error. */
@@ -16,30 +19,32 @@ final class ProfileResponses {
   static void send(ProfileOutcome outcome, HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
     if (outcome instanceof ProfileOutcome.ShowProfile show) {
-      show.flash().ifPresent(flash -> request.setAttribute("flash", flash));
+      show.flash().ifPresent(flash -> request.setAttribute("flash", Views.text(request, flash)));
       request.setAttribute("profile", show.profile());
       request.setAttribute("fields", ProfileField.all());
       Views.render(request, response, "profile");
     } else if (outcome instanceof ProfileOutcome.ShowForm form) {
       response.setStatus(form.status());
-      form.notice().ifPresent(notice -> request.setAttribute("notice", notice));
+      form.notice()
+          .ifPresent(notice -> request.setAttribute("notice", Views.text(request, notice)));
       request.setAttribute("profile", form.profile());
       request.setAttribute("fields", ProfileField.all());
       request.setAttribute("values", form.values());
-      request.setAttribute("errors", form.errors());
+      Map<String, String> errors = new LinkedHashMap<>();
+      form.errors().forEach((field, error) -> errors.put(field, Views.text(request, error)));
+      request.setAttribute("errors", errors);
       Views.render(request, response, "editProfile");
     } else if (outcome instanceof ProfileOutcome.BackToProfile) {
       Views.redirectInApp(request, response, Routes.SHOW_PROFILE);
     } else if (outcome instanceof ProfileOutcome.GoToTenant go) {
-      response.sendRedirect(go.authorizeUrl().toString());
+      Views.redirectToTenant(request, response, go.authorizeUrl());
     } else if (outcome instanceof ProfileOutcome.StepUpCapped) {
       Views.error(
           request,
           response,
           HttpServletResponse.SC_FORBIDDEN,
-          "Verification not completed",
-          "The additional verification this page needs could not be completed. "
-              + "Sign out, sign in again and retry; contact support if this keeps happening.");
+          Text.of("error.stepUpCapped.title"),
+          Text.of("error.stepUpCapped.message"));
     } else if (outcome instanceof ProfileOutcome.Failed failed) {
       FailurePages.show(request, response, failed.failure());
     }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import org.editprofile.auth.ReturnPath;
 import org.editprofile.auth.SignInRequests;
 import org.editprofile.session.UserSession;
@@ -32,10 +33,10 @@ public final class SignInServlet extends HttpServlet {
             ? SignInRequests.Options.restartSignIn()
             : SignInRequests.Options.signIn();
     UserSession session = HttpSessionStore.userSession(request);
-    String authorizeUrl = signIns.start(session, returnPath, options).toString();
+    URI authorizeUrl = signIns.start(session, returnPath, options);
     if (session.user().isEmpty()) {
       visitors.admit(request);
     }
-    response.sendRedirect(authorizeUrl);
+    Views.redirectToTenant(request, response, authorizeUrl);
   }
 }

@@ -1,23 +1,79 @@
 package org.editprofile.web;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.hc.core5.net.URIBuilder;
+import org.editprofile.Routes;
+import org.editprofile.i18n.Language;
+import org.editprofile.i18n.Messages;
+import org.editprofile.i18n.Text;
 import org.editprofile.session.UserSession;
 
-/** Renders the JSP views; every page gets the signed-in user and, for them, the CSRF token. */
+/**
+ * Renders the JSP views in the request's language; every page gets the signed-in user and, for
+ * them, the CSRF token, and the path the language switcher returns to.
+ */
 public final class Views {
 
-  private static final DateTimeFormatter REFERENCE_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+  /** The servlet context attribute holding the shipped {@link Messages}. */
+  public static final String MESSAGES = "org.editprofile.messages";
+
+  /** The reference time in each language's own medium style ("2 dic 2026, 4:33:20"), in UTC. */
+  private static final Map<Language, DateTimeFormatter> REFERENCE_TIME =
+      new EnumMap<>(Language.class);
+
+  static {
+    for (Language language : Language.values()) {
+      REFERENCE_TIME.put(
+          language,
+          DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+              .withLocale(language.locale())
+              .withZone(ZoneOffset.UTC));
+    }
+  }
 
   private Views() {}
+
+  /** The page's language, as {@link LanguageFilter} chose it. */
+  public static Language language(HttpServletRequest request) {
+    return request.getAttribute(LanguageFilter.ATTRIBUTE) instanceof Language language
+        ? language
+        : Language.DEFAULT;
+  }
+
+  /** A message in the page's language. */
+  public static String text(HttpServletRequest request, Text text) {
+    Messages messages = (Messages) request.getServletContext().getAttribute(MESSAGES);
+    return messages.format(text, language(request));
+  }
+
+  /**
+   * A redirect to the tenant's authorize URL, asking for its pages in this page's language ({@code
+   * ui_locales}), so the sign-in and one-time-code pages speak the same language.
+   */
+  public static void redirectToTenant(
+      HttpServletRequest request, HttpServletResponse response, URI authorizeUrl)
+      throws IOException {
+    try {
+      URI localized =
+          new URIBuilder(authorizeUrl).setParameter("ui_locales", language(request).tag()).build();
+      response.sendRedirect(localized.toString());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("The authorize URL cannot take ui_locales", e);
+    }
+  }
 
   public static void render(HttpServletRequest request, HttpServletResponse response, String view)
       throws ServletException, IOException {
@@ -29,6 +85,7 @@ public final class Views {
               request.setAttribute("user", user);
               request.setAttribute("csrfToken", CsrfFilter.tokenFor(session));
             });
+    request.setAttribute("here", switcherReturnPath(request));
     request.getRequestDispatcher("/WEB-INF/views/" + view + ".jsp").forward(request, response);
   }
 
@@ -40,15 +97,30 @@ public final class Views {
       HttpServletRequest request,
       HttpServletResponse response,
       int status,
-      String title,
-      String message)
+      Text title,
+      Text message)
       throws ServletException, IOException {
     response.setStatus(status);
-    request.setAttribute("errorTitle", title);
-    request.setAttribute("errorMessage", message);
+    request.setAttribute("errorTitle", text(request, title));
+    request.setAttribute("errorMessage", text(request, message));
     request.setAttribute(
-        "errorTime", REFERENCE_TIME.format(Instant.now().truncatedTo(ChronoUnit.SECONDS)) + " UTC");
+        "errorTime",
+        REFERENCE_TIME.get(language(request)).format(Instant.now().truncatedTo(ChronoUnit.SECONDS))
+            + " UTC");
     render(request, response, "error");
+  }
+
+  /**
+   * Where the language switcher comes back to: the page itself when it was a plain GET of a page,
+   * else home (a form's POST or an error cannot be repeated by a redirect).
+   */
+  private static String switcherReturnPath(HttpServletRequest request) {
+    if (!"GET".equals(request.getMethod())
+        || request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) != null) {
+      return Routes.HOME;
+    }
+    String path = request.getServletPath();
+    return request.getPathInfo() == null ? path : path + request.getPathInfo();
   }
 
   /** A redirect to a path inside this app. */

@@ -40,6 +40,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.editprofile.MutableClock;
+import org.editprofile.i18n.InEnglish;
 import org.editprofile.session.MapSessionStore;
 import org.editprofile.session.PendingSignIn;
 import org.editprofile.session.SessionStore;
@@ -121,7 +122,7 @@ class SignInCallbackTest {
       CallbackOutcome outcome, int status, String title) {
     CallbackOutcome.Rejected rejected = assertInstanceOf(CallbackOutcome.Rejected.class, outcome);
     assertEquals(status, rejected.status());
-    assertEquals(title, rejected.title());
+    assertEquals(title, InEnglish.of(rejected.title()));
     return rejected;
   }
 
@@ -295,7 +296,8 @@ class SignInCallbackTest {
             400,
             "Sign-in did not complete");
     assertEquals(
-        "The sign-in service answered: access_denied - AADSTS50126: bad", rejected.message());
+        "The sign-in service answered: access_denied - AADSTS50126: bad",
+        InEnglish.of(rejected.message()));
     assertTrue(session.pendingSignIns().isSpent(pending.state()));
     verify(app, never()).acquireToken(any(AuthorizationCodeParameters.class));
   }
@@ -339,7 +341,7 @@ class SignInCallbackTest {
     idTokenIs(new IdTokenVerifier.Check.Rejected("bad signature"));
     CallbackOutcome.Rejected rejected =
         assertRejected(respond(pending.state(), "code-1"), 400, "Sign-in did not complete");
-    assertTrue(rejected.message().contains("could not be verified"));
+    assertTrue(InEnglish.of(rejected.message()).contains("could not be verified"));
     assertTrue(session.user().isEmpty());
     assertEquals(0, store.idChanges());
   }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.editprofile.i18n.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,8 @@ final class SignInPages {
       String claims,
       String prompt,
       String loginHint,
-      Instant createdAt) {
+      Instant createdAt,
+      Language language) {
 
     boolean asksForMfa(DevTenant tenant) {
       return Scopes.parse(scope, tenant.resources()).needsMfa()
@@ -68,6 +70,7 @@ final class SignInPages {
   record Otp(String code, int attempts) {}
 
   private final DevTenant tenant;
+  private final PageTexts texts = new PageTexts();
   private final Map<String, AuthRequest> transactions = new ConcurrentHashMap<>();
   private final Map<String, Sso> sessions = new ConcurrentHashMap<>();
   private final Map<String, Otp> otps = new ConcurrentHashMap<>();
@@ -140,7 +143,8 @@ final class SignInPages {
             ex.param("claims"),
             ex.param("prompt"),
             ex.param("login_hint"),
-            Instant.now());
+            Instant.now(),
+            PageTexts.choose(ex.param("ui_locales"), ex.header("Accept-Language")));
     if (!"code".equals(ex.param("response_type"))) {
       sendError(
           ex,
@@ -190,7 +194,7 @@ final class SignInPages {
     if (sso.isPresent() && !"login".equals(request.prompt())) {
       proceed(ex, tx, request, sso.get());
     } else {
-      loginPage(ex, tx, request.loginHint(), null);
+      loginPage(ex, tx, request.language(), request.loginHint(), null);
     }
   }
 
@@ -203,7 +207,7 @@ final class SignInPages {
     Optional<Directory.User> user =
         tenant.directory().authenticate(ex.param("email"), ex.param("password"));
     if (user.isEmpty()) {
-      loginPage(ex, ex.param("tx"), ex.param("email"), "Your email or password is incorrect.");
+      loginPage(ex, ex.param("tx"), request.get().language(), ex.param("email"), "signIn.wrong");
       return;
     }
     proceed(ex, ex.param("tx"), request.get(), newSso(ex, user.get()));
@@ -216,23 +220,23 @@ final class SignInPages {
       return;
     }
     String tx = ex.param("tx");
+    Language language = request.get().language();
     if ("GET".equals(ex.method())) {
-      signupPage(ex, tx, null);
+      signupPage(ex, tx, language, null);
       return;
     }
     String email = Optional.ofNullable(ex.param("email")).orElse("").trim();
     String password = Optional.ofNullable(ex.param("password")).orElse("");
     String name = Optional.ofNullable(ex.param("displayName")).orElse("").trim();
     if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || password.length() < 8 || name.isEmpty()) {
-      signupPage(
-          ex, tx, "Enter a valid email, a display name and a password of at least 8 characters.");
+      signupPage(ex, tx, language, "signUp.invalid");
       return;
     }
     Directory.User user;
     try {
       user = tenant.directory().add(email, password, name);
     } catch (IllegalArgumentException e) {
-      signupPage(ex, tx, "An account with this email already exists. Sign in instead.");
+      signupPage(ex, tx, language, "signUp.exists");
       return;
     }
     LOG.info("Dev tenant: new customer {}", user.oid());
@@ -255,7 +259,7 @@ final class SignInPages {
           user.email(),
           code,
           tenant.httpBase());
-      mfaPage(ex, tx, user.email(), null);
+      mfaPage(ex, tx, request.language(), user.email(), null);
       return;
     }
     transactions.remove(tx);
@@ -294,7 +298,7 @@ final class SignInPages {
         return;
       }
       otps.put(tx, new Otp(otp.code(), attempts));
-      mfaPage(ex, tx, user.email(), "That code is not right. Check the latest code and try again.");
+      mfaPage(ex, tx, request.get().language(), user.email(), "mfa.wrong");
       return;
     }
     otps.remove(tx);
@@ -326,8 +330,18 @@ final class SignInPages {
       ex.redirect(back);
       return;
     }
+    Language language = PageTexts.choose(ex.param("ui_locales"), ex.header("Accept-Language"));
     ex.html(
-        200, Html.page("Signed out", "<h1>You signed out</h1><p>You can close this window.</p>"));
+        200,
+        Html.page(
+            texts,
+            language,
+            "signedOut.title",
+            "<h1>"
+                + texts.html(language, "signedOut.heading")
+                + "</h1><p>"
+                + texts.html(language, "signedOut.message")
+                + "</p>"));
   }
 
   private void mailboxPage(Exchange ex) throws IOException {
@@ -343,12 +357,24 @@ final class SignInPages {
               + m.sentAt()
               + "</td></tr>");
     }
+    Language language = PageTexts.choose(null, ex.header("Accept-Language"));
     ex.html(
         200,
         Html.page(
-            "Mailbox",
-            "<h1>Mailbox</h1><p>One-time codes sent by the dev tenant, newest first.</p>"
-                + "<table><thead><tr><th>To</th><th>Code</th><th>Sent</th></tr></thead><tbody>"
+            texts,
+            language,
+            "mailbox.title",
+            "<h1>"
+                + texts.html(language, "mailbox.title")
+                + "</h1><p>"
+                + texts.html(language, "mailbox.intro")
+                + "</p><table><thead><tr><th>"
+                + texts.html(language, "mailbox.to")
+                + "</th><th>"
+                + texts.html(language, "mailbox.code")
+                + "</th><th>"
+                + texts.html(language, "mailbox.sent")
+                + "</th></tr></thead><tbody>"
                 + rows
                 + "</tbody></table>"));
   }
@@ -420,16 +446,23 @@ final class SignInPages {
     if ("form_post".equals(request.responseMode())) {
       StringBuilder fields = new StringBuilder();
       params.forEach((k, v) -> fields.append(Html.hidden(k, v)));
+      Language language = request.language();
       ex.html(
           200,
           Html.page(
-              "Continue",
-              "<h1>Signing you in</h1>"
+              texts,
+              language,
+              "response.title",
+              "<h1>"
+                  + texts.html(language, "response.heading")
+                  + "</h1>"
                   + "<form id=\"response\" method=\"post\" action=\""
                   + Html.escape(request.redirectUri())
                   + "\">"
                   + fields
-                  + "<button type=\"submit\">Continue</button></form>"
+                  + "<button type=\"submit\">"
+                  + texts.html(language, "response.continue")
+                  + "</button></form>"
                   + "<script src=\""
                   + tenant.tenantPath()
                   + "/autosubmit.js\"></script>"));
@@ -448,83 +481,135 @@ final class SignInPages {
     ex.redirect(query.toString());
   }
 
-  private void loginPage(Exchange ex, String tx, String email, String error) throws IOException {
+  private void loginPage(Exchange ex, String tx, Language language, String email, String errorKey)
+      throws IOException {
     String t = tenant.tenantPath();
     ex.html(
-        error == null ? 200 : 401,
+        errorKey == null ? 200 : 401,
         Html.page(
-            "Sign in",
-            "<h1>Sign in</h1>"
-                + (error == null
-                    ? ""
-                    : "<p class=\"error\" role=\"alert\">" + Html.escape(error) + "</p>")
+            texts,
+            language,
+            "signIn.title",
+            "<h1>"
+                + texts.html(language, "signIn.title")
+                + "</h1>"
+                + alert(language, errorKey)
                 + "<form method=\"post\" action=\""
                 + t
                 + "/login\">"
                 + Html.hidden("tx", tx)
-                + "<label for=\"email\">Email</label><input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"username\" required value=\""
+                + "<label for=\"email\">"
+                + texts.html(language, "signIn.email")
+                + "</label><input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"username\" required value=\""
                 + Html.escape(email)
                 + "\">"
-                + "<label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
-                + "<button type=\"submit\" id=\"next\">Sign in</button></form>"
-                + "<p>No account? <a id=\"signup\" href=\""
+                + "<label for=\"password\">"
+                + texts.html(language, "signIn.password")
+                + "</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
+                + "<button type=\"submit\" id=\"next\">"
+                + texts.html(language, "signIn.submit")
+                + "</button></form>"
+                + "<p>"
+                + texts.html(language, "signIn.noAccount")
+                + " <a id=\"signup\" href=\""
                 + t
                 + "/signup?tx="
                 + Html.escape(tx)
-                + "\">Create one</a></p>"
+                + "\">"
+                + texts.html(language, "signIn.createOne")
+                + "</a></p>"
                 + "<form method=\"post\" action=\""
                 + t
                 + "/cancel\">"
                 + Html.hidden("tx", tx)
-                + "<button type=\"submit\" id=\"cancel\">Cancel</button></form>"));
+                + "<button type=\"submit\" id=\"cancel\">"
+                + texts.html(language, "signIn.cancel")
+                + "</button></form>"));
   }
 
-  private void signupPage(Exchange ex, String tx, String error) throws IOException {
+  private void signupPage(Exchange ex, String tx, Language language, String errorKey)
+      throws IOException {
     ex.html(
-        error == null ? 200 : 400,
+        errorKey == null ? 200 : 400,
         Html.page(
-            "Create account",
-            "<h1>Create account</h1>"
-                + (error == null
-                    ? ""
-                    : "<p class=\"error\" role=\"alert\">" + Html.escape(error) + "</p>")
+            texts,
+            language,
+            "signUp.title",
+            "<h1>"
+                + texts.html(language, "signUp.title")
+                + "</h1>"
+                + alert(language, errorKey)
                 + "<form method=\"post\" action=\""
                 + tenant.tenantPath()
                 + "/signup\">"
                 + Html.hidden("tx", tx)
-                + "<label for=\"email\">Email</label><input id=\"email\" name=\"email\" type=\"email\" required>"
-                + "<label for=\"displayName\">Display name</label><input id=\"displayName\" name=\"displayName\" required>"
-                + "<label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" minlength=\"8\" required>"
-                + "<button type=\"submit\" id=\"create\">Create account</button></form>"));
+                + "<label for=\"email\">"
+                + texts.html(language, "signIn.email")
+                + "</label><input id=\"email\" name=\"email\" type=\"email\" required>"
+                + "<label for=\"displayName\">"
+                + texts.html(language, "signUp.displayName")
+                + "</label><input id=\"displayName\" name=\"displayName\" required>"
+                + "<label for=\"password\">"
+                + texts.html(language, "signIn.password")
+                + "</label><input id=\"password\" name=\"password\" type=\"password\" minlength=\"8\" required>"
+                + "<button type=\"submit\" id=\"create\">"
+                + texts.html(language, "signUp.submit")
+                + "</button></form>"));
   }
 
-  private void mfaPage(Exchange ex, String tx, String email, String error) throws IOException {
+  private void mfaPage(Exchange ex, String tx, Language language, String email, String errorKey)
+      throws IOException {
+    // The arguments are HTML built here (escaped); the patterns are the tenant's own words.
+    String mailbox =
+        "<a href=\"/mailbox\" target=\"_blank\">" + texts.html(language, "mfa.mailbox") + "</a>";
     ex.html(
-        error == null ? 200 : 401,
+        errorKey == null ? 200 : 401,
         Html.page(
-            "Verify your email",
-            "<h1>Verify your email</h1>"
-                + "<p>We sent a one-time code to <strong>"
-                + Html.escape(email)
-                + "</strong>. "
-                + "Find it in the <a href=\"/mailbox\" target=\"_blank\">dev tenant mailbox</a>.</p>"
-                + (error == null
-                    ? ""
-                    : "<p class=\"error\" role=\"alert\">" + Html.escape(error) + "</p>")
+            texts,
+            language,
+            "mfa.title",
+            "<h1>"
+                + texts.html(language, "mfa.title")
+                + "</h1>"
+                + "<p>"
+                + texts.get(language, "mfa.sent", "<strong>" + Html.escape(email) + "</strong>")
+                + " "
+                + texts.get(language, "mfa.find", mailbox)
+                + "</p>"
+                + alert(language, errorKey)
                 + "<form method=\"post\" action=\""
                 + tenant.tenantPath()
                 + "/mfa\">"
                 + Html.hidden("tx", tx)
-                + "<label for=\"otc\">Enter code</label><input id=\"otc\" name=\"otc\" inputmode=\"numeric\" autocomplete=\"one-time-code\" required>"
-                + "<button type=\"submit\" id=\"verify\">Verify</button></form>"));
+                + "<label for=\"otc\">"
+                + texts.html(language, "mfa.code")
+                + "</label><input id=\"otc\" name=\"otc\" inputmode=\"numeric\" autocomplete=\"one-time-code\" required>"
+                + "<button type=\"submit\" id=\"verify\">"
+                + texts.html(language, "mfa.verify")
+                + "</button></form>"));
   }
 
-  private static void errorPage(Exchange ex, String message) throws IOException {
+  private String alert(Language language, String errorKey) {
+    return errorKey == null
+        ? ""
+        : "<p class=\"error\" role=\"alert\">" + texts.html(language, errorKey) + "</p>";
+  }
+
+  /**
+   * Entra's error page: its heading in the browser's language, the AADSTS code and message as Entra
+   * writes them.
+   */
+  private void errorPage(Exchange ex, String message) throws IOException {
+    Language language = PageTexts.choose(ex.param("ui_locales"), ex.header("Accept-Language"));
     ex.html(
         400,
         Html.page(
-            "Sign-in error",
-            "<h1>Sorry, but we're having trouble signing you in.</h1><p>"
+            texts,
+            language,
+            "error.title",
+            "<h1>"
+                + texts.html(language, "error.heading")
+                + "</h1><p lang=\"en\">"
                 + Html.escape(message)
                 + "</p>"));
   }

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import org.editprofile.http.RemoteServiceException.Reason;
+import org.editprofile.i18n.InEnglish;
 import org.junit.jupiter.api.Test;
 
 class GraphErrorsTest {
@@ -26,18 +28,21 @@ class GraphErrorsTest {
                 null,
                 "{\"error\":{\"code\":\"Request_BadRequest\",\"message\":\"Invalid value specified for property 'surname' of resource 'User'.\"}}"));
     assertEquals(Reason.INVALID_INPUT, e.reason());
-    assertEquals("Surname: the value was not accepted.", e.fieldErrors().get("surname"));
+    assertEquals(
+        "Surname: the value was not accepted.", InEnglish.of(e.fieldErrors().get("surname")));
   }
 
   @Test
-  void fromWhenServiceProblemHasErrorsThenRelayed() {
+  void fromWhenServiceProblemHasErrorsThenEachFieldInOurWordsAndLanguage() {
     GraphException e =
         GraphErrors.from(
             outcome(
                 400,
                 null,
                 "{\"title\":\"Bad request\",\"errors\":{\"city\":\"City must be at most 128 characters.\"}}"));
-    assertEquals("City must be at most 128 characters.", e.fieldErrors().get("city"));
+    // The service's English sentence is not shown: the page says it in the visitor's language.
+    assertEquals(
+        Map.of("city", "City: the value was not accepted."), InEnglish.of(e.fieldErrors()));
   }
 
   @Test
@@ -66,6 +71,8 @@ class GraphErrorsTest {
   @Test
   void fromWhenBodyIsNotJsonThenGenericMessageNotTheBody() {
     GraphException e = GraphErrors.from(outcome(400, null, "<b>internal detail</b>"));
-    assertFalse(e.fieldErrors().values().stream().anyMatch(v -> v.contains("internal detail")));
+    assertFalse(
+        InEnglish.of(e.fieldErrors()).values().stream()
+            .anyMatch(v -> v.contains("internal detail")));
   }
 }

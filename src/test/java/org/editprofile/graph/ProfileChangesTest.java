@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.editprofile.i18n.InEnglish;
 import org.junit.jupiter.api.Test;
 
 class ProfileChangesTest {
@@ -60,7 +61,8 @@ class ProfileChangesTest {
             "p".repeat(41),
             "city",
             "tab\there");
-    Map<String, String> errors = ProfileChanges.validate(submitted, Optional.empty()).errors();
+    Map<String, String> errors =
+        InEnglish.of(ProfileChanges.validate(submitted, Optional.empty()).errors());
     assertEquals(5, errors.size(), errors.toString());
     assertEquals("Display name is required.", errors.get("displayName"));
   }

@@ -29,8 +29,11 @@ import org.editprofile.auth.TokenService;
 import org.editprofile.graph.GraphClient;
 import org.editprofile.graph.GraphException;
 import org.editprofile.graph.ProfileChanges;
+import org.editprofile.graph.ProfileField;
 import org.editprofile.graph.UserProfile;
 import org.editprofile.http.RemoteServiceException.Reason;
+import org.editprofile.i18n.InEnglish;
+import org.editprofile.i18n.Text;
 import org.editprofile.metrics.AppMetrics;
 import org.editprofile.session.MapSessionStore;
 import org.editprofile.session.ProfileDraft;
@@ -92,7 +95,7 @@ class EditProfileFlowTest {
     return changes.getValue();
   }
 
-  private void assertDraftKept(Map<String, String> typed, String notice) {
+  private void assertDraftKept(Map<String, String> typed, Text notice) {
     ProfileDraft draft = session.takeDraft().orElseThrow();
     assertEquals(typed, draft.values());
     assertEquals(notice, draft.notice());
@@ -102,11 +105,11 @@ class EditProfileFlowTest {
 
   @Test
   void showProfileWhenGraphAnswersThenTheProfileWithTheFlashShownOnce() {
-    session.setFlash("Your profile was updated.");
+    session.setFlash(EditProfileFlow.UPDATED);
     ProfileOutcome.ShowProfile shown =
         assertInstanceOf(ProfileOutcome.ShowProfile.class, throughService.showProfile(session));
     assertSame(profile, shown.profile());
-    assertEquals(Optional.of("Your profile was updated."), shown.flash());
+    assertEquals(Optional.of("Your profile was updated."), InEnglish.of(shown.flash()));
     assertEquals(
         Optional.empty(),
         ((ProfileOutcome.ShowProfile) throughService.showProfile(session)).flash());
@@ -215,11 +218,11 @@ class EditProfileFlowTest {
   @Test
   void openFormWhenADraftWasKeptThenItPrefillsTheFormOnce() {
     Map<String, String> typed = form("Ada L.", "Lyon");
-    session.keepDraft(ProfileDraft.of(typed, "kept"));
+    session.keepDraft(ProfileDraft.of(typed, EditProfileFlow.KEPT));
     ProfileOutcome.ShowForm form =
         assertInstanceOf(ProfileOutcome.ShowForm.class, throughService.openForm(session));
     assertEquals(typed, form.values());
-    assertEquals(Optional.of("kept"), form.notice());
+    assertEquals(Optional.of(EditProfileFlow.KEPT), form.notice());
     assertTrue(session.takeDraft().isEmpty(), "shown once");
   }
 
@@ -293,7 +296,7 @@ class EditProfileFlowTest {
             new GraphException(
                 Reason.INVALID_INPUT,
                 "refused",
-                Map.of("city", "City: the value was not accepted."),
+                Map.of("city", Text.of("field.notAccepted", ProfileField.CITY.label())),
                 null,
                 null,
                 null))
@@ -304,7 +307,7 @@ class EditProfileFlowTest {
             ProfileOutcome.ShowForm.class, throughService.save(session, form("Ada", "Lyon")));
     assertEquals(400, form.status());
     assertSame(profile, form.profile());
-    assertEquals(Map.of("city", "City: the value was not accepted."), form.errors());
+    assertEquals(Map.of("city", "City: the value was not accepted."), InEnglish.of(form.errors()));
   }
 
   @Test

@@ -25,8 +25,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.editprofile.graph.GraphClient;
 import org.editprofile.graph.GraphException;
 import org.editprofile.graph.ProfileChanges;
+import org.editprofile.graph.ProfileField;
 import org.editprofile.http.Problem;
 import org.editprofile.http.RemoteServiceException.Reason;
+import org.editprofile.i18n.Messages;
+import org.editprofile.i18n.Text;
 import org.editprofile.tenant.TenantException;
 import org.editprofile.tenant.TokenOutcome;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +47,8 @@ class UpdateUserInfoTest {
   private final BearerTokenValidator tokens = mock(BearerTokenValidator.class);
   private final OnBehalfOfClient onBehalfOf = mock(OnBehalfOfClient.class);
   private final GraphClient graph = mock(GraphClient.class);
-  private final UpdateUserInfo service = new UpdateUserInfo(tokens, onBehalfOf, graph);
+  private final UpdateUserInfo service =
+      new UpdateUserInfo(tokens, onBehalfOf, graph, Messages.load());
   private final AtomicBoolean bodyRead = new AtomicBoolean();
 
   @BeforeEach
@@ -202,7 +206,7 @@ class UpdateUserInfoTest {
             new GraphException(
                 reason,
                 "failed",
-                Map.of("city", "City: the value was not accepted."),
+                Map.of("city", Text.of("field.notAccepted", ProfileField.CITY.label())),
                 "{\"c\":1}",
                 Duration.ofSeconds(30),
                 null))

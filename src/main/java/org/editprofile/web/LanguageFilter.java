@@ -1,0 +1,68 @@
+package org.editprofile.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.jsp.jstl.core.Config;
+import jakarta.servlet.jsp.jstl.fmt.LocalizationContext;
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.Map;
+import org.editprofile.Routes;
+import org.editprofile.i18n.Language;
+import org.editprofile.i18n.Messages;
+
+/**
+ * Decides each page's language (the switcher's cookie, else the browser's Accept-Language among the
+ * shipped ones, else English) and hands JSTL that language's bundle, so {@code fmt:message} and
+ * {@code fmt:formatDate} need no lookup of their own.
+ */
+public final class LanguageFilter extends HttpFilter {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The request attribute the views read as {@code ${lang}}. */
+  static final String ATTRIBUTE = "lang";
+
+  private final transient LanguageCookie cookie;
+  private final transient Map<Language, LocalizationContext> contexts =
+      new EnumMap<>(Language.class);
+
+  LanguageFilter(Messages messages, LanguageCookie cookie) {
+    this.cookie = cookie;
+    for (Language language : Language.values()) {
+      contexts.put(language, new LocalizationContext(messages.bundle(language), language.locale()));
+    }
+  }
+
+  /** For an app whose address is https (the cookie is then Secure and {@code __Host-}). */
+  public static LanguageFilter create(Messages messages, boolean https) {
+    return new LanguageFilter(messages, new LanguageCookie(https));
+  }
+
+  LanguageCookie cookie() {
+    return cookie;
+  }
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    if (Routes.isStatic(request.getServletPath())) {
+      chain.doFilter(request, response);
+      return;
+    }
+    Language language =
+        cookie
+            .read(request)
+            .orElseGet(() -> Language.negotiate(request.getHeader("Accept-Language")));
+    request.setAttribute(ATTRIBUTE, language);
+    Config.set(request, Config.FMT_LOCALIZATION_CONTEXT, contexts.get(language));
+    Config.set(request, Config.FMT_LOCALE, language.locale());
+    // Pages are never cached (Cache-Control: no-store), so no Vary is needed for this.
+    response.setHeader("Content-Language", language.tag());
+    chain.doFilter(request, response);
+  }
+}
