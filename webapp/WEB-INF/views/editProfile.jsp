@@ -26,7 +26,7 @@
   <input type="hidden" name="_csrf" value="${fn:escapeXml(csrfToken)}">
   <c:forEach var="field" items="${fields}">
     <div class="field">
-      <label for="${field.name}"><fmt:message key="${field.labelKey}"/><c:if test="${field.required}"> ${requiredMark}</c:if></label>
+      <label for="${field.name}"><fmt:message key="${field.labelKey}"/><c:if test="${field.required}">&#32;${requiredMark}</c:if></label>
       <c:choose>
         <c:when test="${field.name == 'streetAddress'}">
           <textarea id="${field.name}" name="${field.name}" maxlength="${field.maxLength}" rows="2"

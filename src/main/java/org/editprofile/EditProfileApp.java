@@ -48,6 +48,7 @@ import org.editprofile.service.BearerTokenValidator;
 import org.editprofile.service.OnBehalfOfClient;
 import org.editprofile.service.UpdateUserInfo;
 import org.editprofile.service.UpdateUserInfoServlet;
+import org.editprofile.session.TokenCacheCipher;
 import org.editprofile.tenant.ExpectedIssuer;
 import org.editprofile.tenant.MsalApps;
 import org.editprofile.tenant.MsalHttpClient;
@@ -234,6 +235,18 @@ public final class EditProfileApp implements ServletContextListener {
     return SecurityHeadersFilter.withoutWebApp();
   }
 
+  /** The configured keys, else one of this JVM's own (said once in the log). */
+  private static TokenCacheCipher tokenCacheCipher(WebAppSettings settings) {
+    if (!settings.sessionEncryptionKeys().isEmpty()) {
+      return TokenCacheCipher.withKeys(settings.sessionEncryptionKeys());
+    }
+    LOG.info(
+        "{} is not set: token caches are sealed with a key of this JVM's own, so a session the"
+            + " container keeps across a restart asks its user to sign in again",
+        SettingsLoader.SESSION_ENCRYPTION_KEY);
+    return TokenCacheCipher.ephemeral();
+  }
+
   private static boolean servedOverHttps(Configuration configuration) {
     return configuration instanceof Configuration.Ready ready
         && ready.webApp().map(WebAppSettings::servedOverHttps).orElse(false);
@@ -253,6 +266,7 @@ public final class EditProfileApp implements ServletContextListener {
     }
     Clock clock = shared.clock();
     MsalApps apps = shared.msalApps(settings.clientId(), settings.credential());
+    TokenCacheCipher cipher = tokenCacheCipher(settings);
     SignInRequests signIns =
         new SignInRequests(apps, settings.redirectUri(), settings.signInTimeout(), clock);
     IdTokenVerifier idTokens =
@@ -261,8 +275,9 @@ public final class EditProfileApp implements ServletContextListener {
     signIns.warmUp();
     idTokens.warmUp();
     shared.graph().warmUp();
-    SignInCallback callback = new SignInCallback(apps, idTokens, settings.redirectUri(), clock);
-    TokenService tokens = new TokenService(apps, clock);
+    SignInCallback callback =
+        new SignInCallback(apps, idTokens, cipher, settings.redirectUri(), clock);
+    TokenService tokens = new TokenService(apps, cipher, clock);
     tokens.warmUp();
     EditProfileFlow profiles =
         new EditProfileFlow(

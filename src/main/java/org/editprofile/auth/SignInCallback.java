@@ -16,6 +16,7 @@ import org.editprofile.i18n.Text;
 import org.editprofile.session.PendingSignIn;
 import org.editprofile.session.PendingSignIns;
 import org.editprofile.session.SignedInUser;
+import org.editprofile.session.TokenCacheCipher;
 import org.editprofile.session.UserSession;
 import org.editprofile.tenant.MsalApps;
 import org.editprofile.tenant.MsalCalls;
@@ -35,11 +36,18 @@ public final class SignInCallback {
 
   private final MsalApps apps;
   private final IdTokenVerifier idTokens;
+  private final TokenCacheCipher cipher;
   private final URI redirectUri;
   private final Clock clock;
 
-  public SignInCallback(MsalApps apps, IdTokenVerifier idTokens, URI redirectUri, Clock clock) {
+  public SignInCallback(
+      MsalApps apps,
+      IdTokenVerifier idTokens,
+      TokenCacheCipher cipher,
+      URI redirectUri,
+      Clock clock) {
     this.apps = apps;
+    this.cipher = cipher;
     this.idTokens = idTokens;
     this.redirectUri = redirectUri;
     this.clock = clock;
@@ -117,7 +125,7 @@ public final class SignInCallback {
 
   private CallbackOutcome redeem(UserSession session, PendingSignIn pending, String code) {
     // The cache is stored once, with the user, when the sign-in completes.
-    SessionTokenCache cache = new SessionTokenCache(session.tokenCache(), changed -> {});
+    SessionTokenCache cache = new SessionTokenCache(session.tokenCache(), cipher, changed -> {});
     ConfidentialClientApplication app = apps.newClient(cache);
     Optional<SignedInUser> previous = session.user();
     Answer<IAuthenticationResult> answer =
@@ -153,7 +161,9 @@ public final class SignInCallback {
 
     SignedInUser user = toUser(account, claims);
     session.signIn(
-        user, cache.latest().orElseGet(() -> app.tokenCache().serialize()), clock.instant());
+        user,
+        cache.latest().orElseGet(() -> cipher.seal(app.tokenCache().serialize())),
+        clock.instant());
     LOG.info("User {} signed in", user.objectId());
     return new CallbackOutcome.SignedIn(pending.returnPath(), !pending.scopes().isEmpty());
   }

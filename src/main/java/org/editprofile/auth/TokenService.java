@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.editprofile.session.SignedInUser;
+import org.editprofile.session.TokenCacheCipher;
 import org.editprofile.session.UserSession;
 import org.editprofile.tenant.MsalApps;
 import org.editprofile.tenant.MsalCalls;
@@ -33,10 +34,12 @@ public final class TokenService {
   private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
 
   private final MsalApps apps;
+  private final TokenCacheCipher cipher;
   private final SilentTokenMemo memo;
 
-  public TokenService(MsalApps apps, Clock clock) {
+  public TokenService(MsalApps apps, TokenCacheCipher cipher, Clock clock) {
     this.apps = apps;
+    this.cipher = cipher;
     this.memo = new SilentTokenMemo(clock);
   }
 
@@ -63,7 +66,7 @@ public final class TokenService {
         return new TokenOutcome.Acquired(remembered.get());
       }
     }
-    SessionTokenCache hook = new SessionTokenCache(cache, session::saveTokenCache);
+    SessionTokenCache hook = new SessionTokenCache(cache, cipher, session::saveTokenCache);
     ConfidentialClientApplication app = apps.newClient(hook);
     Optional<IAccount> account = MsalCalls.account(app, homeAccountId);
     if (account.isEmpty()) {
@@ -88,7 +91,10 @@ public final class TokenService {
       throw refused.asTenantException("The sign-in service could not issue a token");
     }
     IAuthenticationResult result = ((Answer.Issued<IAuthenticationResult>) answer).result();
-    memo.remember(hook.latest().orElseThrow(), homeAccountId, scopes, result);
+    Optional<String> latest = hook.latest();
+    if (latest.isPresent()) {
+      memo.remember(latest.get(), homeAccountId, scopes, result);
+    }
     return new TokenOutcome.Acquired(result.accessToken());
   }
 
@@ -105,7 +111,7 @@ public final class TokenService {
             "warm-up");
     try {
       ConfidentialClientApplication app =
-          apps.newClient(new SessionTokenCache(Optional.empty(), changed -> {}));
+          apps.newClient(new SessionTokenCache(Optional.empty(), cipher, changed -> {}));
       MsalCalls.account(app, nobody.homeAccountId());
       MsalCalls.await(
           app.acquireTokenSilently(SilentParameters.builder(Set.of("User.Read"), nobody).build()),

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +36,13 @@ public final class SettingsLoader {
   public static final String HTTP_READ_TIMEOUT_MS = "HTTP_READ_TIMEOUT_MS";
   public static final String SIGN_IN_TIMEOUT_SECONDS = "SIGN_IN_TIMEOUT_SECONDS";
   public static final String SESSION_LIFETIME_SECONDS = "SESSION_LIFETIME_SECONDS";
+
+  /**
+   * Base64 AES-256 keys sealing the token cache in the session (or SESSION_ENCRYPTION_KEY_FILE),
+   * comma-separated: the first seals, all open.
+   */
+  public static final String SESSION_ENCRYPTION_KEY = "SESSION_ENCRYPTION_KEY";
+
   public static final String SERVICE_CLIENT_ID = "EDIT_PROFILE_SERVICE_CLIENT_ID";
   public static final String SERVICE_SCOPE = "EDIT_PROFILE_SERVICE_SCOPE";
 
@@ -85,7 +93,9 @@ public final class SettingsLoader {
                   EDIT_PROFILE_SCOPE,
                   EDIT_PROFILE_API_URL,
                   SIGN_IN_TIMEOUT_SECONDS,
-                  SESSION_LIFETIME_SECONDS),
+                  SESSION_LIFETIME_SECONDS,
+                  SESSION_ENCRYPTION_KEY,
+                  SESSION_ENCRYPTION_KEY + FILE_SUFFIX),
               CREDENTIAL_SETTINGS.stream().map(n -> WEB_APP_CREDENTIAL + n))
           .toList();
 
@@ -196,7 +206,54 @@ public final class SettingsLoader {
     Duration lifetime =
         duration(SESSION_LIFETIME_SECONDS, 12 * 3600, 7 * 24 * 3600, ChronoUnit.SECONDS, "seconds");
     return new WebAppSettings(
-        clientId, credential, redirectUri, postLogout, editScope, apiUrl, signInTimeout, lifetime);
+        clientId,
+        credential,
+        redirectUri,
+        postLogout,
+        editScope,
+        apiUrl,
+        signInTimeout,
+        lifetime,
+        sessionEncryptionKeys());
+  }
+
+  /**
+   * The token cache's keys: each base64 (standard or URL-safe) of exactly 32 bytes. A malformed key
+   * is a configuration error, never a reason to store tokens in clear.
+   */
+  private List<byte[]> sessionEncryptionKeys() {
+    Optional<String> setting = secret(SESSION_ENCRYPTION_KEY);
+    if (setting.isEmpty()) {
+      return List.of();
+    }
+    List<byte[]> keys = new ArrayList<>();
+    // Comma-separated in a variable; one per line is fine in a file.
+    String[] parts = setting.get().strip().split("[,\\s]+");
+    for (int i = 0; i < parts.length; i++) {
+      byte[] key = base64(parts[i].strip());
+      if (key == null || key.length != 32) {
+        problems.add(
+            SESSION_ENCRYPTION_KEY
+                + ": key "
+                + (i + 1)
+                + " of "
+                + parts.length
+                + " is not the base64 of 32 random bytes (make one with: openssl rand -base64 32)");
+      } else {
+        keys.add(key);
+      }
+    }
+    return keys;
+  }
+
+  private static byte[] base64(String text) {
+    try {
+      return text.contains("-") || text.contains("_")
+          ? Base64.getUrlDecoder().decode(text)
+          : Base64.getDecoder().decode(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private TenantSettings tenant() {

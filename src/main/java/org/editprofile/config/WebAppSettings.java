@@ -2,6 +2,7 @@ package org.editprofile.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.editprofile.credential.ClientCredentialSource;
 
@@ -14,6 +15,8 @@ import org.editprofile.credential.ClientCredentialSource;
  * @param signInTimeout how long the browser may take to come back from the tenant
  * @param sessionLifetime how long a sign-in lasts, however active the session: then the user signs
  *     in again
+ * @param sessionEncryptionKeys the AES-256 keys that seal the token cache in the session, the
+ *     sealing key first; empty means a random key of this JVM's own
  */
 public record WebAppSettings(
     String clientId,
@@ -23,7 +26,8 @@ public record WebAppSettings(
     String editProfileScope,
     Optional<URI> editProfileApiUrl,
     Duration signInTimeout,
-    Duration sessionLifetime) {
+    Duration sessionLifetime,
+    List<byte[]> sessionEncryptionKeys) {
 
   /**
    * True when edits go through the edit profile service (on-behalf-of), false when the app PATCHes

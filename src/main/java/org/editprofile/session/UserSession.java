@@ -34,12 +34,12 @@ public final class UserSession {
     return get(USER, SignedInUser.class);
   }
 
-  /** The serialized MSAL token cache. */
+  /** The MSAL token cache, serialized and sealed ({@link TokenCacheCipher}). */
   public Optional<String> tokenCache() {
     return get(TOKEN_CACHE, String.class);
   }
 
-  /** Stores the serialized MSAL token cache, only when it changed. */
+  /** Stores the sealed MSAL token cache, only when it changed. */
   public void saveTokenCache(String serialized) {
     if (!serialized.equals(store.get(TOKEN_CACHE))) {
       store.set(TOKEN_CACHE, serialized);

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,7 +13,6 @@ import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
-import org.apache.hc.core5.net.URIBuilder;
 import org.editprofile.Routes;
 import org.editprofile.i18n.Language;
 import org.editprofile.i18n.Messages;
@@ -66,13 +64,14 @@ public final class Views {
   public static void redirectToTenant(
       HttpServletRequest request, HttpServletResponse response, URI authorizeUrl)
       throws IOException {
-    try {
-      URI localized =
-          new URIBuilder(authorizeUrl).setParameter("ui_locales", language(request).tag()).build();
-      response.sendRedirect(localized.toString());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException("The authorize URL cannot take ui_locales", e);
-    }
+    // Appended to MSAL4J's URL as it is (re-encoding its query would turn its "+" into "%2B");
+    // the tag is one of the shipped languages' own, so it needs no encoding.
+    String url = authorizeUrl.toString();
+    response.sendRedirect(
+        url
+            + (authorizeUrl.getRawQuery() == null ? "?" : "&")
+            + "ui_locales="
+            + language(request).tag());
   }
 
   public static void render(HttpServletRequest request, HttpServletResponse response, String view)

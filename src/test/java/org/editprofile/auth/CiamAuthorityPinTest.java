@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.editprofile.credential.ClientCredentialSource;
+import org.editprofile.session.TokenCacheCipher;
 import org.editprofile.tenant.MsalApps;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.Test;
  * upgrade changes any of this, the dev tenant's Entra layout must follow.
  */
 class CiamAuthorityPinTest {
+
+  private static final TokenCacheCipher CIPHER = TokenCacheCipher.ephemeral();
 
   private static final String TOKEN_URL =
       "https://contoso.ciamlogin.com/contoso.onmicrosoft.com/oauth2/v2.0/token";
@@ -116,7 +119,7 @@ class CiamAuthorityPinTest {
   void codeRedemptionRefreshAndCacheHitUseOnlyTheCiamTokenUrl() throws Exception {
     AtomicReference<String> session = new AtomicReference<>();
     ConfidentialClientApplication signIn =
-        apps.newClient(new SessionTokenCache(Optional.empty(), session::set));
+        apps.newClient(new SessionTokenCache(Optional.empty(), CIPHER, session::set));
     signIn
         .acquireToken(
             AuthorizationCodeParameters.builder(
@@ -128,7 +131,8 @@ class CiamAuthorityPinTest {
 
     // A later request: a fresh client seeded from the session's cache.
     ConfidentialClientApplication later =
-        apps.newClient(new SessionTokenCache(Optional.ofNullable(session.get()), session::set));
+        apps.newClient(
+            new SessionTokenCache(Optional.ofNullable(session.get()), CIPHER, session::set));
     IAccount account = later.getAccounts().join().iterator().next();
     assertEquals(OID + "." + TID, account.homeAccountId());
     String cached =

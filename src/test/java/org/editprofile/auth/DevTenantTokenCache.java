@@ -20,6 +20,7 @@ import org.editprofile.it.DevTenantUser;
 import org.editprofile.it.Journeys;
 import org.editprofile.metrics.AppMetrics;
 import org.editprofile.session.PendingSignIn;
+import org.editprofile.session.TokenCacheCipher;
 import org.editprofile.tenant.ExpectedIssuer;
 import org.editprofile.tenant.MsalApps;
 import org.editprofile.tenant.MsalHttpClient;
@@ -91,7 +92,8 @@ final class DevTenantTokenCache implements AutoCloseable {
                 new DevTenantUser(DevTenant.DEMO_EMAIL, DevTenant.DEMO_PASSWORD, null))
             .doc();
     String code = formPost.selectFirst("input[name=code]").attr("value");
-    SessionTokenCache cache = new SessionTokenCache(Optional.empty(), changed -> {});
+    TokenCacheCipher cipher = TokenCacheCipher.ephemeral();
+    SessionTokenCache cache = new SessionTokenCache(Optional.empty(), cipher, changed -> {});
     ConfidentialClientApplication app = apps.newClient(cache);
     String homeAccountId =
         app.acquireToken(
@@ -101,7 +103,9 @@ final class DevTenantTokenCache implements AutoCloseable {
             .get()
             .account()
             .homeAccountId();
-    return new DevTenantTokenCache(tenant, http, apps, cache.latest().orElseThrow(), homeAccountId);
+    // The cache in clear (what a session holds sealed): each test seals it with a key of its own.
+    String clear = cipher.open(cache.latest().orElseThrow()).orElseThrow();
+    return new DevTenantTokenCache(tenant, http, apps, clear, homeAccountId);
   }
 
   @Override

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.BrokenBarrierException;
@@ -45,6 +46,7 @@ import org.editprofile.session.MapSessionStore;
 import org.editprofile.session.PendingSignIn;
 import org.editprofile.session.SessionStore;
 import org.editprofile.session.SignedInUser;
+import org.editprofile.session.TokenCacheCipher;
 import org.editprofile.session.UserSession;
 import org.editprofile.tenant.MsalApps;
 import org.editprofile.tenant.TenantException;
@@ -63,7 +65,9 @@ class SignInCallbackTest {
   private final MsalApps apps = mock(MsalApps.class);
   private final ConfidentialClientApplication app = mock(ConfidentialClientApplication.class);
   private final IdTokenVerifier idTokens = mock(IdTokenVerifier.class);
-  private final SignInCallback callback = new SignInCallback(apps, idTokens, REDIRECT, clock);
+  private final TokenCacheCipher cipher = TokenCacheCipher.ephemeral();
+  private final SignInCallback callback =
+      new SignInCallback(apps, idTokens, cipher, REDIRECT, clock);
   private final MapSessionStore store = new MapSessionStore();
   private final UserSession session = new UserSession(store);
   private PendingSignIn pending;
@@ -231,7 +235,10 @@ class SignInCallbackTest {
     assertEquals(HOME_ACCOUNT, user.homeAccountId());
     assertEquals("oid-1", user.objectId());
     assertEquals("Ada", user.greetingName());
-    assertEquals("{\"serialized\":\"cache\"}", session.tokenCache().orElseThrow());
+    // Sealed in the session, the cache in clear nowhere.
+    String sealed = session.tokenCache().orElseThrow();
+    assertFalse(sealed.contains("serialized"));
+    assertEquals(Optional.of("{\"serialized\":\"cache\"}"), cipher.open(sealed));
     ArgumentCaptor<AuthorizationCodeParameters> redeemed =
         ArgumentCaptor.forClass(AuthorizationCodeParameters.class);
     verify(app).acquireToken(redeemed.capture());

@@ -19,6 +19,7 @@ import org.editprofile.devtenant.DevTenant;
 import org.editprofile.graph.GraphClient;
 import org.editprofile.session.MapSessionStore;
 import org.editprofile.session.SignedInUser;
+import org.editprofile.session.TokenCacheCipher;
 import org.editprofile.session.UserSession;
 import org.editprofile.tenant.MsalApps;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -44,7 +45,9 @@ public class TokenPathBenchmark {
 
   private DevTenantTokenCache signedIn;
   private MsalApps apps;
+  private static final TokenCacheCipher CIPHER = TokenCacheCipher.ephemeral();
   private String tokenCache;
+  private String sealedCache;
   private String homeAccountId;
   private ConfidentialClientApplication warmClient;
   private IAccount warmAccount;
@@ -58,6 +61,7 @@ public class TokenPathBenchmark {
     signedIn = DevTenantTokenCache.signIn("jmh-truststore.p12");
     apps = signedIn.apps;
     tokenCache = signedIn.tokenCache;
+    sealedCache = CIPHER.seal(tokenCache);
     homeAccountId = signedIn.homeAccountId;
 
     warmClient = apps.newClient();
@@ -73,13 +77,13 @@ public class TokenPathBenchmark {
             DevTenant.DEMO_EMAIL,
             "Demo User",
             new TreeMap<>(Map.of("name", "Demo User", "oid", "oid", "ver", "2.0"))),
-        tokenCache,
+        CIPHER.seal(tokenCache),
         java.time.Instant.now());
     user.updatePendingSignIns(p -> p);
     user.setCsrfToken("x".repeat(43));
     session = new HashMap<>(store.attributes());
     serializedSession = serialize();
-    tokens = new TokenService(apps, Clock.systemUTC());
+    tokens = new TokenService(apps, CIPHER, Clock.systemUTC());
     tokens.acquire(user, GraphClient.USER_READ);
     System.out.printf(
         "%nSerialized token cache: %d chars; serialized session attributes: %d bytes%n",
@@ -97,7 +101,7 @@ public class TokenPathBenchmark {
   @Benchmark
   public String silentTokenFromSessionCache() throws Exception {
     ConfidentialClientApplication app =
-        apps.newClient(new SessionTokenCache(Optional.of(tokenCache), changed -> {}));
+        apps.newClient(new SessionTokenCache(Optional.of(sealedCache), CIPHER, changed -> {}));
     IAccount account =
         app.getAccounts().join().stream()
             .filter(a -> a.homeAccountId().equals(homeAccountId))

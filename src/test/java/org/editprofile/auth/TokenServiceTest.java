@@ -19,6 +19,7 @@ import org.editprofile.devtenant.DevTenant;
 import org.editprofile.graph.GraphClient;
 import org.editprofile.session.MapSessionStore;
 import org.editprofile.session.SignedInUser;
+import org.editprofile.session.TokenCacheCipher;
 import org.editprofile.session.UserSession;
 import org.editprofile.tenant.MsalApps;
 import org.editprofile.tenant.TokenOutcome;
@@ -33,7 +34,9 @@ import org.junit.jupiter.api.Test;
  */
 class TokenServiceTest {
 
+  private static final TokenCacheCipher CIPHER = TokenCacheCipher.ephemeral();
   private static DevTenantTokenCache signedIn;
+  private static String SEALED;
 
   private final MutableClock clock = new MutableClock(Instant.now());
   private MsalApps apps;
@@ -43,6 +46,7 @@ class TokenServiceTest {
   @BeforeAll
   static void signIn() throws Exception {
     signedIn = DevTenantTokenCache.signIn("token-service-truststore.p12");
+    SEALED = CIPHER.seal(signedIn.tokenCache);
   }
 
   @AfterAll
@@ -53,8 +57,8 @@ class TokenServiceTest {
   @BeforeEach
   void newSession() {
     apps = spy(signedIn.apps);
-    tokens = new TokenService(apps, clock);
-    session = sessionWith(signedIn.tokenCache);
+    tokens = new TokenService(apps, CIPHER, clock);
+    session = sessionWith(SEALED);
   }
 
   private static UserSession sessionWith(String tokenCache) {
@@ -96,8 +100,16 @@ class TokenServiceTest {
   void acquireWhenAnotherNodeDeserializedTheSameCacheThenTheRememberedTokenIsStillItsOwn() {
     String first = acquire(session);
     // A session moved between nodes holds an equal cache in a new String: same answer, correctly.
-    UserSession moved = sessionWith(new String(signedIn.tokenCache.toCharArray()));
+    UserSession moved = sessionWith(new String(SEALED.toCharArray()));
     assertEquals(first, acquire(moved));
+  }
+
+  @Test
+  void acquireWhenTheCacheWasSealedUnderARetiredKeyThenTheUserSignsInAgainWithoutATenantCall() {
+    Map<String, Long> before = signedIn.tenant.requestCounts();
+    UserSession foreign = sessionWith(TokenCacheCipher.ephemeral().seal(signedIn.tokenCache));
+    assertInstanceOf(TokenOutcome.NeedsUser.class, tokens.acquire(foreign, GraphClient.USER_READ));
+    assertEquals(before, signedIn.tenant.requestCounts());
   }
 
   @Test
@@ -105,7 +117,7 @@ class TokenServiceTest {
     acquire(session);
     clearInvocations(apps);
     // Any change to the cache (a refresh, a new sign-in) is a different key.
-    UserSession other = sessionWith(signedIn.tokenCache.replaceFirst("\\{", "{ "));
+    UserSession other = sessionWith(CIPHER.seal(signedIn.tokenCache.replaceFirst("\\{", "{ ")));
     acquire(other);
     verify(apps, times(1)).newClient(any());
   }

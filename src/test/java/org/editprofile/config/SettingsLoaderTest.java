@@ -1,5 +1,6 @@
 package org.editprofile.config;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -166,6 +167,58 @@ class SettingsLoaderTest {
     assertEquals(Duration.ofHours(1), set.sessionLifetime());
     values.put("SESSION_LIFETIME_SECONDS", "0");
     assertTrue(problems(values).get(0).startsWith("SESSION_LIFETIME_SECONDS must be a number"));
+  }
+
+  @Test
+  void loadWhenSessionKeysGivenThenEachIs256BitsTheFirstSealing() throws Exception {
+    assertTrue(
+        ((Configuration.Ready) load(complete()))
+            .webApp()
+            .orElseThrow()
+            .sessionEncryptionKeys()
+            .isEmpty());
+    byte[] first = new byte[32];
+    byte[] second = new byte[32];
+    java.util.Arrays.fill(first, (byte) 1);
+    java.util.Arrays.fill(second, (byte) 0xfb);
+    Map<String, String> values = complete();
+    values.put(
+        "SESSION_ENCRYPTION_KEY",
+        java.util.Base64.getEncoder().encodeToString(first)
+            + ", "
+            + java.util.Base64.getUrlEncoder().encodeToString(second));
+    List<byte[]> keys =
+        ((Configuration.Ready) load(values)).webApp().orElseThrow().sessionEncryptionKeys();
+    assertEquals(2, keys.size());
+    assertArrayEquals(first, keys.get(0));
+    assertArrayEquals(second, keys.get(1));
+
+    // One per line in a file.
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("session-keys", ".txt");
+    java.nio.file.Files.writeString(
+        file,
+        java.util.Base64.getEncoder().encodeToString(second)
+            + "\n"
+            + java.util.Base64.getEncoder().encodeToString(first)
+            + "\n");
+    values.remove("SESSION_ENCRYPTION_KEY");
+    values.put("SESSION_ENCRYPTION_KEY_FILE", file.toString());
+    keys = ((Configuration.Ready) load(values)).webApp().orElseThrow().sessionEncryptionKeys();
+    assertArrayEquals(second, keys.get(0));
+    java.nio.file.Files.delete(file);
+
+    values.remove("SESSION_ENCRYPTION_KEY_FILE");
+    values.put(
+        "SESSION_ENCRYPTION_KEY",
+        java.util.Base64.getEncoder().encodeToString(first) + ",c2hvcnQ=");
+    assertEquals(
+        List.of(
+            "SESSION_ENCRYPTION_KEY: key 2 of 2 is not the base64 of 32 random bytes (make one"
+                + " with: openssl rand -base64 32)"),
+        problems(values));
+    values.put("SESSION_ENCRYPTION_KEY", "not-base64-at-all!");
+    assertEquals(1, problems(values).size());
+    assertFalse(problems(values).get(0).contains("not-base64"), "the value is never shown");
   }
 
   @Test

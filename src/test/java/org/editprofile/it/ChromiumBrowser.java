@@ -34,6 +34,16 @@ public final class ChromiumBrowser implements AutoCloseable {
    *     trust one test key (and nothing else) without a system certificate store
    */
   public ChromiumBrowser(String name, List<String> extraArguments) throws IOException {
+    this(name, extraArguments, "en-US,en");
+  }
+
+  /** A browser whose user prefers these languages (its Accept-Language, e.g. "es-ES,es"). */
+  public static ChromiumBrowser preferring(String name, String languages) throws IOException {
+    return new ChromiumBrowser(name, List.of(), languages);
+  }
+
+  private ChromiumBrowser(String name, List<String> extraArguments, String languages)
+      throws IOException {
     Path profile =
         Files.createDirectories(Path.of("target", "chromium", name + "-" + System.nanoTime()));
     ChromeOptions options = new ChromeOptions();
@@ -51,6 +61,8 @@ public final class ChromiumBrowser implements AutoCloseable {
         "--window-size=1280,900",
         "--user-data-dir=" + profile.toAbsolutePath());
     options.addArguments(extraArguments);
+    options.addArguments("--lang=" + languages.split(",")[0]);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(

@@ -1,0 +1,92 @@
+package org.editprofile.i18n;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.Set;
+import org.editprofile.graph.ProfileField;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The shipped texts: complete, well-formed and really translated, in every language. */
+class MessagesTest {
+
+  /** Texts that are the same words in every language: product names, codes, a dash. */
+  private static final Set<String> SAME_EVERYWHERE =
+      Set.of("app.footer", "mailbox.code", "field.preferredLanguage.example");
+
+  @ParameterizedTest
+  @ValueSource(strings = {Messages.BUNDLE, "org.editprofile.devtenant.pages"})
+  void everyLanguageHasEveryTextWithTheSameArgumentsAndItsOwnWords(String baseName) {
+    Messages messages = Messages.load(baseName);
+    ResourceBundle english = messages.bundle(Language.ENGLISH);
+    List<String> problems = new ArrayList<>();
+    for (Language language : Language.values()) {
+      ResourceBundle bundle = messages.bundle(language);
+      assertEquals(english.keySet(), bundle.keySet(), language.tag());
+      for (String key : english.keySet()) {
+        String pattern = bundle.getString(key);
+        String original = english.getString(key);
+        if (pattern.isBlank()) {
+          problems.add(language.tag() + " " + key + " is empty");
+        }
+        if (arguments(pattern) != arguments(original)) {
+          problems.add(language.tag() + " " + key + " has other arguments than English");
+        }
+        if (arguments(pattern) > 0 && pattern.replace("''", "").contains("'")) {
+          problems.add(language.tag() + " " + key + " has a single quote MessageFormat would eat");
+        }
+        if (language != Language.ENGLISH
+            && pattern.equals(original)
+            && !SAME_EVERYWHERE.contains(key)
+            && !key.endsWith(".code")) {
+          problems.add(language.tag() + " " + key + " is still English: " + pattern);
+        }
+      }
+    }
+    assertTrue(problems.isEmpty(), String.join("\n", problems));
+  }
+
+  @Test
+  void formatWhenNestedTextThenEachInTheSameLanguage() {
+    Messages messages = Messages.load();
+    Text tooLong = ProfileField.POSTAL_CODE.problemWith("9".repeat(41)).orElseThrow();
+    assertEquals(
+        "Postal code must be at most 40 characters.", messages.format(tooLong, Language.ENGLISH));
+    assertEquals(
+        "El campo «Código postal» admite como máximo 40 caracteres.",
+        messages.format(tooLong, Language.SPANISH));
+    assertEquals(
+        "„Postleitzahl“ darf höchstens 40 Zeichen lang sein.",
+        messages.format(tooLong, Language.GERMAN));
+  }
+
+  @Test
+  void formatWhenSecondsThenTheLanguagesPluralAndNumbers() {
+    Messages messages = Messages.load();
+    assertEquals(
+        "Microsoft Graph está ocupado. Vuelva a intentarlo dentro de 1 segundo.",
+        messages.format(Text.of("error.throttledFor.message", 1L), Language.SPANISH));
+    assertEquals(
+        "Der Anmeldedienst ist ausgelastet. Bitte versuchen Sie es in 1.200 Sekunden erneut.",
+        messages.format(Text.of("error.tenantBusy.message", 1200L), Language.GERMAN));
+  }
+
+  @Test
+  void formatWhenNoArgumentsThenThePatternAsWritten() {
+    Messages messages = Messages.load();
+    String heading = messages.format(Text.of("flash.updated"), Language.GERMAN);
+    assertEquals("Ihr Profil wurde aktualisiert.", heading);
+    assertFalse(heading.contains("{"));
+  }
+
+  private static int arguments(String pattern) {
+    return new MessageFormat(pattern).getFormatsByArgumentIndex().length;
+  }
+}
