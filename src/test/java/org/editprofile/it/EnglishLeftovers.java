@@ -1,7 +1,10 @@
 package org.editprofile.it;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -67,7 +70,10 @@ final class EnglishLeftovers {
   /** The English words in a page's text, the user's own data removed first. */
   Set<String> in(String pageText, Collection<String> usersOwnData) {
     String text = pageText;
-    for (String data : usersOwnData) {
+    // Longest first: "name" must not cut "preferred_username" in two.
+    List<String> longestFirst = new ArrayList<>(usersOwnData);
+    longestFirst.sort(Comparator.comparingInt(String::length).reversed());
+    for (String data : longestFirst) {
       text = text.replace(data, " ");
     }
     Set<String> found = new TreeSet<>(words(text));
