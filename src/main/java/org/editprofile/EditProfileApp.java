@@ -33,6 +33,7 @@ import org.editprofile.auth.StepUp;
 import org.editprofile.auth.TokenService;
 import org.editprofile.config.Configuration;
 import org.editprofile.config.ServiceSettings;
+import org.editprofile.config.SessionStoreSettings;
 import org.editprofile.config.SettingSource;
 import org.editprofile.config.SettingsLoader;
 import org.editprofile.config.TenantSettings;
@@ -70,6 +71,8 @@ import org.editprofile.web.NotConfiguredFilter;
 import org.editprofile.web.SaveProfileServlet;
 import org.editprofile.web.SecurityHeadersFilter;
 import org.editprofile.web.SessionLifetimeFilter;
+import org.editprofile.web.SessionStoreDownFilter;
+import org.editprofile.web.SharedSessions;
 import org.editprofile.web.ShowProfileServlet;
 import org.editprofile.web.SignInCallbackServlet;
 import org.editprofile.web.SignInServlet;
@@ -94,6 +97,7 @@ public final class EditProfileApp implements ServletContextListener {
 
   private CloseableHttpClient http;
   private TenantKeys keys;
+  private SharedSessions sharedSessions;
   private final PrometheusMeterRegistry meters =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final AppMetrics metrics = new AppMetrics(meters);
@@ -126,19 +130,28 @@ public final class EditProfileApp implements ServletContextListener {
     // The tenant's issuer decides which tokens are trusted: one the authority does not imply is a
     // configuration error, shown like any other.
     Optional<String> wrongIssuer = started.flatMap(s -> s.metadata().checkAtStartUp());
-    if (wrongIssuer.isPresent()) {
+    // A shared session store that does not answer is reported like any other bad setting.
+    Optional<String> storeProblem =
+        wrongIssuer.isPresent() ? Optional.empty() : connectSessionStore(loaded, context);
+    Optional<String> startUpProblem = wrongIssuer.or(() -> storeProblem);
+    if (startUpProblem.isPresent()) {
       stop();
     }
     Configuration configuration =
-        wrongIssuer.isPresent()
-            ? new Configuration.NotConfigured(List.of(wrongIssuer.get()))
+        startUpProblem.isPresent()
+            ? new Configuration.NotConfigured(List.of(startUpProblem.get()))
             : loaded;
-    Optional<Shared> shared = wrongIssuer.isPresent() ? Optional.empty() : started;
+    Optional<Shared> shared = startUpProblem.isPresent() ? Optional.empty() : started;
     // The first sign-in should not wait for what every sign-in needs.
     shared.ifPresent(s -> s.keys().warmUp());
     // Every request: its correlation id first (so every later log line has it), its language (so
     // every page, the errors too, speaks it), then the security headers, then the size limit.
     addFilter(context, "correlation", new CorrelationFilter(), true, "/*");
+    if (sharedSessions != null) {
+      // Before anything reads the session: from here on, HttpSession is the store's.
+      addFilter(context, "sharedSessions", sharedSessions.filter(), true, "/*");
+      addFilter(context, "sessionStoreDown", new SessionStoreDownFilter(), true, "/*");
+    }
     LanguageFilter languages = LanguageFilter.create(messages, servedOverHttps(configuration));
     addFilter(context, "language", languages, true, "/*");
     addFilter(context, "securityHeaders", securityHeaders(configuration, shared), true, "/*");
@@ -147,8 +160,10 @@ public final class EditProfileApp implements ServletContextListener {
     addServlet(
         context,
         "health",
-        new HealthServlet(configuration instanceof Configuration.Ready),
-        Routes.HEALTH);
+        new HealthServlet(
+            configuration instanceof Configuration.Ready,
+            sharedSessions == null ? () -> true : sharedSessions::answers),
+        Routes.HEALTH + "/*");
 
     if (configuration instanceof Configuration.NotConfigured missing) {
       LOG.error(
@@ -166,6 +181,30 @@ public final class EditProfileApp implements ServletContextListener {
         .service()
         .ifPresent(service -> startService(context, service, shared.orElseThrow(), messages));
     LOG.info("edit-profile started against {}", ready.tenant().authority());
+  }
+
+  /**
+   * Connects to the shared session store when one is configured; the problem, if it does not
+   * answer.
+   */
+  private Optional<String> connectSessionStore(Configuration loaded, ServletContext context) {
+    Optional<WebAppSettings> webApp =
+        loaded instanceof Configuration.Ready ready ? ready.webApp() : Optional.empty();
+    Optional<SessionStoreSettings> store = webApp.flatMap(WebAppSettings::sessionStore);
+    if (store.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      sharedSessions =
+          SharedSessions.connect(
+              store.get(),
+              Duration.ofMinutes(Math.max(1, context.getSessionTimeout())),
+              webApp.get().servedOverHttps());
+      LOG.info("Sessions are kept in the shared store at {}", store.get().address());
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.of(SettingsLoader.SESSION_STORE_URL + ": " + e.getMessage());
+    }
   }
 
   /** One HTTP client, one discovery cache and one key source for the whole app. */
@@ -297,13 +336,20 @@ public final class EditProfileApp implements ServletContextListener {
     addFilter(
         context, "authentication", new AuthenticationFilter(), false, Routes.SIGNED_IN_PAGES + "*");
     addServlet(context, "home", new ViewServlet("home"), "");
-    AnonymousSignInSessions visitors =
-        new AnonymousSignInSessions(
-            AnonymousSignInSessions.DEFAULT_CAPACITY, settings.signInTimeout());
-    context.addListener(visitors);
-    ActiveSessions sessions = new ActiveSessions();
-    context.addListener(sessions);
-    shared.metrics().activeSessions(sessions::count);
+    AnonymousSignInSessions visitors;
+    if (settings.sessionStore().isPresent()) {
+      // The container never sees the store's sessions (no listener events, no heap to bound):
+      // the store's own expiry ends them. The active-sessions gauge is the container's, so absent.
+      visitors = AnonymousSignInSessions.shortLivedOnly(settings.signInTimeout());
+    } else {
+      visitors =
+          new AnonymousSignInSessions(
+              AnonymousSignInSessions.DEFAULT_CAPACITY, settings.signInTimeout());
+      context.addListener(visitors);
+      ActiveSessions sessions = new ActiveSessions();
+      context.addListener(sessions);
+      shared.metrics().activeSessions(sessions::count);
+    }
     addServlet(context, "signIn", new SignInServlet(signIns, visitors), Routes.SIGN_IN);
     addServlet(
         context,
@@ -410,6 +456,10 @@ public final class EditProfileApp implements ServletContextListener {
     meters.close();
     if (keys != null) {
       keys.close();
+    }
+    if (sharedSessions != null) {
+      sharedSessions.close();
+      sharedSessions = null;
     }
     if (http != null) {
       try {

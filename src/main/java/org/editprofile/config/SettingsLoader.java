@@ -43,6 +43,12 @@ public final class SettingsLoader {
    */
   public static final String SESSION_ENCRYPTION_KEY = "SESSION_ENCRYPTION_KEY";
 
+  /** redis:// or rediss:// URL of the store all nodes keep sessions in; unset: in-memory. */
+  public static final String SESSION_STORE_URL = "SESSION_STORE_URL";
+
+  /** The store's password or access key (or SESSION_STORE_PASSWORD_FILE). */
+  public static final String SESSION_STORE_PASSWORD = "SESSION_STORE_PASSWORD";
+
   public static final String SERVICE_CLIENT_ID = "EDIT_PROFILE_SERVICE_CLIENT_ID";
   public static final String SERVICE_SCOPE = "EDIT_PROFILE_SERVICE_SCOPE";
 
@@ -95,7 +101,10 @@ public final class SettingsLoader {
                   SIGN_IN_TIMEOUT_SECONDS,
                   SESSION_LIFETIME_SECONDS,
                   SESSION_ENCRYPTION_KEY,
-                  SESSION_ENCRYPTION_KEY + FILE_SUFFIX),
+                  SESSION_ENCRYPTION_KEY + FILE_SUFFIX,
+                  SESSION_STORE_URL,
+                  SESSION_STORE_PASSWORD,
+                  SESSION_STORE_PASSWORD + FILE_SUFFIX),
               CREDENTIAL_SETTINGS.stream().map(n -> WEB_APP_CREDENTIAL + n))
           .toList();
 
@@ -205,6 +214,8 @@ public final class SettingsLoader {
                         + " s): the session that waits for the sign-in would end first"));
     Duration lifetime =
         duration(SESSION_LIFETIME_SECONDS, 12 * 3600, 7 * 24 * 3600, ChronoUnit.SECONDS, "seconds");
+    List<byte[]> keys = sessionEncryptionKeys();
+    Optional<SessionStoreSettings> store = sessionStore(keys);
     return new WebAppSettings(
         clientId,
         credential,
@@ -214,7 +225,68 @@ public final class SettingsLoader {
         apiUrl,
         signInTimeout,
         lifetime,
-        sessionEncryptionKeys());
+        keys,
+        store);
+  }
+
+  /**
+   * The shared session store, if one is set. Its sessions leave the JVM, so the token cache's keys
+   * are then required: never a silent fallback to a key that a second node cannot know.
+   */
+  private Optional<SessionStoreSettings> sessionStore(List<byte[]> keys) {
+    Optional<String> url = optional(SESSION_STORE_URL);
+    Optional<String> password = secret(SESSION_STORE_PASSWORD);
+    if (url.isEmpty()) {
+      if (password.isPresent()) {
+        problems.add(SESSION_STORE_PASSWORD + " is set without " + SESSION_STORE_URL);
+      }
+      return Optional.empty();
+    }
+    URI parsed;
+    try {
+      parsed = new URI(url.get());
+    } catch (java.net.URISyntaxException e) {
+      parsed = null;
+    }
+    if (parsed == null
+        || !("redis".equals(parsed.getScheme()) || "rediss".equals(parsed.getScheme()))
+        || parsed.getHost() == null
+        || (parsed.getPath() != null && !parsed.getPath().matches("(/\\d{1,2})?/?"))) {
+      problems.add(
+          SESSION_STORE_URL
+              + " must be redis://host:port or rediss://host:port (TLS), with an optional /db");
+      return Optional.empty();
+    }
+    if (parsed.getUserInfo() != null) {
+      problems.add(
+          SESSION_STORE_URL
+              + " must not carry a password: set "
+              + SESSION_STORE_PASSWORD
+              + " or "
+              + SESSION_STORE_PASSWORD
+              + FILE_SUFFIX);
+      return Optional.empty();
+    }
+    if (keys.isEmpty()
+        && optional(SESSION_ENCRYPTION_KEY).isEmpty()
+        && optional(SESSION_ENCRYPTION_KEY + FILE_SUFFIX).isEmpty()) {
+      problems.add(
+          SESSION_ENCRYPTION_KEY
+              + " is required with "
+              + SESSION_STORE_URL
+              + ": every node must open the token caches the others sealed, and none may reach"
+              + " the store in clear");
+    }
+    URI withoutTrailingSlash =
+        URI.create(
+            parsed.getScheme()
+                + "://"
+                + parsed.getHost()
+                + (parsed.getPort() == -1 ? "" : ":" + parsed.getPort())
+                + (parsed.getPath() == null || parsed.getPath().length() <= 1
+                    ? ""
+                    : parsed.getPath().replaceAll("/$", "")));
+    return Optional.of(new SessionStoreSettings(withoutTrailingSlash, password));
   }
 
   /**

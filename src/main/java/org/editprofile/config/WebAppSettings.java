@@ -17,6 +17,8 @@ import org.editprofile.credential.ClientCredentialSource;
  *     in again
  * @param sessionEncryptionKeys the AES-256 keys that seal the token cache in the session, the
  *     sealing key first; empty means a random key of this JVM's own
+ * @param sessionStore the store every node shares sessions through; empty: the container's own
+ *     sessions
  */
 public record WebAppSettings(
     String clientId,
@@ -27,7 +29,8 @@ public record WebAppSettings(
     Optional<URI> editProfileApiUrl,
     Duration signInTimeout,
     Duration sessionLifetime,
-    List<byte[]> sessionEncryptionKeys) {
+    List<byte[]> sessionEncryptionKeys,
+    Optional<SessionStoreSettings> sessionStore) {
 
   /**
    * True when edits go through the edit profile service (on-behalf-of), false when the app PATCHes

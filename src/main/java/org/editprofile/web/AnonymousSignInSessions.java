@@ -33,17 +33,38 @@ public final class AnonymousSignInSessions implements HttpSessionListener, HttpS
 
   private final int capacity;
   private final int lifetimeSeconds;
+  private final boolean tracked;
   private final Map<String, HttpSession> byId = new LinkedHashMap<>();
 
   public AnonymousSignInSessions(int capacity, Duration signInTimeout) {
+    this(capacity, signInTimeout, true);
+  }
+
+  private AnonymousSignInSessions(int capacity, Duration signInTimeout, boolean tracked) {
     this.capacity = capacity;
     this.lifetimeSeconds = (int) Math.min(Integer.MAX_VALUE, signInTimeout.plus(GRACE).toSeconds());
+    this.tracked = tracked;
+  }
+
+  /**
+   * For sessions in a shared store: no node's heap holds them, and the store's own expiry ends
+   * them, so a visitor's session is only given the short lifetime (and signing in gives the usual
+   * one back, see {@link org.editprofile.web.HttpSessionStore#renewId()}).
+   */
+  public static AnonymousSignInSessions shortLivedOnly(Duration signInTimeout) {
+    return new AnonymousSignInSessions(Integer.MAX_VALUE, signInTimeout, false);
   }
 
   /** Counts this request's session as a visitor's sign-in session (once). */
   public void admit(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     if (session == null) {
+      return;
+    }
+    if (!tracked) {
+      if (session.isNew()) {
+        session.setMaxInactiveInterval(lifetimeSeconds);
+      }
       return;
     }
     List<HttpSession> evicted = new ArrayList<>();

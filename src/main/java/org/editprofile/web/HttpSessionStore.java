@@ -41,10 +41,18 @@ public final class HttpSessionStore implements SessionStore {
     }
   }
 
+  /**
+   * Also gives the session the container's usual idle timeout: a visitor's sign-in session was
+   * short-lived ({@link AnonymousSignInSessions}), a signed-in one is not.
+   */
   @Override
   public void renewId() {
-    request.getSession(true);
+    HttpSession session = request.getSession(true);
     request.changeSessionId();
+    int usual = request.getServletContext().getSessionTimeout() * 60;
+    if (session.getMaxInactiveInterval() != usual) {
+      request.getSession(false).setMaxInactiveInterval(usual);
+    }
   }
 
   @Override

@@ -90,8 +90,10 @@ public final class Browser {
       HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
       HttpResponse<String> response =
           http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Page(
-          built.uri(), response.statusCode(), response.headers().map(), response.body());
+      Page page =
+          new Page(built.uri(), response.statusCode(), response.headers().map(), response.body());
+      history.add(page);
+      return page;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(e);

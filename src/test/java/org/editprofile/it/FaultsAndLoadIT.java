@@ -192,6 +192,8 @@ class FaultsAndLoadIT {
       assertEquals("User " + i + " edit 2", stored.get("displayName"), "no lost update");
       assertEquals("City " + i + ".2", stored.get("city"));
     }
+    long responses = browsers.stream().mapToLong(b -> b.history().size()).sum();
+    assertTrue(responses >= 50 * 10, "every journey's responses are recorded: " + responses);
     long serverErrors =
         browsers.stream().flatMap(b -> b.history().stream()).filter(p -> p.status() >= 500).count();
     assertEquals(0, serverErrors, "no 5xx");

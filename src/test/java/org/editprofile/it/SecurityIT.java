@@ -92,6 +92,7 @@ class SecurityIT {
     Page login = browser.settle(browser.get(raw));
     Page landed = Journeys.submitLogin(browser, login, user);
     assertEquals(app + "/", landed.uri().toString(), redirectTo);
+    assertFalse(browser.history().isEmpty(), "the journey's responses are recorded");
     for (Page page : browser.history()) {
       page.header("Location")
           .ifPresent(
@@ -334,6 +335,7 @@ class SecurityIT {
     DevTenantUser user = TestEnvironment.newUser("Cookie");
     Browser browser = new Browser();
     Journeys.signIn(browser, app, user, "/users/gatedUpdateProfile");
+    assertFalse(browser.history().isEmpty(), "the journey's responses are recorded");
     for (Page page : browser.history()) {
       assertFalse(page.body().toLowerCase().contains("jsessionid"), page.uri().toString());
       assertFalse(page.header("Location").orElse("").toLowerCase().contains("jsessionid"));
@@ -500,6 +502,7 @@ class SecurityIT {
 
       List<String> secrets = tenant.issuedSecrets();
       assertTrue(secrets.size() > 8, "the journey issued codes and tokens");
+      assertFalse(browser.history().isEmpty(), "the journey's responses are recorded");
       for (Page page : browser.history()) {
         if (!page.uri().toString().startsWith(app)) {
           continue;

@@ -11,6 +11,19 @@ public final class Waits {
 
   private Waits() {}
 
+  /** Waits for a condition outside a browser, polling; fails naming what it waited for. */
+  public static void forCondition(
+      Duration limit, java.util.function.BooleanSupplier condition, String what)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Timed out after " + limit + " waiting for " + what);
+      }
+      Thread.sleep(50);
+    }
+  }
+
   /** Waits, and on timeout says where the browser is and what it shows. */
   public static <T> T until(ChromeDriver driver, ExpectedCondition<T> condition) {
     try {

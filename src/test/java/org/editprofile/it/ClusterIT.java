@@ -1,0 +1,215 @@
+package org.editprofile.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.editprofile.devtenant.DevTenant;
+import org.editprofile.devtenant.EmbeddedTomcat;
+import org.editprofile.it.Browser.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The same WAR as a cluster: a real Tomcat 11 and a real Jetty 12 sharing sessions in Debian's
+ * redis-server, behind Debian's haproxy doing plain round robin (nothing sticky), so every request
+ * of a journey lands on the other node and a session written by one container is read by the other.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+  private static final DevTenant tenant = TestEnvironment.tenant();
+  private static RedisServer redis;
+  private static ServerDistribution tomcat;
+  private static ServerDistribution jetty;
+  private static Haproxy haproxy;
+  private static String app;
+  private static String clientSecret;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    redis = new RedisServer().start();
+    int lbPort = EmbeddedTomcat.freePort();
+    app = "http://localhost:" + lbPort;
+    tenant.registerWebApp(app + "/auth/redirect", app + "/");
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    Map<String, String> settings = new HashMap<>(EmbeddedTomcat.settingsFor(tenant, app));
+    settings.put("SESSION_STORE_URL", redis.url());
+    settings.put("SESSION_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key));
+    clientSecret = settings.get("CLIENT_SECRET");
+    tomcat = start(ServerDistribution.Kind.TOMCAT, settings);
+    jetty = start(ServerDistribution.Kind.JETTY, settings);
+    haproxy = Haproxy.start(lbPort, Map.of("tomcat", tomcat.port(), "jetty", jetty.port()));
+  }
+
+  private static ServerDistribution start(
+      ServerDistribution.Kind kind, Map<String, String> settings) throws Exception {
+    return ServerDistribution.start(
+        kind,
+        EmbeddedTomcat.builtWar(),
+        EmbeddedTomcat.freePort(),
+        settings,
+        TestEnvironment.trustStore(),
+        DevTenant.trustStorePassword());
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    for (AutoCloseable process : new AutoCloseable[] {haproxy, tomcat, jetty, redis}) {
+      if (process != null) {
+        process.close();
+      }
+    }
+  }
+
+  @Test
+  @Order(1)
+  void wholeJourneyWithEachRequestOnTheOtherNodeAndNoTokenInTheStore() throws Exception {
+    DevTenantUser user = TestEnvironment.newUser("Barbara Liskov");
+    Browser browser = new Browser();
+    Page home = Journeys.signIn(browser, app, user, "/");
+    assertTrue(home.text().contains("Hi Barbara Liskov!"), home.text());
+    String session = browser.cookie("JSESSIONID").orElseThrow();
+
+    Page profile = browser.open(app + "/users/gatedUpdateProfile");
+    assertEquals(200, profile.status(), profile.text());
+    assertTrue(profile.text().contains(user.email()));
+    Page form = Journeys.openEditForm(browser, app, user);
+    assertNotEquals(session, browser.cookie("JSESSIONID").orElseThrow(), "new id after step-up");
+
+    Page saved =
+        browser.settle(
+            browser.submit(
+                form, "form#profile-form", Map.of("displayName", "B. Liskov", "city", "Boston")));
+    assertTrue(saved.text().contains("Your profile was updated."), saved.text());
+    assertTrue(saved.text().contains("Boston"), saved.text());
+
+    // Nothing the tenant issued, and not the app's client secret, is in the store in clear.
+    List<String> secrets = new ArrayList<>(tenant.issuedSecrets());
+    secrets.add(clientSecret);
+    List<byte[]> stored = redis.everything();
+    assertFalse(stored.isEmpty(), "sessions are in the store");
+    for (byte[] value : stored) {
+      String text = new String(value, StandardCharsets.ISO_8859_1);
+      for (String secret : secrets) {
+        assertFalse(text.contains(secret), "a secret in clear in the store");
+      }
+      assertFalse(text.contains("\"RefreshToken\""), "MSAL's cache in clear in the store");
+    }
+
+    String signedInSession = browser.cookie("JSESSIONID").orElseThrow();
+    Page signedOut = browser.settle(browser.submit(saved, "form[action$=/auth/signout]", Map.of()));
+    assertTrue(signedOut.uri().toString().startsWith(app), signedOut.uri().toString());
+    assertTrue(
+        stored(signedInSession).isEmpty()
+            && redis.everything().stream()
+                .noneMatch(
+                    b -> new String(b, StandardCharsets.ISO_8859_1).contains(signedInSession)),
+        "sign-out removed the session from the store");
+    Page again = browser.get(app + "/users/gatedUpdateProfile");
+    assertEquals(302, again.status());
+
+    // Round robin with nothing sticky: each app response came from the other node than the last.
+    // The save's own call to the edit profile service (EDIT_PROFILE_API_URL is the balancer's
+    // address) takes one turn, so the page after the save is on the node that saved.
+    List<String> nodes = new ArrayList<>();
+    List<String> paths = new ArrayList<>();
+    for (Page page : browser.history()) {
+      if (page.uri().toString().startsWith(app)) {
+        nodes.add(page.header("X-Served-By").orElseThrow());
+        paths.add(page.uri().getPath());
+      }
+    }
+    assertTrue(nodes.size() >= 8, nodes.toString());
+    assertTrue(nodes.contains("tomcat") && nodes.contains("jetty"), nodes.toString());
+    for (int i = 1; i < nodes.size(); i++) {
+      boolean afterSave = paths.get(i - 1).equals("/users/update");
+      assertEquals(
+          !afterSave,
+          !nodes.get(i - 1).equals(nodes.get(i)),
+          "request " + i + " (" + paths.get(i) + ") of " + nodes + " " + paths);
+    }
+  }
+
+  private List<byte[]> stored(String sessionId) {
+    List<byte[]> matching = new ArrayList<>();
+    for (byte[] value : redis.everything()) {
+      if (new String(value, StandardCharsets.ISO_8859_1).endsWith(":" + sessionId)) {
+        matching.add(value);
+      }
+    }
+    return matching;
+  }
+
+  @Test
+  @Order(2)
+  void theStoreHangingGivesAClearPageInBoundedTimeAndTheSessionCarriesOnAfter() throws Exception {
+    DevTenantUser user = TestEnvironment.newUser("Frances Allen");
+    Browser browser = new Browser();
+    Journeys.signIn(browser, app, user, "/");
+    redis.freeze();
+    try {
+      for (int i = 0; i < 4; i++) {
+        long started = System.nanoTime();
+        Page down = browser.get(app + "/users/gatedUpdateProfile");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertEquals(503, down.status(), down.body());
+        assertEquals("Temporarily unavailable", down.doc().selectFirst("h1").text());
+        assertEquals("5", down.header("Retry-After").orElseThrow());
+        assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "answered in " + took);
+      }
+      Page health = browser.get(app + "/health/ready");
+      assertEquals(503, health.status(), "not ready while the store hangs");
+    } finally {
+      redis.thaw();
+    }
+    Waits.forCondition(Duration.ofSeconds(30), () -> profileShows(browser, user), "recovery");
+  }
+
+  private static boolean profileShows(Browser browser, DevTenantUser user) {
+    try {
+      Page page = browser.get(app + "/users/gatedUpdateProfile");
+      return page.status() == 200 && page.text().contains(user.email());
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  @Test
+  @Order(3)
+  void aNodeLostAfterTheStepUpAndBeforeTheSaveCostsNoSignInAndNoSecondCode() throws Exception {
+    DevTenantUser user = TestEnvironment.newUser("Radia Perlman");
+    Browser browser = new Browser();
+    Journeys.signIn(browser, app, user, "/");
+    Page form = Journeys.openEditForm(browser, app, user);
+    long authorize = tenant.requests("authorize");
+    long codes = tenant.requests("token.authorization_code");
+
+    tomcat.close();
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("displayName", "Radia J. Perlman");
+    values.put("jobTitle", "Network engineer");
+    Page saved = browser.settle(browser.submit(form, "form#profile-form", values));
+    assertEquals(200, saved.status(), saved.text());
+    assertTrue(saved.text().contains("Your profile was updated."), saved.text());
+    assertTrue(saved.text().contains("Network engineer"), saved.text());
+    assertEquals("jetty", saved.header("X-Served-By").orElseThrow());
+    assertEquals(authorize, tenant.requests("authorize"), "no trip to the tenant's pages");
+    assertEquals(codes, tenant.requests("token.authorization_code"), "no new sign-in");
+  }
+}

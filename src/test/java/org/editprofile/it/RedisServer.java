@@ -1,0 +1,119 @@
+package org.editprofile.it;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.editprofile.devtenant.EmbeddedTomcat;
+
+/** Debian's redis-server as a process on 127.0.0.1, stopped by its PID; nothing saved to disk. */
+final class RedisServer implements AutoCloseable {
+
+  private final int port;
+  private final Path dir;
+  private Process process;
+
+  RedisServer() throws IOException {
+    this.port = EmbeddedTomcat.freePort();
+    this.dir =
+        Files.createDirectories(Path.of("target", "redis", "redis-" + port)).toAbsolutePath();
+  }
+
+  RedisServer start() throws IOException, InterruptedException {
+    process =
+        new ProcessBuilder(
+                System.getProperty("redis.binary", "/usr/bin/redis-server"),
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                dir.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("redis.log").toFile())
+            .start();
+    Waits.forCondition(Duration.ofSeconds(30), this::answers, "redis-server answering on " + port);
+    return this;
+  }
+
+  String url() {
+    return "redis://127.0.0.1:" + port;
+  }
+
+  boolean answers() {
+    try (RedisClient client = RedisClient.create(url());
+        StatefulRedisConnection<String, String> connection = client.connect()) {
+      return "PONG".equals(connection.sync().ping());
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Every value in the store, keys and hash fields with their values, as raw bytes. */
+  List<byte[]> everything() {
+    List<byte[]> all = new ArrayList<>();
+    try (RedisClient client = RedisClient.create(url());
+        StatefulRedisConnection<byte[], byte[]> connection =
+            client.connect(ByteArrayCodec.INSTANCE)) {
+      for (byte[] key : connection.sync().keys("*".getBytes())) {
+        all.add(key);
+        String type = connection.sync().type(key);
+        if ("hash".equals(type)) {
+          for (Map.Entry<byte[], byte[]> field : connection.sync().hgetall(key).entrySet()) {
+            all.add(field.getKey());
+            all.add(field.getValue());
+          }
+        } else if ("string".equals(type)) {
+          all.add(connection.sync().get(key));
+        } else {
+          all.add(connection.sync().dump(key));
+        }
+      }
+    }
+    return all;
+  }
+
+  /** The store's own count of commands, by name (INFO commandstats). */
+  String commandStats() {
+    try (RedisClient client = RedisClient.create(url());
+        StatefulRedisConnection<String, String> connection = client.connect()) {
+      return connection.sync().info("commandstats");
+    }
+  }
+
+  /** Freezes the server (SIGSTOP): connected, but answering nothing, as a hung store would. */
+  void freeze() throws IOException, InterruptedException {
+    signal("-STOP");
+  }
+
+  void thaw() throws IOException, InterruptedException {
+    signal("-CONT");
+  }
+
+  private void signal(String signal) throws IOException, InterruptedException {
+    new ProcessBuilder("kill", signal, Long.toString(process.pid())).start().waitFor();
+  }
+
+  void stop() throws InterruptedException {
+    if (process != null) {
+      process.destroy();
+      process.waitFor();
+      process = null;
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    stop();
+  }
+}
