@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.editprofile.http.LogSafe;
 import org.editprofile.i18n.Text;
 import org.editprofile.session.PendingSignIn;
@@ -38,6 +40,10 @@ public final class SignInCallback {
   private final IdTokenVerifier idTokens;
   private final TokenCacheCipher cipher;
   private final URI redirectUri;
+
+  /** The states being spent on this node right now. */
+  private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
   private final Clock clock;
 
   public SignInCallback(
@@ -61,9 +67,20 @@ public final class SignInCallback {
       return new CallbackOutcome.Rejected(
           400, Text.of("signIn.notAccepted.title"), Text.of("signIn.incomplete.message"));
     }
-    // Single use, checked and spent at once: whatever happens next, a replay or a concurrent
-    // request with the same state finds it spent.
-    Optional<PendingSignIn> found = session.spendPendingSignIn(response.state(), clock.instant());
+    // Single use, checked and spent at once on this node: of two requests with one state, the
+    // second is told it was already used. (On two nodes at once, both may find it; the tenant then
+    // redeems the code for one of them only.)
+    if (!inFlight.add(response.state())) {
+      LOG.warn("A concurrent second authorization response with one state was refused");
+      return new CallbackOutcome.Rejected(
+          400, Text.of("signIn.replayed.title"), Text.of("signIn.replayed.message"));
+    }
+    Optional<PendingSignIn> found;
+    try {
+      found = session.spendPendingSignIn(response.state(), clock.instant());
+    } finally {
+      inFlight.remove(response.state());
+    }
     if (found.isEmpty()) {
       return unknownState(session, session.pendingSignIns(), response.state());
     }

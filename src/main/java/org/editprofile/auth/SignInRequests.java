@@ -65,7 +65,7 @@ public final class SignInRequests {
             options.restart(),
             clock.instant(),
             timeout);
-    session.updatePendingSignIns(p -> p.with(pending, clock.instant()));
+    session.addPendingSignIn(pending, clock.instant());
     return authorizeUrl(pending, options);
   }
 

@@ -1,46 +1,47 @@
 package org.editprofile.session;
 
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The authorization requests of one session, keyed by state, so several tabs can sign in at once.
- * Immutable: every change returns a new value that the caller stores back in the session, which
- * keeps session replication honest. Entries expire and the map is bounded, so a flood of sign-in
- * requests cannot grow a session without limit.
+ * The authorization requests of one session, keyed by state, so several tabs can sign in at once: a
+ * read-only view of what the session holds. Each pending sign-in (and each spent state) is a
+ * session attribute of its own, so two tabs, or two nodes, adding or spending different states
+ * never rewrite one shared value and cannot lose each other's. Entries expire and the number kept
+ * is bounded, so a flood of sign-in requests cannot grow a session without limit.
  */
-public final class PendingSignIns implements Serializable {
+public final class PendingSignIns {
 
-  private static final long serialVersionUID = 1L;
   public static final int MAX_PENDING = 8;
 
-  private final LinkedHashMap<String, PendingSignIn> byState;
+  private final Map<String, PendingSignIn> byState;
+  private final Map<String, Instant> spent;
 
-  /** States already answered, remembered (bounded) so a replayed response is named as such. */
-  private final ArrayDeque<String> spent;
-
-  private PendingSignIns(LinkedHashMap<String, PendingSignIn> byState, ArrayDeque<String> spent) {
+  private PendingSignIns(Map<String, PendingSignIn> byState, Map<String, Instant> spent) {
     this.byState = byState;
     this.spent = spent;
   }
 
-  public static PendingSignIns empty() {
-    return new PendingSignIns(new LinkedHashMap<>(), new ArrayDeque<>());
+  /**
+   * @param pending the session's pending sign-ins
+   * @param spent the states already answered, with when
+   */
+  public static PendingSignIns of(Collection<PendingSignIn> pending, Map<String, Instant> spent) {
+    Map<String, PendingSignIn> byState = new LinkedHashMap<>();
+    for (PendingSignIn p : pending) {
+      byState.put(p.state(), p);
+    }
+    return new PendingSignIns(byState, Map.copyOf(spent));
   }
 
-  /** Adds one, dropping expired entries and then the oldest beyond the bound. */
-  public PendingSignIns with(PendingSignIn pending, Instant now) {
-    LinkedHashMap<String, PendingSignIn> copy = live(now);
-    copy.put(pending.state(), pending);
-    while (copy.size() > MAX_PENDING) {
-      String oldest = copy.keySet().iterator().next();
-      copy.remove(oldest);
-    }
-    return new PendingSignIns(copy, spent);
+  public static PendingSignIns empty() {
+    return of(List.of(), Map.of());
   }
 
   /** The entry for this state if it exists and has not expired. */
@@ -53,35 +54,45 @@ public final class PendingSignIns implements Serializable {
     return byState.containsKey(state);
   }
 
-  /** Removes the entry: its state is spent and can never be used again. */
-  public PendingSignIns without(String state) {
-    LinkedHashMap<String, PendingSignIn> copy = new LinkedHashMap<>(byState);
-    copy.remove(state);
-    ArrayDeque<String> spentCopy = new ArrayDeque<>(spent);
-    spentCopy.addLast(state);
-    while (spentCopy.size() > MAX_PENDING) {
-      spentCopy.removeFirst();
-    }
-    return new PendingSignIns(copy, spentCopy);
-  }
-
   /** Whether a response for this state was already handled in this session. */
   public boolean isSpent(String state) {
-    return spent.contains(state);
+    return spent.containsKey(state);
   }
 
   public boolean isEmpty() {
     return byState.isEmpty();
   }
 
-  private LinkedHashMap<String, PendingSignIn> live(Instant now) {
-    LinkedHashMap<String, PendingSignIn> copy = new LinkedHashMap<>();
-    for (Map.Entry<String, PendingSignIn> entry : byState.entrySet()) {
-      if (!isExpired(entry.getValue(), now)) {
-        copy.put(entry.getKey(), entry.getValue());
+  /**
+   * The states to forget once {@code added} joined the others: the expired ones, then the oldest
+   * beyond {@link #MAX_PENDING}.
+   */
+  public List<String> toDropAfterAdding(PendingSignIn added, Instant now) {
+    List<PendingSignIn> live = new ArrayList<>();
+    List<String> drop = new ArrayList<>();
+    for (PendingSignIn p : byState.values()) {
+      if (isExpired(p, now)) {
+        drop.add(p.state());
+      } else if (!p.state().equals(added.state())) {
+        live.add(p);
       }
     }
-    return copy;
+    live.sort(Comparator.comparing(PendingSignIn::expiresAt));
+    for (int i = 0; i < live.size() - (MAX_PENDING - 1); i++) {
+      drop.add(live.get(i).state());
+    }
+    return drop;
+  }
+
+  /** The spent states to forget: all but the newest {@link #MAX_PENDING}. */
+  public List<String> spentToForget() {
+    List<Map.Entry<String, Instant>> all = new ArrayList<>(spent.entrySet());
+    all.sort(Map.Entry.comparingByValue());
+    List<String> forget = new ArrayList<>();
+    for (int i = 0; i < all.size() - MAX_PENDING; i++) {
+      forget.add(all.get(i).getKey());
+    }
+    return forget;
   }
 
   private static boolean isExpired(PendingSignIn pending, Instant now) {

@@ -1,6 +1,7 @@
 package org.editprofile.session;
 
 import java.io.Serializable;
+import java.util.Set;
 
 /**
  * The container's session, as {@link UserSession} needs it. Reading never creates a session;
@@ -24,6 +25,6 @@ public interface SessionStore {
   /** Ends the session, if there is one. */
   void invalidate();
 
-  /** A lock for read-modify-write of this session's attributes (one per session). */
-  Object lock();
+  /** The names of the session's attributes; empty when there is no session. */
+  Set<String> names();
 }

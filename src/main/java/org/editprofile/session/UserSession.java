@@ -3,9 +3,11 @@ package org.editprofile.session;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import org.editprofile.i18n.Text;
 
 /**
@@ -18,7 +20,13 @@ public final class UserSession {
   private static final String USER = "auth.user";
   private static final String TOKEN_CACHE = "auth.tokenCache";
   private static final String SIGNED_IN_AT = "auth.signedInAt";
-  private static final String PENDING = "auth.pending";
+
+  /** Each pending sign-in is the attribute {@code auth.pending.<state>}. */
+  private static final String PENDING = "auth.pending.";
+
+  /** Each spent state is {@code auth.spent.<state>}, holding when it was spent. */
+  private static final String SPENT = "auth.spent.";
+
   private static final String STEP_UP_ATTEMPTS = "auth.stepUpAttempts";
   private static final String DRAFT = "profile.draft";
   private static final String FLASH = "profile.flash";
@@ -85,36 +93,48 @@ public final class UserSession {
     store.invalidate();
   }
 
+  /** The session's pending sign-ins and spent states, as they are now. */
   public PendingSignIns pendingSignIns() {
-    return get(PENDING, PendingSignIns.class).orElse(PendingSignIns.empty());
+    List<PendingSignIn> pending = new ArrayList<>();
+    Map<String, Instant> spent = new HashMap<>();
+    for (String name : store.names()) {
+      if (name.startsWith(PENDING)) {
+        get(name, PendingSignIn.class).ifPresent(pending::add);
+      } else if (name.startsWith(SPENT)) {
+        get(name, Instant.class).ifPresent(at -> spent.put(name.substring(SPENT.length()), at));
+      }
+    }
+    return PendingSignIns.of(pending, spent);
   }
 
   /**
-   * Read-modify-write of the pending sign-ins, serialized per session so two tabs cannot lose one.
+   * Remembers a new authorization request under an attribute of its own (never a rewrite of a value
+   * other tabs share), then forgets the expired ones and the oldest beyond the bound.
    */
-  public PendingSignIns updatePendingSignIns(UnaryOperator<PendingSignIns> change) {
-    synchronized (store.lock()) {
-      PendingSignIns next = change.apply(pendingSignIns());
-      store.set(PENDING, next);
-      return next;
+  public void addPendingSignIn(PendingSignIn pending, Instant now) {
+    store.set(PENDING + pending.state(), pending);
+    for (String state : pendingSignIns().toDropAfterAdding(pending, now)) {
+      store.remove(PENDING + state);
     }
   }
 
   /**
-   * Finds the pending sign-in with this state and spends it, in one step under the session's lock:
-   * of two requests carrying the same state, exactly one gets it.
+   * Spends the pending sign-in with this state, if it is here and not expired: it is removed and
+   * its state remembered as spent. Callers on one node must not spend one state twice at once (see
+   * {@link org.editprofile.auth.SignInCallback}); across nodes, the tenant redeems each code once.
    */
   public Optional<PendingSignIn> spendPendingSignIn(String state, Instant now) {
-    if (store.get(PENDING) == null) {
-      // Nothing to spend; and taking the lock would create a session for any stray callback.
+    Optional<PendingSignIn> found = get(PENDING + state, PendingSignIn.class);
+    if (found.isEmpty() || found.get().expiresAt().isBefore(now)) {
+      // Nothing spent; and nothing written, so a stray callback creates no session.
       return Optional.empty();
     }
-    synchronized (store.lock()) {
-      PendingSignIns current = pendingSignIns();
-      Optional<PendingSignIn> found = current.find(state, now);
-      found.ifPresent(p -> store.set(PENDING, current.without(state)));
-      return found;
+    store.remove(PENDING + state);
+    store.set(SPENT + state, now);
+    for (String old : pendingSignIns().spentToForget()) {
+      store.remove(SPENT + old);
     }
+    return found;
   }
 
   public Optional<StepUpAttempts> stepUpAttempts() {

@@ -3,13 +3,14 @@ package org.editprofile.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import org.editprofile.session.SessionStore;
 import org.editprofile.session.UserSession;
 
 /** The container's {@link HttpSession} behind {@link SessionStore}: created on first write only. */
 public final class HttpSessionStore implements SessionStore {
-
-  private static final String LOCK = "web.sessionLock";
 
   private final HttpServletRequest request;
 
@@ -63,28 +64,11 @@ public final class HttpSessionStore implements SessionStore {
     }
   }
 
-  /**
-   * One lock object per session, kept in the session. Only its creation synchronizes on the
-   * container's session object, which Tomcat and Jetty keep one of per session.
-   */
   @Override
-  public Object lock() {
-    HttpSession session = request.getSession(true);
-    Object lock = session.getAttribute(LOCK);
-    if (lock == null) {
-      synchronized (session) {
-        lock = session.getAttribute(LOCK);
-        if (lock == null) {
-          lock = new Lock();
-          session.setAttribute(LOCK, lock);
-        }
-      }
-    }
-    return lock;
-  }
-
-  /** A serializable lock object: after a session is restored elsewhere it is simply a new lock. */
-  private static final class Lock implements Serializable {
-    private static final long serialVersionUID = 1L;
+  public Set<String> names() {
+    HttpSession session = request.getSession(false);
+    return session == null
+        ? Set.of()
+        : new HashSet<>(Collections.list(session.getAttributeNames()));
   }
 }

@@ -81,7 +81,7 @@ class SignInCallbackTest {
   private PendingSignIn pend(String returnPath, boolean restart) {
     PendingSignIn created =
         PendingSignIn.create(returnPath, List.of(), restart, clock.instant(), LIFETIME);
-    session.updatePendingSignIns(p -> p.with(created, clock.instant()));
+    session.addPendingSignIn(created, clock.instant());
     return created;
   }
 
@@ -131,8 +131,8 @@ class SignInCallbackTest {
   }
 
   /**
-   * Lets the first two reads of the pending sign-ins meet before either goes on: two callbacks with
-   * one state, released together. (Inside the lock, the second read cannot come; the wait then ends
+   * Lets the first two reads of a pending sign-in meet before either goes on: two callbacks with
+   * one state, released together. (While one spends it, the other cannot read; the wait then ends
    * by itself.)
    */
   private static final class RacingStore implements SessionStore {
@@ -147,7 +147,7 @@ class SignInCallbackTest {
     @Override
     public Object get(String name) {
       Object value = delegate.get(name);
-      if ("auth.pending".equals(name) && reads.incrementAndGet() <= 2) {
+      if (name.startsWith("auth.pending.") && reads.incrementAndGet() <= 2) {
         try {
           meet.await(2, TimeUnit.SECONDS);
         } catch (TimeoutException | BrokenBarrierException e) {
@@ -180,8 +180,8 @@ class SignInCallbackTest {
     }
 
     @Override
-    public Object lock() {
-      return delegate.lock();
+    public java.util.Set<String> names() {
+      return delegate.names();
     }
   }
 

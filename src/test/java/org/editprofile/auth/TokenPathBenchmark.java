@@ -79,7 +79,14 @@ public class TokenPathBenchmark {
             new TreeMap<>(Map.of("name", "Demo User", "oid", "oid", "ver", "2.0"))),
         CIPHER.seal(tokenCache),
         java.time.Instant.now());
-    user.updatePendingSignIns(p -> p);
+    user.addPendingSignIn(
+        org.editprofile.session.PendingSignIn.create(
+            "/",
+            java.util.List.of(),
+            false,
+            java.time.Instant.now(),
+            java.time.Duration.ofMinutes(10)),
+        java.time.Instant.now());
     user.setCsrfToken("x".repeat(43));
     session = new HashMap<>(store.attributes());
     serializedSession = serialize();

@@ -19,6 +19,7 @@ import java.util.UUID;
  * DEVTENANT_HTTPS_PORT      9443          DEVTENANT_HTTP_PORT   9080
  * DEVTENANT_PUBLIC_URL      single host: browser-facing base of the pages (http://localhost:9080)
  * DEVTENANT_APP_URL         the app's base URL; registers its redirect and post-logout URIs
+ *                           (several, comma-separated: the single app and the cluster's balancer)
  * DEVTENANT_WEB_CLIENT_ID / _SECRET, DEVTENANT_SERVICE_CLIENT_ID / _SECRET   the shorthand
  * DEVTENANT_TRUST_STORE     where to write the trust store for the app's JVM (and a .pem beside it)
  * </pre>
@@ -52,8 +53,9 @@ public final class DevTenantMain {
     DevTenant tenant = DevTenant.start(options);
     Optional<String> app = env("DEVTENANT_APP_URL");
     if (app.isPresent() || env("DEVTENANT_REGISTRATIONS").isEmpty()) {
-      String base = app.orElse("http://localhost:8080");
-      tenant.registerWebApp(base + "/auth/redirect", base + "/");
+      for (String base : app.orElse("http://localhost:8080").split(",")) {
+        tenant.registerWebApp(base.strip() + "/auth/redirect", base.strip() + "/");
+      }
     }
     Path trust =
         tenant.writeTrustStore(

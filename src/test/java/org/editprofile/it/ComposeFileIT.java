@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -88,7 +90,7 @@ class ComposeFileIT {
     assertEquals(tenantBase + "/" + DevTenant.TENANT_ID + "/v2.0/", defaultOf(appEnv, "AUTHORITY"));
     assertEquals(tenantBase + "/graph/", defaultOf(appEnv, "GRAPH_API_ENDPOINT"));
     assertEquals(
-        tenantEnv.get("DEVTENANT_APP_URL").asText() + "/auth/redirect",
+        tenantEnv.get("DEVTENANT_APP_URL").asText().split(",")[0] + "/auth/redirect",
         defaultOf(appEnv, "REDIRECT_URI"));
     assertTrue(
         defaultOf(appEnv, "CATALINA_OPTS")
@@ -106,6 +108,45 @@ class ComposeFileIT {
         "127.0.0.1:9080:" + tenantEnv.get("DEVTENANT_HTTP_PORT").asText(),
         tenant.get("ports").get(0).asText());
     assertTrue(tenantEnv.get("DEVTENANT_PUBLIC_URL").asText().endsWith(":9080"));
+  }
+
+  @Test
+  void clusterProfileSharesOneStoreAndKeyBehindTheBalancerTheTenantKnows() throws Exception {
+    JsonNode services = new ObjectMapper(new YAMLFactory()).readTree(FILE.toFile()).get("services");
+    Path dir = FILE.toAbsolutePath().getParent();
+    Map<String, String> env = new java.util.LinkedHashMap<>();
+    for (String line : Files.readAllLines(dir.resolve("docker/cluster.env"))) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        env.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+      }
+    }
+    Set<String> known = new HashSet<>(SettingsLoader.names());
+    for (String name : env.keySet()) {
+      assertTrue(known.contains(name), name + " is not a setting the app reads");
+    }
+    assertEquals("redis://redis:6379", env.get("SESSION_STORE_URL"));
+    assertTrue(services.has("redis") && services.has("node-a") && services.has("node-b"));
+    assertEquals("/run/secrets/session_encryption_key", env.get("SESSION_ENCRYPTION_KEY_FILE"));
+    String key = Files.readString(dir.resolve("docker/secrets/dev-session-encryption-key")).strip();
+    assertEquals(32, java.util.Base64.getDecoder().decode(key).length, "a 256-bit key");
+    // The balancer's public address is the nodes' REDIRECT_URI, and the dev tenant knows it.
+    String lbPort = services.get("lb").get("ports").get(0).asText().split(":")[2];
+    String base = "http://localhost:" + lbPort;
+    assertEquals(base + "/auth/redirect", env.get("REDIRECT_URI"));
+    assertTrue(
+        List.of(
+                services
+                    .get("dev-tenant")
+                    .get("environment")
+                    .get("DEVTENANT_APP_URL")
+                    .asText()
+                    .split(","))
+            .contains(base));
+    String haproxy = Files.readString(dir.resolve("docker/haproxy.cfg"));
+    assertTrue(haproxy.contains("bind :" + lbPort), haproxy);
+    assertTrue(haproxy.contains("balance roundrobin") && !haproxy.contains("cookie"), "not sticky");
+    assertTrue(haproxy.contains("server node-a node-a:8080") && haproxy.contains("server node-b"));
+    assertTrue(env.get("EDIT_PROFILE_API_URL").startsWith("http://lb:" + lbPort + "/"));
   }
 
   /**

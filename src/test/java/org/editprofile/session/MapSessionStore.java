@@ -39,8 +39,8 @@ public final class MapSessionStore implements SessionStore {
   }
 
   @Override
-  public Object lock() {
-    return session();
+  public java.util.Set<String> names() {
+    return attributes == null ? java.util.Set.of() : java.util.Set.copyOf(attributes.keySet());
   }
 
   /** Whether a session exists (a container would have set a cookie). */

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PendingSignInsTest {
@@ -51,66 +52,100 @@ class PendingSignInsTest {
     assertNotEquals(p.codeVerifier(), p.codeChallenge());
   }
 
+  private final MapSessionStore store = new MapSessionStore();
+  private final UserSession session = new UserSession(store);
+
   @Test
   void findWhenStateKnownAndFreshThenFound() {
     PendingSignIn p = pending(NOW);
-    PendingSignIns all = PendingSignIns.empty().with(p, NOW);
-    assertEquals(p, all.find(p.state(), NOW.plusSeconds(60)).orElseThrow());
+    session.addPendingSignIn(p, NOW);
+    assertEquals(p, session.pendingSignIns().find(p.state(), NOW.plusSeconds(60)).orElseThrow());
   }
 
   @Test
   void findWhenStateOlderThanLifetimeThenEmptyButKnown() {
     PendingSignIn p = pending(NOW);
-    PendingSignIns all = PendingSignIns.empty().with(p, NOW);
+    session.addPendingSignIn(p, NOW);
     Instant later = NOW.plus(LIFETIME).plusSeconds(1);
-    assertTrue(all.find(p.state(), later).isEmpty());
-    assertTrue(all.knows(p.state()));
+    assertTrue(session.pendingSignIns().find(p.state(), later).isEmpty());
+    assertTrue(session.pendingSignIns().knows(p.state()));
+    assertTrue(session.spendPendingSignIn(p.state(), later).isEmpty(), "expired: not spent");
+    assertFalse(session.pendingSignIns().isSpent(p.state()));
   }
 
   @Test
-  void withoutWhenStateUsedThenItIsSpentAndCannotBeFoundAgain() {
+  void spendWhenStateUsedThenItIsSpentAndCannotBeSpentAgain() {
     PendingSignIn p = pending(NOW);
-    PendingSignIns after = PendingSignIns.empty().with(p, NOW).without(p.state());
-    assertTrue(after.find(p.state(), NOW).isEmpty());
-    assertTrue(after.isSpent(p.state()));
-    assertTrue(after.isEmpty());
+    session.addPendingSignIn(p, NOW);
+    assertEquals(p, session.spendPendingSignIn(p.state(), NOW).orElseThrow());
+    assertTrue(session.spendPendingSignIn(p.state(), NOW).isEmpty());
+    assertTrue(session.pendingSignIns().find(p.state(), NOW).isEmpty());
+    assertTrue(session.pendingSignIns().isSpent(p.state()));
+    assertTrue(session.pendingSignIns().isEmpty());
   }
 
   @Test
-  void withWhenSeveralTabsSignInThenEachStateIsKept() {
+  void spendWhenNoSessionThenNoneIsCreated() {
+    assertTrue(session.spendPendingSignIn("stray-state", NOW).isEmpty());
+    assertFalse(store.exists());
+  }
+
+  @Test
+  void addWhenSeveralTabsSignInThenEachStateIsItsOwnAttribute() {
     PendingSignIn tab1 = pending(NOW);
     PendingSignIn tab2 = pending(NOW);
-    PendingSignIns all = PendingSignIns.empty().with(tab1, NOW).with(tab2, NOW);
-    assertTrue(all.find(tab1.state(), NOW).isPresent());
-    assertTrue(all.find(tab2.state(), NOW).isPresent());
+    session.addPendingSignIn(tab1, NOW);
+    session.addPendingSignIn(tab2, NOW);
+    assertTrue(session.pendingSignIns().find(tab1.state(), NOW).isPresent());
+    assertTrue(session.pendingSignIns().find(tab2.state(), NOW).isPresent());
+    // Nothing shared to rewrite: what a second node adds or spends touches only its own key.
+    assertEquals(
+        Set.of("auth.pending." + tab1.state(), "auth.pending." + tab2.state()), store.names());
   }
 
   @Test
-  void withWhenFloodedThenBoundedAndOldestDropped() {
-    PendingSignIns all = PendingSignIns.empty();
+  void addWhenFloodedThenBoundedAndOldestDropped() {
     PendingSignIn first = pending(NOW);
-    all = all.with(first, NOW);
+    session.addPendingSignIn(first, NOW);
     List<PendingSignIn> added = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
-      PendingSignIn next = pending(NOW);
+      PendingSignIn next = pending(NOW.plusMillis(i + 1));
       added.add(next);
-      all = all.with(next, NOW);
+      session.addPendingSignIn(next, NOW.plusMillis(i + 1));
     }
+    PendingSignIns all = session.pendingSignIns();
     assertFalse(all.knows(first.state()));
     for (int i = 0; i < added.size(); i++) {
       boolean newest = i >= added.size() - PendingSignIns.MAX_PENDING;
       assertEquals(newest, all.knows(added.get(i).state()), "entry " + i);
     }
+    assertEquals(PendingSignIns.MAX_PENDING, store.names().size());
   }
 
   @Test
-  void withWhenEntriesExpiredThenTheyAreDropped() {
+  void addWhenEntriesExpiredThenTheyAreDropped() {
     PendingSignIn old = pending(NOW);
     Instant later = NOW.plus(LIFETIME).plusSeconds(1);
     PendingSignIn recent = pending(later);
-    PendingSignIns all = PendingSignIns.empty().with(old, NOW).with(recent, later);
-    assertFalse(all.knows(old.state()));
-    assertTrue(all.find(recent.state(), later).isPresent());
+    session.addPendingSignIn(old, NOW);
+    session.addPendingSignIn(recent, later);
+    assertFalse(session.pendingSignIns().knows(old.state()));
+    assertTrue(session.pendingSignIns().find(recent.state(), later).isPresent());
+  }
+
+  @Test
+  void spendWhenManyStatesSpentThenOnlyTheNewestAreRemembered() {
+    List<String> states = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      PendingSignIn p = pending(NOW);
+      states.add(p.state());
+      session.addPendingSignIn(p, NOW);
+      session.spendPendingSignIn(p.state(), NOW.plusSeconds(i));
+    }
+    PendingSignIns all = session.pendingSignIns();
+    for (int i = 0; i < states.size(); i++) {
+      assertEquals(i >= 20 - PendingSignIns.MAX_PENDING, all.isSpent(states.get(i)), "state " + i);
+    }
   }
 
   @Test
@@ -122,20 +157,16 @@ class PendingSignInsTest {
   }
 
   @Test
-  void serializeWhenStoredInSessionThenRoundTripsAndStaysSmall() throws Exception {
+  void serializeWhenStoredInSessionThenEachEntryRoundTripsAndStaysSmall() throws Exception {
     PendingSignIn one = pending(NOW);
-    PendingSignIn two = pending(NOW);
-    PendingSignIns all = PendingSignIns.empty().with(one, NOW).with(two, NOW);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(all);
+      out.writeObject(one);
     }
-    assertTrue(bytes.size() < 2048, "size " + bytes.size());
+    assertTrue(bytes.size() < 1024, "size " + bytes.size());
     try (ObjectInputStream in =
         new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-      PendingSignIns copy = (PendingSignIns) in.readObject();
-      assertTrue(copy.find(one.state(), NOW).isPresent());
-      assertTrue(copy.find(two.state(), NOW).isPresent());
+      assertEquals(one, in.readObject());
     }
   }
 }
