@@ -14,6 +14,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.editprofile.devtenant.DevTenant;
 import org.editprofile.devtenant.EmbeddedTomcat;
 import org.editprofile.it.Browser.Page;
@@ -156,8 +161,53 @@ class ClusterIT {
     return matching;
   }
 
+  /**
+   * Two tabs of one browser start a sign-in at the same moment, on the two nodes: both pending
+   * sign-ins must survive (each is its own attribute), so both tabs come back signed in.
+   */
   @Test
   @Order(2)
+  void twoTabsSigningInAtOnceOnDifferentNodesBothSucceed() throws Exception {
+    DevTenantUser user = TestEnvironment.newUser("Grace Murray");
+    for (int attempt = 0; attempt < 5; attempt++) {
+      Browser browser = new Browser();
+      // A first request gives the browser its session, which both tabs then share.
+      Page first = browser.get(app + "/auth/signin");
+      assertEquals(302, first.status());
+      ExecutorService tabs = Executors.newFixedThreadPool(2);
+      CyclicBarrier together = new CyclicBarrier(2);
+      List<Future<Page>> started = new ArrayList<>();
+      for (String path : List.of("/users/id", "/users/gatedUpdateProfile")) {
+        started.add(
+            tabs.submit(
+                () -> {
+                  together.await(10, TimeUnit.SECONDS);
+                  return browser.get(
+                      app + "/auth/signin?redirectTo=" + java.net.URLEncoder.encode(path, "UTF-8"));
+                }));
+      }
+      Page tab1 = started.get(0).get(30, TimeUnit.SECONDS);
+      Page tab2 = started.get(1).get(30, TimeUnit.SECONDS);
+      tabs.shutdown();
+      assertNotEquals(
+          tab1.header("X-Served-By").orElseThrow(), tab2.header("X-Served-By").orElseThrow());
+      Page landed1 = Journeys.submitLogin(browser, browser.settle(tab1), user);
+      assertEquals(app + "/users/id", landed1.uri().toString(), landed1.text());
+      // The tenant remembers the user now: the second tab comes straight back.
+      Page landed2 = browser.settle(tab2);
+      assertEquals(app + "/users/gatedUpdateProfile", landed2.uri().toString(), landed2.text());
+      assertTrue(landed2.text().contains(user.email()), landed2.text());
+    }
+  }
+
+  @Test
+  @Order(3)
+  void fiftyUsersAtOnceThroughTheBalancerEachKeepTheirOwnLastEdit() throws Exception {
+    ConcurrentEdits.run(tenant, app, 50);
+  }
+
+  @Test
+  @Order(4)
   void theStoreHangingGivesAClearPageInBoundedTimeAndTheSessionCarriesOnAfter() throws Exception {
     DevTenantUser user = TestEnvironment.newUser("Frances Allen");
     Browser browser = new Browser();
@@ -191,7 +241,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(3)
+  @Order(5)
   void aNodeLostAfterTheStepUpAndBeforeTheSaveCostsNoSignInAndNoSecondCode() throws Exception {
     DevTenantUser user = TestEnvironment.newUser("Radia Perlman");
     Browser browser = new Browser();
