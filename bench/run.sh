@@ -7,7 +7,11 @@
 #      target/bench/results.md);
 #   2. JMH: the token path (session cache -> silent token, and the remembered answer) and session
 #      (de)serialization.
+#   3. Sessions in Redis vs in memory: the signed-in routes on Tomcat 11 in both modes, same run,
+#      Redis commands and bytes per request, bytes per session, and the app's heap with
+#      STORE_USERS (10000) signed-in users whose sessions are in Redis (needs redis-server).
 # Options (environment): PHASE_MILLIS (default 10000 per measured phase), HEAP_USERS (500),
+# STORE=0 to skip part 3, MAIN=0 to run part 3 alone, STORE_USERS (10000),
 # PROFILE=0 to run the server without a flight recording, JMH=0 to skip the micro-benchmarks, SMOKE=1 for a quick run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +27,7 @@ mkdir -p target/tmp
 java -Xmx1g -Djava.io.tmpdir=target/tmp \
   -Dtomcat.home="$(ls -d target/containers/apache-tomcat-*)" -Dedit-profile.war=target/edit-profile.war \
   -Dbench.profile="$([ "${PROFILE:-1}" = 1 ] && echo true || echo false)" -Dbench.phaseMillis="$phase" -Dbench.heapUsers="$users" -Dbench.out=target/bench/results.md \
+  -Dbench.main="$([ "${MAIN:-1}" = 1 ] && echo true || echo false)" -Dbench.store="$([ "${STORE:-1}" = 1 ] && echo true || echo false)" -Dbench.storeUsers="${STORE_USERS:-10000}" \
   -cp "$cp" org.editprofile.bench.LoadBenchmark
 if [ "${JMH:-1}" = 1 ]; then
   java -Djava.io.tmpdir=target/tmp -cp "$cp" org.openjdk.jmh.Main "${jmh_args[@]}" \

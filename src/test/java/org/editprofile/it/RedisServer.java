@@ -13,19 +13,19 @@ import java.util.Map;
 import org.editprofile.devtenant.EmbeddedTomcat;
 
 /** Debian's redis-server as a process on 127.0.0.1, stopped by its PID; nothing saved to disk. */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
 
   private final int port;
   private final Path dir;
   private Process process;
 
-  RedisServer() throws IOException {
+  public RedisServer() throws IOException {
     this.port = EmbeddedTomcat.freePort();
     this.dir =
         Files.createDirectories(Path.of("target", "redis", "redis-" + port)).toAbsolutePath();
   }
 
-  RedisServer start() throws IOException, InterruptedException {
+  public RedisServer start() throws IOException, InterruptedException {
     process =
         new ProcessBuilder(
                 System.getProperty("redis.binary", "/usr/bin/redis-server"),
@@ -46,7 +46,7 @@ final class RedisServer implements AutoCloseable {
     return this;
   }
 
-  String url() {
+  public String url() {
     return "redis://127.0.0.1:" + port;
   }
 
@@ -83,12 +83,52 @@ final class RedisServer implements AutoCloseable {
     return all;
   }
 
-  /** The store's own count of commands, by name (INFO commandstats). */
-  String commandStats() {
+  /**
+   * The store's own counters (INFO): total_commands_processed, total_net_input_bytes,
+   * total_net_output_bytes, and cmdstat_&lt;name&gt; calls per command.
+   */
+  public Map<String, Long> counters() {
+    Map<String, Long> counters = new java.util.TreeMap<>();
     try (RedisClient client = RedisClient.create(url());
         StatefulRedisConnection<String, String> connection = client.connect()) {
-      return connection.sync().info("commandstats");
+      for (String line : connection.sync().info("everything").split("\r?\n")) {
+        String[] kv = line.split(":", 2);
+        if (kv.length != 2) {
+          continue;
+        }
+        if (kv[0].startsWith("cmdstat_")) {
+          counters.put(kv[0], Long.parseLong(kv[1].replaceAll("^calls=(\\d+),.*$", "$1")));
+        } else if (kv[0].startsWith("total_") || kv[0].equals("used_memory")) {
+          try {
+            counters.put(kv[0], Long.parseLong(kv[1].trim()));
+          } catch (NumberFormatException notACount) {
+            // some total_ fields are not counters
+          }
+        }
+      }
     }
+    return counters;
+  }
+
+  /**
+   * For the hashes whose keys start with this prefix: their payload (key, field names and values,
+   * in bytes), how many there are, and the server's own used_memory.
+   */
+  public long[] sizeOf(String prefix) {
+    long bytes = 0;
+    long keys = 0;
+    try (RedisClient client = RedisClient.create(url());
+        StatefulRedisConnection<byte[], byte[]> connection =
+            client.connect(ByteArrayCodec.INSTANCE)) {
+      for (byte[] key : connection.sync().keys((prefix + "*").getBytes())) {
+        bytes += key.length;
+        for (Map.Entry<byte[], byte[]> field : connection.sync().hgetall(key).entrySet()) {
+          bytes += field.getKey().length + field.getValue().length;
+        }
+        keys++;
+      }
+    }
+    return new long[] {bytes, keys, counters().getOrDefault("used_memory", 0L)};
   }
 
   /** Freezes the server (SIGSTOP): connected, but answering nothing, as a hung store would. */
