@@ -33,6 +33,8 @@ public final class TokenCacheCipher {
 
   public static final int KEY_BYTES = 32;
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private final DirectEncrypter encrypter;
   private final String sealingKeyId;
   private final Map<String, DirectDecrypter> openers = new LinkedHashMap<>();
@@ -68,7 +70,7 @@ public final class TokenCacheCipher {
    */
   public static TokenCacheCipher ephemeral() {
     byte[] key = new byte[KEY_BYTES];
-    new SecureRandom().nextBytes(key);
+    RANDOM.nextBytes(key);
     return new TokenCacheCipher(List.of(key), true);
   }
 
