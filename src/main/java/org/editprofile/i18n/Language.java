@@ -3,9 +3,7 @@ package org.editprofile.i18n;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The languages the pages are written in. A visitor gets the one they chose with the switcher, else
@@ -19,12 +17,8 @@ public enum Language {
   public static final Language DEFAULT = ENGLISH;
 
   /** Longer headers are not parsed (browsers send a few dozen characters). */
-  private static final int MAX_HEADER_LENGTH = 512;
+  public static final int MAX_HEADER_LENGTH = 512;
 
-  /** Distinct Accept-Language headers are few; parsing one costs more than the page's lookup. */
-  private static final int MAX_REMEMBERED = 512;
-
-  private static final Map<String, Optional<Language>> NEGOTIATED = new ConcurrentHashMap<>();
   private static final List<String> TAGS = List.of("en", "es", "de");
 
   private final String tag;
@@ -80,16 +74,7 @@ public enum Language {
     if (ranges == null || ranges.isBlank() || ranges.length() > MAX_HEADER_LENGTH) {
       return Optional.empty();
     }
-    Optional<Language> known = NEGOTIATED.get(ranges);
-    if (known != null) {
-      return known;
-    }
-    Optional<Language> chosen = lookup(ranges);
-    if (NEGOTIATED.size() >= MAX_REMEMBERED) {
-      NEGOTIATED.clear();
-    }
-    NEGOTIATED.put(ranges, chosen);
-    return chosen;
+    return lookup(ranges);
   }
 
   private static Optional<Language> lookup(String ranges) {

@@ -10,6 +10,7 @@ import jakarta.servlet.jsp.jstl.fmt.LocalizationContext;
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.editprofile.Routes;
 import org.editprofile.i18n.Language;
 import org.editprofile.i18n.Messages;
@@ -26,7 +27,11 @@ public final class LanguageFilter extends HttpFilter {
   /** The request attribute the views read as {@code ${lang}}. */
   static final String ATTRIBUTE = "lang";
 
+  /** Distinct Accept-Language headers are few; parsing one costs more than the page's lookup. */
+  private static final int MAX_REMEMBERED = 512;
+
   private final transient LanguageCookie cookie;
+  private final transient Map<String, Language> negotiated = new ConcurrentHashMap<>();
   private final transient Map<Language, LocalizationContext> contexts =
       new EnumMap<>(Language.class);
 
@@ -46,6 +51,23 @@ public final class LanguageFilter extends HttpFilter {
     return cookie;
   }
 
+  /** {@link Language#negotiate}, remembered per header (bounded: cleared when full). */
+  private Language negotiate(String acceptLanguage) {
+    if (acceptLanguage == null || acceptLanguage.length() > Language.MAX_HEADER_LENGTH) {
+      return Language.negotiate(acceptLanguage);
+    }
+    Language known = negotiated.get(acceptLanguage);
+    if (known != null) {
+      return known;
+    }
+    Language chosen = Language.negotiate(acceptLanguage);
+    if (negotiated.size() >= MAX_REMEMBERED) {
+      negotiated.clear();
+    }
+    negotiated.put(acceptLanguage, chosen);
+    return chosen;
+  }
+
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -55,9 +77,7 @@ public final class LanguageFilter extends HttpFilter {
       return;
     }
     Language language =
-        cookie
-            .read(request)
-            .orElseGet(() -> Language.negotiate(request.getHeader("Accept-Language")));
+        cookie.read(request).orElseGet(() -> negotiate(request.getHeader("Accept-Language")));
     request.setAttribute(ATTRIBUTE, language);
     Config.set(request, Config.FMT_LOCALIZATION_CONTEXT, contexts.get(language));
     Config.set(request, Config.FMT_LOCALE, language.locale());
