@@ -48,9 +48,9 @@ public final class UserSession {
   }
 
   /** Stores the sealed MSAL token cache, only when it changed. */
-  public void saveTokenCache(String serialized) {
-    if (!serialized.equals(store.get(TOKEN_CACHE))) {
-      store.set(TOKEN_CACHE, serialized);
+  public void saveTokenCache(String sealed) {
+    if (!sealed.equals(store.get(TOKEN_CACHE))) {
+      store.set(TOKEN_CACHE, sealed);
     }
   }
 
