@@ -9,7 +9,7 @@
   <thead><tr><th scope="col"><fmt:message key="claims.claim"/></th><th scope="col"><fmt:message key="claims.value"/></th></tr></thead>
   <tbody>
   <c:forEach var="claim" items="${user.claimRows}">
-    <tr><th scope="row"><c:out value="${claim.name}"/></th><td><c:out value="${claim.value}"/><c:if test="${not empty claim.time}"> <span class="when">(<fmt:formatDate value="${claim.time}" type="both" dateStyle="medium" timeStyle="medium" timeZone="UTC"/> UTC)</span></c:if></td></tr>
+    <tr><th scope="row"><c:out value="${claim.name}"/></th><td><c:out value="${claim.value}"/><c:if test="${not empty claimTimes[claim.name]}"> <span class="when">(<c:out value="${claimTimes[claim.name]}"/> UTC)</span></c:if></td></tr>
   </c:forEach>
   </tbody>
 </table>

@@ -59,6 +59,7 @@ import org.editprofile.web.ActiveSessions;
 import org.editprofile.web.AnonymousSignInSessions;
 import org.editprofile.web.AuthenticationFilter;
 import org.editprofile.web.BodySizeFilter;
+import org.editprofile.web.ClaimsServlet;
 import org.editprofile.web.CorrelationFilter;
 import org.editprofile.web.CsrfFilter;
 import org.editprofile.web.EditProfileFormServlet;
@@ -358,7 +359,7 @@ public final class EditProfileApp implements ServletContextListener {
         Routes.SIGN_IN_CALLBACK);
     addServlet(
         context, "signOut", new SignOutServlet(shared.metadata(), settings), Routes.SIGN_OUT);
-    addServlet(context, "claims", new ViewServlet("claims"), Routes.CLAIMS);
+    addServlet(context, "claims", new ClaimsServlet(), Routes.CLAIMS);
     addServlet(context, "showProfile", new ShowProfileServlet(profiles), Routes.SHOW_PROFILE);
     addServlet(
         context, "editProfileForm", new EditProfileFormServlet(profiles), Routes.EDIT_PROFILE_FORM);

@@ -3,10 +3,11 @@ package org.editprofile.session;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Who is signed in, from the validated ID token. Small and serializable: it lives in the session.
@@ -40,6 +41,8 @@ public record SignedInUser(
   /** The claims that are instants (seconds since 1970, RFC 7519), shown as dates too. */
   private static final Set<String> TIME_CLAIMS = Set.of("exp", "iat", "nbf", "auth_time");
 
+  private static final Pattern EPOCH_SECONDS = Pattern.compile("\\d{1,12}");
+
   /** One row of the claims page. */
   public static final class Claim {
     private final String name;
@@ -58,15 +61,12 @@ public record SignedInUser(
       return value;
     }
 
-    /**
-     * For a time claim, its instant (JSTL's formatDate takes a {@link Date}), else null: the page
-     * shows it as a date in the visitor's language.
-     */
-    public Date getTime() {
-      if (!TIME_CLAIMS.contains(name) || value == null || !value.matches("\\d{1,12}")) {
-        return null;
+    /** For a time claim, its instant (the page shows it as a date too), else empty. */
+    public Optional<Instant> time() {
+      if (!TIME_CLAIMS.contains(name) || value == null || !EPOCH_SECONDS.matcher(value).matches()) {
+        return Optional.empty();
       }
-      return Date.from(Instant.ofEpochSecond(Long.parseLong(value)));
+      return Optional.of(Instant.ofEpochSecond(Long.parseLong(value)));
     }
   }
 

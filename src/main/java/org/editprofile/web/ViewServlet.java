@@ -8,8 +8,8 @@ import java.io.IOException;
 
 /**
  * A page that needs nothing but the signed-in user: {@code GET /} (the "home" view: welcome and
- * "Sign in", or a greeting and links) and {@code GET /users/id} (the "claims" view: the ID token's
- * claims). One instance per route, registered in {@link org.editprofile.EditProfileApp}.
+ * "Sign in", or a greeting and links). One instance per route, registered in {@link
+ * org.editprofile.EditProfileApp}.
  */
 public final class ViewServlet extends HttpServlet {
 

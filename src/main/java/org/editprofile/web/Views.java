@@ -28,13 +28,12 @@ public final class Views {
   /** The servlet context attribute holding the shipped {@link Messages}. */
   public static final String MESSAGES = "org.editprofile.messages";
 
-  /** The reference time in each language's own medium style ("2 dic 2026, 4:33:20"), in UTC. */
-  private static final Map<Language, DateTimeFormatter> REFERENCE_TIME =
-      new EnumMap<>(Language.class);
+  /** Each language's own medium date and time style ("2 dic 2026, 4:33:20"), in UTC. */
+  private static final Map<Language, DateTimeFormatter> DATE_TIME = new EnumMap<>(Language.class);
 
   static {
     for (Language language : Language.values()) {
-      REFERENCE_TIME.put(
+      DATE_TIME.put(
           language,
           DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
               .withLocale(language.locale())
@@ -49,6 +48,11 @@ public final class Views {
     return request.getAttribute(LanguageFilter.ATTRIBUTE) instanceof Language language
         ? language
         : Language.DEFAULT;
+  }
+
+  /** An instant in the page's language's medium style, in UTC (without the zone's name). */
+  public static String dateTime(HttpServletRequest request, Instant instant) {
+    return DATE_TIME.get(language(request)).format(instant);
   }
 
   /** A message in the page's language. */
@@ -103,9 +107,7 @@ public final class Views {
     request.setAttribute("errorTitle", text(request, title));
     request.setAttribute("errorMessage", text(request, message));
     request.setAttribute(
-        "errorTime",
-        REFERENCE_TIME.get(language(request)).format(Instant.now().truncatedTo(ChronoUnit.SECONDS))
-            + " UTC");
+        "errorTime", dateTime(request, Instant.now().truncatedTo(ChronoUnit.SECONDS)) + " UTC");
     render(request, response, "error");
   }
 
