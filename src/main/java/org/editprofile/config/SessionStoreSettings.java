@@ -16,9 +16,10 @@ public record SessionStoreSettings(URI url, Optional<String> password) {
     return "rediss".equals(url.getScheme());
   }
 
+  /** The database number: the URL's path ({@code /2}, or none for 0), checked when read. */
   public int database() {
-    String path = url.getPath();
-    return path == null || path.length() <= 1 ? 0 : Integer.parseInt(path.substring(1));
+    String number = url.getPath() == null ? "" : url.getPath().replace("/", "");
+    return number.isEmpty() ? 0 : Integer.parseInt(number);
   }
 
   public int port() {

@@ -277,16 +277,7 @@ public final class SettingsLoader {
               + ": every node must open the token caches the others sealed, and none may reach"
               + " the store in clear");
     }
-    URI withoutTrailingSlash =
-        URI.create(
-            parsed.getScheme()
-                + "://"
-                + parsed.getHost()
-                + (parsed.getPort() == -1 ? "" : ":" + parsed.getPort())
-                + (parsed.getPath() == null || parsed.getPath().length() <= 1
-                    ? ""
-                    : parsed.getPath().replaceAll("/$", "")));
-    return Optional.of(new SessionStoreSettings(withoutTrailingSlash, password));
+    return Optional.of(new SessionStoreSettings(parsed, password));
   }
 
   /**

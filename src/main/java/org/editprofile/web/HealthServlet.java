@@ -32,19 +32,26 @@ public final class HealthServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    String status;
-    if ("/live".equals(request.getPathInfo())) {
-      status = "{\"status\":\"UP\"}";
-    } else if (!configured) {
-      status = "{\"status\":\"DOWN\",\"reason\":\"not configured\"}";
-    } else if (!sessionStoreAnswers.getAsBoolean()) {
-      status = "{\"status\":\"DOWN\",\"reason\":\"session store not answering\"}";
-    } else {
-      status = "{\"status\":\"UP\"}";
-    }
-    response.setStatus(status.contains("DOWN") ? 503 : 200);
+    String downBecause = downBecause(request);
+    response.setStatus(downBecause == null ? 200 : 503);
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
-    response.getWriter().write(status);
+    response
+        .getWriter()
+        .write(
+            downBecause == null
+                ? "{\"status\":\"UP\"}"
+                : "{\"status\":\"DOWN\",\"reason\":\"" + downBecause + "\"}");
+  }
+
+  /** Why the answer is DOWN, or null when it is UP. */
+  private String downBecause(HttpServletRequest request) {
+    if ("/live".equals(request.getPathInfo())) {
+      return null;
+    }
+    if (!configured) {
+      return "not configured";
+    }
+    return sessionStoreAnswers.getAsBoolean() ? null : "session store not answering";
   }
 }

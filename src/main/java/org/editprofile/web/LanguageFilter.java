@@ -17,8 +17,8 @@ import org.editprofile.i18n.Messages;
 
 /**
  * Decides each page's language (the switcher's cookie, else the browser's Accept-Language among the
- * shipped ones, else English) and hands JSTL that language's bundle, so {@code fmt:message} and
- * {@code fmt:formatDate} need no lookup of their own.
+ * shipped ones, else English) and hands JSTL that language's bundle, so {@code fmt:message} needs
+ * no lookup of its own.
  */
 public final class LanguageFilter extends HttpFilter {
 
@@ -80,7 +80,6 @@ public final class LanguageFilter extends HttpFilter {
         cookie.read(request).orElseGet(() -> negotiate(request.getHeader("Accept-Language")));
     request.setAttribute(ATTRIBUTE, language);
     Config.set(request, Config.FMT_LOCALIZATION_CONTEXT, contexts.get(language));
-    Config.set(request, Config.FMT_LOCALE, language.locale());
     // Pages are never cached (Cache-Control: no-store), so no Vary is needed for this.
     response.setHeader("Content-Language", language.tag());
     chain.doFilter(request, response);

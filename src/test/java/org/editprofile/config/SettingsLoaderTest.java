@@ -170,6 +170,44 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void loadWhenSessionStoreGivenThenItsAddressDatabaseAndTlsAndTheKeyIsRequired() {
+    Map<String, String> values = complete();
+    values.put("SESSION_STORE_URL", "rediss://cache.example.net:6380/2");
+    values.put("SESSION_STORE_PASSWORD", "access-key");
+    assertEquals(
+        List.of(
+            "SESSION_ENCRYPTION_KEY is required with SESSION_STORE_URL: every node must open the"
+                + " token caches the others sealed, and none may reach the store in clear"),
+        problems(values));
+    values.put(
+        "SESSION_ENCRYPTION_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+    SessionStoreSettings store =
+        ((Configuration.Ready) load(values)).webApp().orElseThrow().sessionStore().orElseThrow();
+    assertTrue(store.tls());
+    assertEquals(6380, store.port());
+    assertEquals(2, store.database());
+    assertEquals(Optional.of("access-key"), store.password());
+    assertFalse(store.toString().contains("access-key"));
+
+    values.put("SESSION_STORE_URL", "redis://cache.example.net");
+    store =
+        ((Configuration.Ready) load(values)).webApp().orElseThrow().sessionStore().orElseThrow();
+    assertEquals(6379, store.port());
+    assertEquals(0, store.database());
+    assertFalse(store.tls());
+
+    for (String bad :
+        List.of("http://cache:6379", "redis://", "redis://cache/not-a-db", "redis://:pw@cache")) {
+      values.put("SESSION_STORE_URL", bad);
+      assertTrue(problems(values).get(0).startsWith("SESSION_STORE_URL must"), bad);
+      assertFalse(problems(values).get(0).contains(":pw@"), "never the URL itself");
+    }
+    values.remove("SESSION_STORE_URL");
+    assertEquals(
+        List.of("SESSION_STORE_PASSWORD is set without SESSION_STORE_URL"), problems(values));
+  }
+
+  @Test
   void loadWhenSessionKeysGivenThenEachIs256BitsTheFirstSealing() throws Exception {
     assertTrue(
         ((Configuration.Ready) load(complete()))
