@@ -20,9 +20,10 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
 /**
  * Sessions every node shares, in Redis: Spring Session's {@link SessionRepositoryFilter} wraps each
  * request so that {@code HttpSession} is read from and written to its {@link
- * RedisSessionRepository} (one hash per session, only changed attributes written back), on Tomcat
- * and Jetty alike. The cookie keeps the container's rules: same name, {@code HttpOnly}, {@code
- * SameSite=Lax}, {@code Secure} and {@code __Host-} over https.
+ * RedisSessionRepository} (one hash per session, only changed attributes written back, the access
+ * time at most once a minute: {@link ThrottledTouchRepository}), on Tomcat and Jetty alike. The
+ * cookie keeps the container's rules: same name, {@code HttpOnly}, {@code SameSite=Lax}, {@code
+ * Secure} and {@code __Host-} over https.
  */
 public final class SharedSessions implements AutoCloseable {
 
@@ -32,9 +33,9 @@ public final class SharedSessions implements AutoCloseable {
   private static final String NAMESPACE = "edit-profile:session";
 
   private final LettuceConnectionFactory connections;
-  private final SessionRepositoryFilter<?> filter;
+  private final Filter filter;
 
-  private SharedSessions(LettuceConnectionFactory connections, SessionRepositoryFilter<?> filter) {
+  private SharedSessions(LettuceConnectionFactory connections, Filter filter) {
     this.connections = connections;
     this.filter = filter;
   }
@@ -89,7 +90,8 @@ public final class SharedSessions implements AutoCloseable {
     repository.setDefaultMaxInactiveInterval(idleTimeout);
     repository.setRedisKeyNamespace(NAMESPACE);
 
-    SessionRepositoryFilter<?> filter = new SessionRepositoryFilter<>(repository);
+    ThrottledTouchRepository throttled = new ThrottledTouchRepository(repository);
+    SessionRepositoryFilter<?> sessions = new SessionRepositoryFilter<>(throttled);
     DefaultCookieSerializer cookie = new DefaultCookieSerializer();
     cookie.setCookieName(https ? "__Host-JSESSIONID" : "JSESSIONID");
     cookie.setCookiePath("/");
@@ -99,7 +101,15 @@ public final class SharedSessions implements AutoCloseable {
     cookie.setUseBase64Encoding(false);
     CookieHttpSessionIdResolver ids = new CookieHttpSessionIdResolver();
     ids.setCookieSerializer(cookie);
-    filter.setHttpSessionIdResolver(ids);
+    sessions.setHttpSessionIdResolver(ids);
+    Filter filter =
+        (request, response, chain) -> {
+          try {
+            sessions.doFilter(request, response, chain);
+          } finally {
+            throttled.requestEnded();
+          }
+        };
     return new SharedSessions(connections, filter);
   }
 

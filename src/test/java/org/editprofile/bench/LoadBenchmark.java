@@ -212,9 +212,11 @@ public final class LoadBenchmark {
                         + " step-up.%n",
                     store[0] / 1024.0 / Math.max(1, store[1]),
                     store[1]));
+            Map<String, long[]> classesBefore = liveClasses(server.pid());
             long heapBefore = heapUsedAfterGc(server.pid());
             List<Session> many = bench.signInMany(storeUsers);
             long heapAfter = heapUsedAfterGc(server.pid());
+            Map<String, long[]> classesAfter = liveClasses(server.pid());
             long[] all = redis.sizeOf(SESSION_KEYS);
             notes.append(
                 String.format(
@@ -231,6 +233,7 @@ public final class LoadBenchmark {
                     all[0] / 1e6,
                     all[0] / 1024.0 / Math.max(1, all[1]),
                     all[2] / 1e6));
+            notes.append(growth(classesBefore, classesAfter, many.size()));
           }
         }
       }
@@ -719,6 +722,49 @@ public final class LoadBenchmark {
       throw new IOException("unexpected jmap output:\n" + histogram);
     }
     return Long.parseLong(total.group(1));
+  }
+
+  /** Live objects per class (instances, bytes), from the same histogram. */
+  private static Map<String, long[]> liveClasses(long pid)
+      throws IOException, InterruptedException {
+    String jmap = Path.of(System.getProperty("java.home"), "bin", "jmap").toString();
+    Map<String, long[]> classes = new LinkedHashMap<>();
+    Matcher row =
+        Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)")
+            .matcher(run(jmap, "-histo:live", Long.toString(pid)));
+    while (row.find()) {
+      classes.merge(
+          row.group(3),
+          new long[] {Long.parseLong(row.group(1)), Long.parseLong(row.group(2))},
+          (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+    }
+    return classes;
+  }
+
+  /** The classes whose live bytes grew the most between two histograms, per user added. */
+  private static String growth(Map<String, long[]> before, Map<String, long[]> after, int users) {
+    StringBuilder md =
+        new StringBuilder(
+            "\nWhat grew in the app's heap meanwhile (live bytes per user added):\n\n");
+    after.entrySet().stream()
+        .map(
+            e -> {
+              long[] was = before.getOrDefault(e.getKey(), new long[2]);
+              return Map.entry(
+                  e.getKey(), new long[] {e.getValue()[0] - was[0], e.getValue()[1] - was[1]});
+            })
+        .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+        .limit(12)
+        .forEach(
+            e ->
+                md.append(
+                    String.format(
+                        Locale.ROOT,
+                        "- `%s`: %+.1f bytes, %+.2f instances per user%n",
+                        e.getKey(),
+                        e.getValue()[1] / (double) users,
+                        e.getValue()[0] / (double) users)));
+    return md.toString();
   }
 
   private static String run(String... command) throws IOException, InterruptedException {
