@@ -315,10 +315,10 @@ public final class EditProfileApp implements ServletContextListener {
     signIns.warmUp();
     idTokens.warmUp();
     shared.graph().warmUp();
-    SignInCallback callback =
-        new SignInCallback(apps, idTokens, cipher, settings.redirectUri(), clock);
     TokenService tokens = new TokenService(apps, cipher, clock);
     tokens.warmUp();
+    SignInCallback callback =
+        new SignInCallback(apps, idTokens, cipher, tokens, settings.redirectUri(), clock);
     EditProfileFlow profiles =
         new EditProfileFlow(
             tokens,

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.editprofile.graph.GraphClient;
 import org.editprofile.http.LogSafe;
 import org.editprofile.i18n.Text;
 import org.editprofile.session.PendingSignIn;
@@ -39,6 +40,7 @@ public final class SignInCallback {
   private final MsalApps apps;
   private final IdTokenVerifier idTokens;
   private final TokenCacheCipher cipher;
+  private final TokenService tokens;
   private final URI redirectUri;
 
   /** The states being spent on this node right now. */
@@ -50,10 +52,12 @@ public final class SignInCallback {
       MsalApps apps,
       IdTokenVerifier idTokens,
       TokenCacheCipher cipher,
+      TokenService tokens,
       URI redirectUri,
       Clock clock) {
     this.apps = apps;
     this.cipher = cipher;
+    this.tokens = tokens;
     this.idTokens = idTokens;
     this.redirectUri = redirectUri;
     this.clock = clock;
@@ -177,10 +181,14 @@ public final class SignInCallback {
         .ifPresent(p -> MsalCalls.removeAccount(app, p.homeAccountId()));
 
     SignedInUser user = toUser(account, claims);
-    session.signIn(
-        user,
-        cache.latest().orElseGet(() -> cipher.seal(app.tokenCache().serialize())),
-        clock.instant());
+    String sealed = cache.latest().orElseGet(() -> cipher.seal(app.tokenCache().serialize()));
+    session.signIn(user, sealed, clock.instant());
+    // The page the user lands on reads Graph (or, after a step-up, calls the protected API) with
+    // the token just issued, without asking MSAL4J for it again.
+    tokens.rememberSignIn(sealed, user.homeAccountId(), GraphClient.USER_READ, result);
+    if (!pending.scopes().isEmpty()) {
+      tokens.rememberSignIn(sealed, user.homeAccountId(), pending.scopes(), result);
+    }
     LOG.info("User {} signed in", user.objectId());
     return new CallbackOutcome.SignedIn(pending.returnPath(), !pending.scopes().isEmpty());
   }

@@ -8,8 +8,10 @@ import com.microsoft.aad.msal4j.ITenantProfile;
 import com.microsoft.aad.msal4j.SilentParameters;
 import java.net.MalformedURLException;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +34,10 @@ import org.slf4j.LoggerFactory;
 public final class TokenService {
 
   private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
+
+  /** How a token response may name Microsoft Graph in front of a granted scope. */
+  private static final List<String> GRAPH_RESOURCES =
+      List.of("https://graph.microsoft.com/", "00000003-0000-0000-c000-000000000000/");
 
   private final MsalApps apps;
   private final TokenCacheCipher cipher;
@@ -96,6 +102,41 @@ public final class TokenService {
       memo.remember(latest.get(), homeAccountId, scopes, result);
     }
     return new TokenOutcome.Acquired(result.accessToken());
+  }
+
+  /**
+   * Remembers a sign-in's own access token for these scopes when the tenant granted them all:
+   * MSAL4J's silent answer for them, from the cache the sign-in just wrote, would be that very
+   * token, so the first Graph page after a sign-in needs no MSAL4J client and no cache parsing.
+   *
+   * @param sealedCache the cache exactly as the session now holds it
+   */
+  public void rememberSignIn(
+      String sealedCache, String homeAccountId, List<String> scopes, IAuthenticationResult result) {
+    if (result.accessToken() == null || result.scopes() == null) {
+      return;
+    }
+    Set<String> granted = new HashSet<>();
+    for (String scope : result.scopes().trim().split("\\s+")) {
+      granted.add(withoutGraphPrefix(scope));
+    }
+    for (String scope : scopes) {
+      if (!granted.contains(withoutGraphPrefix(scope))) {
+        return;
+      }
+    }
+    memo.remember(sealedCache, homeAccountId, scopes, result);
+  }
+
+  /** Graph's scopes are granted with or without their resource; other resources' keep theirs. */
+  private static String withoutGraphPrefix(String scope) {
+    String lower = scope.toLowerCase(Locale.ROOT);
+    for (String graph : GRAPH_RESOURCES) {
+      if (lower.startsWith(graph)) {
+        return lower.substring(graph.length());
+      }
+    }
+    return lower;
   }
 
   /**

@@ -41,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.editprofile.MutableClock;
+import org.editprofile.graph.GraphClient;
 import org.editprofile.i18n.InEnglish;
 import org.editprofile.session.MapSessionStore;
 import org.editprofile.session.PendingSignIn;
@@ -50,6 +51,7 @@ import org.editprofile.session.TokenCacheCipher;
 import org.editprofile.session.UserSession;
 import org.editprofile.tenant.MsalApps;
 import org.editprofile.tenant.TenantException;
+import org.editprofile.tenant.TokenOutcome;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -66,8 +68,9 @@ class SignInCallbackTest {
   private final ConfidentialClientApplication app = mock(ConfidentialClientApplication.class);
   private final IdTokenVerifier idTokens = mock(IdTokenVerifier.class);
   private final TokenCacheCipher cipher = TokenCacheCipher.ephemeral();
+  private final TokenService tokens = new TokenService(apps, cipher, clock);
   private final SignInCallback callback =
-      new SignInCallback(apps, idTokens, cipher, REDIRECT, clock);
+      new SignInCallback(apps, idTokens, cipher, tokens, REDIRECT, clock);
   private final MapSessionStore store = new MapSessionStore();
   private final UserSession session = new UserSession(store);
   private PendingSignIn pending;
@@ -89,7 +92,7 @@ class SignInCallbackTest {
     return callback.handle(session, new SignInCallback.Response(state, code, null, null));
   }
 
-  private void tenantIssues(String oid) {
+  private IAuthenticationResult tenantIssues(String oid) {
     IAccount account = mock(IAccount.class);
     when(account.homeAccountId()).thenReturn(oid + ".tid-1");
     when(account.username()).thenReturn("ada@example.com");
@@ -102,6 +105,7 @@ class SignInCallbackTest {
     when(cache.serialize()).thenReturn("{\"serialized\":\"cache\"}");
     when(app.tokenCache()).thenReturn(cache);
     when(app.getAccounts()).thenReturn(CompletableFuture.completedFuture(Set.of()));
+    return result;
   }
 
   private void idTokenIs(IdTokenVerifier.Check check) {
@@ -246,6 +250,36 @@ class SignInCallbackTest {
     assertEquals(pending.codeVerifier(), redeemed.getValue().codeVerifier());
     assertEquals(REDIRECT, redeemed.getValue().redirectUri());
     verify(idTokens).verify("id-token", pending.nonce());
+  }
+
+  @Test
+  void handleWhenTheTokenCoversGraphsScopeThenTheFirstGraphPageNeedsNoMsalCall() throws Exception {
+    IAuthenticationResult result = tenantIssues("oid-1");
+    when(result.accessToken()).thenReturn("graph-token");
+    when(result.scopes())
+        .thenReturn("openid profile offline_access https://graph.microsoft.com/User.Read");
+    when(result.expiresOnDate()).thenReturn(Date.from(clock.instant().plus(Duration.ofHours(1))));
+    idTokenIs(verified("oid-1"));
+    respond(pending.state(), "code-1");
+
+    TokenOutcome outcome = tokens.acquire(session, GraphClient.USER_READ);
+    assertEquals(
+        "graph-token", assertInstanceOf(TokenOutcome.Acquired.class, outcome).accessToken());
+    verify(apps, times(1)).newClient(any());
+  }
+
+  @Test
+  void handleWhenTheTokenIsForAnotherResourceThenGraphPagesStillAskMsal() throws Exception {
+    IAuthenticationResult result = tenantIssues("oid-1");
+    when(result.accessToken()).thenReturn("api-token");
+    when(result.scopes()).thenReturn("api://edit-profile/EditProfile.ReadWrite");
+    when(result.expiresOnDate()).thenReturn(Date.from(clock.instant().plus(Duration.ofHours(1))));
+    idTokenIs(verified("oid-1"));
+    respond(pending.state(), "code-1");
+
+    // The mocked MSAL4J's cache holds no account, so asking it means signing in again.
+    assertInstanceOf(TokenOutcome.NeedsUser.class, tokens.acquire(session, GraphClient.USER_READ));
+    verify(apps, times(2)).newClient(any());
   }
 
   @Test
