@@ -73,7 +73,7 @@ public final class SharedSessions implements AutoCloseable {
     } catch (RuntimeException e) {
       connections.destroy();
       throw new IllegalStateException(
-          "the session store at " + settings.address() + " did not answer: " + rootCause(e), e);
+          "the session store at " + settings.address() + " could not be used: " + rootCause(e), e);
     }
 
     RedisTemplate<String, Object> redis = new RedisTemplate<>();

@@ -270,6 +270,15 @@ public final class DevTenant implements AutoCloseable {
     return keys.writePem(file);
   }
 
+  /**
+   * Writes the TLS certificate and its private key as PEM, for another local server (a TLS Redis)
+   * to serve the certificate every test JVM and app node already trusts.
+   */
+  public void writeTlsKeyPair(Path certificate, Path privateKey) {
+    keys.writePem(certificate);
+    keys.writeKeyPem(privateKey);
+  }
+
   /** The TLS key's SPKI hash, for Chromium's --ignore-certificate-errors-spki-list. */
   public String tlsSpkiSha256() {
     return keys.spkiSha256();

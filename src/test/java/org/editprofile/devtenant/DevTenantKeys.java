@@ -43,11 +43,17 @@ final class DevTenantKeys {
 
   private final SSLContext serverTls;
   private final X509Certificate certificate;
+  private final java.security.PrivateKey tlsKey;
   private final RSAKey signingKey;
 
-  private DevTenantKeys(SSLContext serverTls, X509Certificate certificate, RSAKey signingKey) {
+  private DevTenantKeys(
+      SSLContext serverTls,
+      X509Certificate certificate,
+      java.security.PrivateKey tlsKey,
+      RSAKey signingKey) {
     this.serverTls = serverTls;
     this.certificate = certificate;
+    this.tlsKey = tlsKey;
     this.signingKey = signingKey;
   }
 
@@ -82,7 +88,7 @@ final class DevTenantKeys {
               .keyUse(KeyUse.SIGNATURE)
               .keyID(UUID.randomUUID().toString())
               .generate();
-      return new DevTenantKeys(tls, cert, signing);
+      return new DevTenantKeys(tls, cert, tlsKeys.getPrivate(), signing);
     } catch (GeneralSecurityException | IOException | OperatorCreationException | JOSEException e) {
       throw new IllegalStateException("could not generate the dev tenant's keys", e);
     }
@@ -137,17 +143,34 @@ final class DevTenantKeys {
   /** The certificate as PEM, e.g. for Node's NODE_EXTRA_CA_CERTS. */
   Path writePem(Path file) {
     try {
+      return writePem(file, "CERTIFICATE", certificate.getEncoded());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("could not write the certificate", e);
+    }
+  }
+
+  /** The certificate's private key as PKCS#8 PEM, for a local server that serves it. */
+  Path writeKeyPem(Path file) {
+    return writePem(file, "PRIVATE KEY", tlsKey.getEncoded());
+  }
+
+  private static Path writePem(Path file, String type, byte[] der) {
+    try {
       String pem =
-          "-----BEGIN CERTIFICATE-----\n"
+          "-----BEGIN "
+              + type
+              + "-----\n"
               + java.util.Base64.getMimeEncoder(
                       64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                  .encodeToString(certificate.getEncoded())
-              + "\n-----END CERTIFICATE-----\n";
+                  .encodeToString(der)
+              + "\n-----END "
+              + type
+              + "-----\n";
       Files.createDirectories(file.toAbsolutePath().getParent());
       Files.writeString(file, pem);
       return file;
-    } catch (GeneralSecurityException | IOException e) {
-      throw new IllegalStateException("could not write the certificate", e);
+    } catch (IOException e) {
+      throw new IllegalStateException("could not write " + file, e);
     }
   }
 

@@ -91,9 +91,13 @@ class ClusterIT {
   void wholeJourneyWithEachRequestOnTheOtherNodeAndNoTokenInTheStore() throws Exception {
     DevTenantUser user = TestEnvironment.newUser("Barbara Liskov");
     Browser browser = new Browser();
-    Page home = Journeys.signIn(browser, app, user, "/");
+    Page login = Journeys.openSignIn(browser, app, "/");
+    String visitor = browser.cookie("JSESSIONID").orElseThrow();
+    Page home = Journeys.submitLogin(browser, login, user);
     assertTrue(home.text().contains("Hi Barbara Liskov!"), home.text());
     String session = browser.cookie("JSESSIONID").orElseThrow();
+    assertNotEquals(visitor, session, "new id at sign-in");
+    assertTrue(stored(visitor).isEmpty(), "the visitor's id is gone from the store");
 
     Page profile = browser.open(app + "/users/gatedUpdateProfile");
     assertEquals(200, profile.status(), profile.text());

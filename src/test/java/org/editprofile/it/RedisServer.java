@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.editprofile.devtenant.DevTenant;
 import org.editprofile.devtenant.EmbeddedTomcat;
 
 /** Debian's redis-server as a process on 127.0.0.1, stopped by its PID; nothing saved to disk. */
@@ -18,6 +19,8 @@ public final class RedisServer implements AutoCloseable {
   private final int port;
   private final Path dir;
   private Process process;
+  private boolean tls;
+  private String password;
 
   public RedisServer() throws IOException {
     this.port = EmbeddedTomcat.freePort();
@@ -25,20 +28,51 @@ public final class RedisServer implements AutoCloseable {
         Files.createDirectories(Path.of("target", "redis", "redis-" + port)).toAbsolutePath();
   }
 
+  /**
+   * As Azure's Redis is reached: TLS only (with the dev tenant's certificate, which every test JVM
+   * and app node trusts) and a password.
+   */
+  public RedisServer withTlsAndPassword(DevTenant tenant, String password) {
+    tenant.writeTlsKeyPair(dir.resolve("tls.crt"), dir.resolve("tls.key"));
+    this.tls = true;
+    this.password = password;
+    return this;
+  }
+
   public RedisServer start() throws IOException, InterruptedException {
-    process =
-        new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 System.getProperty("redis.binary", "/usr/bin/redis-server"),
                 "--bind",
                 "127.0.0.1",
-                "--port",
-                Integer.toString(port),
                 "--save",
                 "",
                 "--appendonly",
                 "no",
                 "--dir",
-                dir.toString())
+                dir.toString()));
+    if (tls) {
+      command.addAll(
+          List.of(
+              "--port",
+              "0",
+              "--tls-port",
+              Integer.toString(port),
+              "--tls-cert-file",
+              dir.resolve("tls.crt").toString(),
+              "--tls-key-file",
+              dir.resolve("tls.key").toString(),
+              "--tls-auth-clients",
+              "no"));
+    } else {
+      command.addAll(List.of("--port", Integer.toString(port)));
+    }
+    if (password != null) {
+      command.addAll(List.of("--requirepass", password));
+    }
+    process =
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("redis.log").toFile())
             .start();
@@ -46,12 +80,24 @@ public final class RedisServer implements AutoCloseable {
     return this;
   }
 
+  /** The store's address as the app's setting takes it: no password in it. */
   public String url() {
-    return "redis://127.0.0.1:" + port;
+    return tls ? "rediss://localhost:" + port : "redis://127.0.0.1:" + port;
+  }
+
+  /** The address for this class's own clients, with the password. */
+  private String clientUrl() {
+    return password == null
+        ? url()
+        : (tls ? "rediss://" : "redis://")
+            + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)
+            + "@"
+            + (tls ? "localhost:" : "127.0.0.1:")
+            + port;
   }
 
   boolean answers() {
-    try (RedisClient client = RedisClient.create(url());
+    try (RedisClient client = RedisClient.create(clientUrl());
         StatefulRedisConnection<String, String> connection = client.connect()) {
       return "PONG".equals(connection.sync().ping());
     } catch (RuntimeException e) {
@@ -62,7 +108,7 @@ public final class RedisServer implements AutoCloseable {
   /** Every value in the store, keys and hash fields with their values, as raw bytes. */
   List<byte[]> everything() {
     List<byte[]> all = new ArrayList<>();
-    try (RedisClient client = RedisClient.create(url());
+    try (RedisClient client = RedisClient.create(clientUrl());
         StatefulRedisConnection<byte[], byte[]> connection =
             client.connect(ByteArrayCodec.INSTANCE)) {
       for (byte[] key : connection.sync().keys("*".getBytes())) {
@@ -89,7 +135,7 @@ public final class RedisServer implements AutoCloseable {
    */
   public Map<String, Long> counters() {
     Map<String, Long> counters = new java.util.TreeMap<>();
-    try (RedisClient client = RedisClient.create(url());
+    try (RedisClient client = RedisClient.create(clientUrl());
         StatefulRedisConnection<String, String> connection = client.connect()) {
       for (String line : connection.sync().info("everything").split("\r?\n")) {
         String[] kv = line.split(":", 2);
@@ -117,7 +163,7 @@ public final class RedisServer implements AutoCloseable {
   public long[] sizeOf(String prefix) {
     long bytes = 0;
     long keys = 0;
-    try (RedisClient client = RedisClient.create(url());
+    try (RedisClient client = RedisClient.create(clientUrl());
         StatefulRedisConnection<byte[], byte[]> connection =
             client.connect(ByteArrayCodec.INSTANCE)) {
       for (byte[] key : connection.sync().keys((prefix + "*").getBytes())) {

@@ -1,0 +1,94 @@
+package org.editprofile.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.editprofile.devtenant.DevTenant;
+import org.editprofile.devtenant.EmbeddedTomcat;
+import org.editprofile.it.Browser.Page;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The session store reached as Azure's Redis is, over TLS ({@code rediss://}) with a password, and
+ * the store's settings wrong: a wrong password, or a store that does not answer, is a bad setting
+ * like any other (the node says "not configured", names the store, never the password).
+ */
+class SessionStoreSettingsIT {
+
+  private static final String SESSIONS = "edit-profile:session:sessions:";
+
+  private final DevTenant tenant = TestEnvironment.tenant();
+
+  private static String newKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
+  }
+
+  @Test
+  void aStoreOverTlsWithAPasswordHoldsTheSessions() throws Exception {
+    String password = "store-" + UUID.randomUUID();
+    try (RedisServer redis = new RedisServer().withTlsAndPassword(tenant, password).start();
+        EmbeddedTomcat app =
+            TestEnvironment.start(
+                Map.of(
+                    "SESSION_STORE_URL", redis.url(),
+                    "SESSION_STORE_PASSWORD", password,
+                    "SESSION_ENCRYPTION_KEY", newKey()))) {
+      assertTrue(redis.url().startsWith("rediss://"), redis.url());
+      DevTenantUser user = TestEnvironment.newUser("Radia Perlman");
+      Browser browser = new Browser();
+      Page home = Journeys.signIn(browser, app.baseUrl(), user, "/");
+      assertTrue(home.text().contains("Hi Radia Perlman!"), home.text());
+      String id = browser.cookie("JSESSIONID").orElseThrow();
+      assertEquals(1, redis.sizeOf(SESSIONS + id)[1], "the session is in the TLS store");
+
+      Page profile = browser.open(app.baseUrl() + "/users/gatedUpdateProfile");
+      assertEquals(200, profile.status(), profile.text());
+      assertTrue(profile.text().contains(user.email()), profile.text());
+      assertEquals(200, new Browser().get(app.baseUrl() + "/health/ready").status());
+    }
+  }
+
+  @Test
+  void aWrongPasswordOrAStoreThatDoesNotAnswerIsABadSetting() throws Exception {
+    String password = "store-" + UUID.randomUUID();
+    try (RedisServer redis = new RedisServer().withTlsAndPassword(tenant, password).start()) {
+      String wrong = "not-" + password;
+      try (LogCapture logs = LogCapture.start();
+          EmbeddedTomcat app =
+              TestEnvironment.start(
+                  Map.of(
+                      "SESSION_STORE_URL", redis.url(),
+                      "SESSION_STORE_PASSWORD", wrong,
+                      "SESSION_ENCRYPTION_KEY", newKey()))) {
+        Page page = new Browser().get(app.baseUrl() + "/");
+        assertEquals(503, page.status(), page.text());
+        assertTrue(page.text().contains("not configured"), page.text());
+        assertTrue(page.text().contains("the session store at " + redis.url()), page.text());
+        assertFalse(page.body().contains(wrong), "the password is never shown");
+        assertFalse(page.body().contains("Exception"), page.body());
+        assertEquals(503, new Browser().get(app.baseUrl() + "/health/ready").status());
+        for (String line : logs.lines()) {
+          assertFalse(line.contains(wrong), "the password in the log: " + line);
+        }
+      }
+    }
+
+    // Nothing listens there any more.
+    RedisServer gone = new RedisServer();
+    try (EmbeddedTomcat app =
+        TestEnvironment.start(
+            Map.of("SESSION_STORE_URL", gone.url(), "SESSION_ENCRYPTION_KEY", newKey()))) {
+      Page page = new Browser().get(app.baseUrl() + "/users/id");
+      assertEquals(503, page.status(), page.text());
+      assertTrue(page.text().contains("not configured"), page.text());
+      assertTrue(page.text().contains("the session store at " + gone.url()), page.text());
+    }
+  }
+}
