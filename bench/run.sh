@@ -25,7 +25,7 @@ if [ "${SMOKE:-0}" = 1 ]; then phase=1000; users=50; jmh_args=(-f 1 -wi 1 -w 1s 
 cp="target/test-classes:target/classes:$(cat target/bench/classpath.txt)"
 mkdir -p target/tmp
 java -Xmx1g -Djava.io.tmpdir=target/tmp \
-  -Dtomcat.home="$(ls -d target/containers/apache-tomcat-*)" -Dedit-profile.war=target/edit-profile.war \
+  -Dtomcat.home="$(ls -d target/containers/apache-tomcat-11*)" -Dedit-profile.war=target/edit-profile.war \
   -Dbench.profile="$([ "${PROFILE:-1}" = 1 ] && echo true || echo false)" -Dbench.phaseMillis="$phase" -Dbench.heapUsers="$users" -Dbench.out=target/bench/results.md \
   -Dbench.main="$([ "${MAIN:-1}" = 1 ] && echo true || echo false)" -Dbench.store="$([ "${STORE:-1}" = 1 ] && echo true || echo false)" -Dbench.storeUsers="${STORE_USERS:-10000}" \
   -cp "$cp" org.editprofile.bench.LoadBenchmark

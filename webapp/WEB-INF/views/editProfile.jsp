@@ -1,13 +1,13 @@
 <%@ include file="_page.jspf" %>
-<fmt:message var="pageTitle" key="edit.title"/>
+<c:set var="pageTitle" value="${msg['edit.title']}"/>
 <%@ include file="_top.jspf" %>
-<h1><fmt:message key="edit.heading"/></h1>
+<h1>${msg['edit.heading']}</h1>
 <c:if test="${not empty notice}">
   <p class="notice" role="status"><c:out value="${notice}"/></p>
 </c:if>
 <c:if test="${not empty errors}">
   <div class="error-summary" role="alert">
-    <h2><fmt:message key="edit.correct"/></h2>
+    <h2>${msg['edit.correct']}</h2>
     <ul>
       <c:forEach var="e" items="${errors}">
         <li><c:out value="${e.value}"/></li>
@@ -17,16 +17,16 @@
 </c:if>
 <c:if test="${not empty profile}">
 <dl class="profile">
-  <dt><fmt:message key="profile.id"/></dt><dd><c:out value="${profile.id}"/></dd>
-  <dt><fmt:message key="profile.email"/></dt><dd><c:out value="${profile.mail}" default="-"/></dd>
+  <dt>${msg['profile.id']}</dt><dd><c:out value="${profile.id}"/></dd>
+  <dt>${msg['profile.email']}</dt><dd><c:out value="${profile.mail}" default="-"/></dd>
 </dl>
 </c:if>
-<fmt:message var="requiredMark" key="edit.required"/>
+<c:set var="requiredMark" value="${msg['edit.required']}"/>
 <form id="profile-form" method="post" action="${routes.saveProfile}">
   <input type="hidden" name="_csrf" value="${fn:escapeXml(csrfToken)}">
   <c:forEach var="field" items="${fields}">
     <div class="field">
-      <label for="${field.name}"><fmt:message key="${field.labelKey}"/><c:if test="${field.required}">&#32;${requiredMark}</c:if></label>
+      <label for="${field.name}">${msg[field.labelKey]}<c:if test="${field.required}">&#32;${requiredMark}</c:if></label>
       <c:choose>
         <c:when test="${field.name == 'streetAddress'}">
           <textarea id="${field.name}" name="${field.name}" maxlength="${field.maxLength}" rows="2"
@@ -36,7 +36,7 @@
           <input type="text" id="${field.name}" name="${field.name}" maxlength="${field.maxLength}"
             value="${fn:escapeXml(values[field.name])}"
             <c:if test="${field.required}">required</c:if>
-            <c:if test="${field.language}">pattern="${fn:escapeXml(field.pattern)}" placeholder="<fmt:message key="field.preferredLanguage.example"/>"</c:if>
+            <c:if test="${field.language}">pattern="${fn:escapeXml(field.pattern)}" placeholder="${msg['field.preferredLanguage.example']}"</c:if>
             <c:if test="${not empty errors[field.name]}">aria-invalid="true" aria-describedby="${field.name}-error"</c:if>>
         </c:otherwise>
       </c:choose>
@@ -46,8 +46,8 @@
     </div>
   </c:forEach>
   <div class="form-actions">
-    <button type="submit" class="button"><fmt:message key="edit.save"/></button>
-    <a href="${routes.showProfile}"><fmt:message key="edit.cancel"/></a>
+    <button type="submit" class="button">${msg['edit.save']}</button>
+    <a href="${routes.showProfile}">${msg['edit.cancel']}</a>
   </div>
 </form>
 <%@ include file="_bottom.jspf" %>

@@ -1,13 +1,13 @@
 <%@ include file="_page.jspf" %>
-<fmt:message var="pageTitle" key="relay.title"/>
+<c:set var="pageTitle" value="${msg['relay.title']}"/>
 <%@ include file="_top.jspf" %>
-<h1><fmt:message key="relay.heading"/></h1>
+<h1>${msg['relay.heading']}</h1>
 <form id="form-post-relay" method="post" action="${routes.signInCallback}">
   <c:forEach var="field" items="${fields}">
     <input type="hidden" name="${fn:escapeXml(field.key)}" value="${fn:escapeXml(field.value)}">
   </c:forEach>
-  <p><fmt:message key="relay.hint"/></p>
-  <button type="submit" class="button"><fmt:message key="relay.continue"/></button>
+  <p>${msg['relay.hint']}</p>
+  <button type="submit" class="button">${msg['relay.continue']}</button>
 </form>
 <script src="${routes.assets}/form-post-relay.js"></script>
 <%@ include file="_bottom.jspf" %>

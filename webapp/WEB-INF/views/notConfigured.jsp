@@ -1,10 +1,10 @@
 <%@ include file="_page.jspf" %>
-<fmt:message var="pageTitle" key="notConfigured.title"/>
+<c:set var="pageTitle" value="${msg['notConfigured.title']}"/>
 <%-- Nothing but this page runs while the app is not configured: no language switch either. --%>
 <c:set var="hideLanguages" value="${true}"/>
 <%@ include file="_top.jspf" %>
-<h1><fmt:message key="notConfigured.heading"/></h1>
-<p><fmt:message key="notConfigured.intro"/></p>
+<h1>${msg['notConfigured.heading']}</h1>
+<p>${msg['notConfigured.intro']}</p>
 <%-- The problems name settings and are the log's own lines, so an operator can search for them. --%>
 <ul class="problems" lang="en">
   <c:forEach var="problem" items="${problems}">

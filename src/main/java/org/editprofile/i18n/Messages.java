@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.PropertyResourceBundle;
@@ -25,6 +26,7 @@ public final class Messages {
   public static final String BUNDLE = "org.editprofile.i18n.messages";
 
   private final Map<Language, ResourceBundle> bundles = new EnumMap<>(Language.class);
+  private final Map<Language, Map<String, String>> texts = new EnumMap<>(Language.class);
 
   private Messages() {}
 
@@ -37,7 +39,13 @@ public final class Messages {
   public static Messages load(String baseName) {
     Messages messages = new Messages();
     for (Language language : Language.values()) {
-      messages.bundles.put(language, read(baseName, language));
+      ResourceBundle bundle = read(baseName, language);
+      messages.bundles.put(language, bundle);
+      Map<String, String> byKey = new HashMap<>();
+      for (String key : bundle.keySet()) {
+        byKey.put(key, bundle.getString(key));
+      }
+      messages.texts.put(language, Map.copyOf(byKey));
     }
     Set<String> keys = messages.bundles.get(Language.DEFAULT).keySet();
     for (Map.Entry<Language, ResourceBundle> entry : messages.bundles.entrySet()) {
@@ -74,6 +82,16 @@ public final class Messages {
 
   public ResourceBundle bundle(Language language) {
     return bundles.get(language);
+  }
+
+  /**
+   * The language's texts by key, as the views read them: {@code ${msg['profile.title']}} prints
+   * what {@code <fmt:message key="profile.title"/>} would (a text without arguments is printed as
+   * written), for a map look-up instead of a tag, its scope search and a bundle look-up. Texts with
+   * arguments still go through {@code fmt:message} and {@code fmt:param}.
+   */
+  public Map<String, String> texts(Language language) {
+    return texts.get(language);
   }
 
   /**

@@ -27,6 +27,9 @@ public final class LanguageFilter extends HttpFilter {
   /** The request attribute the views read as {@code ${lang}}. */
   static final String ATTRIBUTE = "lang";
 
+  /** The request attribute the views read their words from: {@code ${msg['key']}}. */
+  static final String TEXTS = "msg";
+
   /** Distinct Accept-Language headers are few; parsing one costs more than the page's lookup. */
   private static final int MAX_REMEMBERED = 512;
 
@@ -34,11 +37,13 @@ public final class LanguageFilter extends HttpFilter {
   private final transient Map<String, Language> negotiated = new ConcurrentHashMap<>();
   private final transient Map<Language, LocalizationContext> contexts =
       new EnumMap<>(Language.class);
+  private final transient Map<Language, Map<String, String>> texts = new EnumMap<>(Language.class);
 
   LanguageFilter(Messages messages, LanguageCookie cookie) {
     this.cookie = cookie;
     for (Language language : Language.values()) {
       contexts.put(language, new LocalizationContext(messages.bundle(language), language.locale()));
+      texts.put(language, messages.texts(language));
     }
   }
 
@@ -80,6 +85,7 @@ public final class LanguageFilter extends HttpFilter {
         cookie.read(request).orElseGet(() -> negotiate(request.getHeader("Accept-Language")));
     request.setAttribute(ATTRIBUTE, language);
     Config.set(request, Config.FMT_LOCALIZATION_CONTEXT, contexts.get(language));
+    request.setAttribute(TEXTS, texts.get(language));
     // Pages are never cached (Cache-Control: no-store), so no Vary is needed for this.
     response.setHeader("Content-Language", language.tag());
     chain.doFilter(request, response);

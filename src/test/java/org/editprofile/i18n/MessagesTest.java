@@ -4,11 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.editprofile.graph.ProfileField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +27,47 @@ class MessagesTest {
   /** Texts that are the same words in every language: product names, codes, a dash. */
   private static final Set<String> SAME_EVERYWHERE =
       Set.of("app.footer", "mailbox.code", "field.preferredLanguage.example");
+
+  /**
+   * A view reads a text by key as {@code ${msg['key']}} (or through {@code fmt:message} when it has
+   * arguments). A key no bundle has would print nothing, so each one a view names must exist, and
+   * those with arguments must not be read without them.
+   */
+  @Test
+  void everyKeyAViewNamesExistsAndTextsWithArgumentsGetThem() throws IOException {
+    Messages messages = Messages.load();
+    Map<String, String> english = messages.texts(Language.ENGLISH);
+    Pattern plain = Pattern.compile("\\$\\{msg\\['([^']+)'\\]\\}");
+    Pattern withArguments = Pattern.compile("<fmt:message key=\"([^\"]+)\">");
+    List<String> problems = new ArrayList<>();
+    int keys = 0;
+    try (Stream<Path> views = Files.list(Path.of("webapp", "WEB-INF", "views"))) {
+      for (Path view : views.toList()) {
+        String source = Files.readString(view);
+        for (Matcher m = plain.matcher(source); m.find(); keys++) {
+          String key = m.group(1);
+          if (!english.containsKey(key)) {
+            problems.add(view.getFileName() + ": no text " + key);
+          } else if (arguments(english.get(key)) > 0) {
+            problems.add(view.getFileName() + ": " + key + " needs fmt:message with fmt:param");
+          }
+        }
+        for (Matcher m = withArguments.matcher(source); m.find(); keys++) {
+          if (!english.containsKey(m.group(1))) {
+            problems.add(view.getFileName() + ": no text " + m.group(1));
+          }
+        }
+      }
+    }
+    assertTrue(keys > 30, "the views were read: " + keys);
+    assertEquals(List.of(), problems);
+    // And the map the views read is the bundle, word for word.
+    for (Language language : Language.values()) {
+      for (String key : messages.bundle(language).keySet()) {
+        assertEquals(messages.bundle(language).getString(key), messages.texts(language).get(key));
+      }
+    }
+  }
 
   @ParameterizedTest
   @ValueSource(strings = {Messages.BUNDLE, "org.editprofile.devtenant.pages"})

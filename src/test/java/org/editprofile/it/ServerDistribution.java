@@ -25,7 +25,9 @@ public final class ServerDistribution implements AutoCloseable {
 
   public enum Kind {
     TOMCAT,
-    JETTY
+    JETTY,
+    /** The oldest container the WAR supports (Servlet 6.0). */
+    TOMCAT_10_1
   }
 
   private final Kind kind;
@@ -77,7 +79,11 @@ public final class ServerDistribution implements AutoCloseable {
                 "-Djavax.net.ssl.trustStoreType=PKCS12"));
     jvm.addAll(jvmOptions);
     List<String> command =
-        kind == Kind.TOMCAT ? tomcat(base, war, port, jvm) : jetty(base, war, port, jvm);
+        switch (kind) {
+          case TOMCAT -> tomcat(System.getProperty("tomcat.home"), base, war, port, jvm);
+          case TOMCAT_10_1 -> tomcat(System.getProperty("tomcat10.home"), base, war, port, jvm);
+          case JETTY -> jetty(base, war, port, jvm);
+        };
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(base.toFile())
@@ -94,9 +100,9 @@ public final class ServerDistribution implements AutoCloseable {
     return server;
   }
 
-  private static List<String> tomcat(Path base, Path war, int port, List<String> jvm)
-      throws IOException {
-    Path home = Path.of(System.getProperty("tomcat.home")).toAbsolutePath();
+  private static List<String> tomcat(
+      String distribution, Path base, Path war, int port, List<String> jvm) throws IOException {
+    Path home = Path.of(distribution).toAbsolutePath();
     Path conf = Files.createDirectories(base.resolve("conf"));
     try (Stream<Path> files = Files.list(home.resolve("conf"))) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
