@@ -25,6 +25,9 @@ import org.editprofile.session.UserSession;
  */
 public final class Views {
 
+  /** web.xml names each view's servlet {@code view-<name>}. */
+  static final String VIEW_PREFIX = "view-";
+
   /** The servlet context attribute holding the shipped {@link Messages}. */
   public static final String MESSAGES = "org.editprofile.messages";
 
@@ -89,7 +92,11 @@ public final class Views {
               request.setAttribute("csrfToken", CsrfFilter.tokenFor(session));
             });
     request.setAttribute("here", switcherReturnPath(request));
-    request.getRequestDispatcher("/WEB-INF/views/" + view + ".jsp").forward(request, response);
+    // By name: the view's servlet declared in web.xml, compiled and loaded at deploy (a path would
+    // reach the container's own JSP servlet, which loads its own copy on first use).
+    RequestDispatcher named = request.getServletContext().getNamedDispatcher(VIEW_PREFIX + view);
+    (named != null ? named : request.getRequestDispatcher("/WEB-INF/views/" + view + ".jsp"))
+        .forward(request, response);
   }
 
   /**

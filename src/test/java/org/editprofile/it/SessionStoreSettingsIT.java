@@ -53,6 +53,51 @@ class SessionStoreSettingsIT {
       assertEquals(200, profile.status(), profile.text());
       assertTrue(profile.text().contains(user.email()), profile.text());
       assertEquals(200, new Browser().get(app.baseUrl() + "/health/ready").status());
+
+      // The CSRF check holds with the store on: a forged save is refused and changes nothing.
+      Page forged =
+          browser.post(
+              app.baseUrl() + "/users/update", Map.of("_csrf", "forged", "displayName", "Forged"));
+      assertEquals(403, forged.status(), forged.body());
+      Page after = browser.open(app.baseUrl() + "/users/gatedUpdateProfile");
+      assertEquals(200, after.status(), after.text());
+      assertFalse(after.text().contains("Forged"), after.text());
+    }
+  }
+
+  /** Over https the store's cookie follows the container's rules: {@code __Host-}, Secure. */
+  @Test
+  void overHttpsTheStoresCookieIsAHostCookie() throws Exception {
+    try (RedisServer redis = new RedisServer().start();
+        EmbeddedTomcat app =
+            TestEnvironment.startAt(
+                "/edit",
+                Map.of(
+                    "REDIRECT_URI",
+                    "https://app.example.test/edit/auth/redirect",
+                    "POST_LOGOUT_REDIRECT_URI",
+                    "https://app.example.test/edit/",
+                    "SESSION_STORE_URL",
+                    redis.url(),
+                    "SESSION_ENCRYPTION_KEY",
+                    newKey()))) {
+      Page page = new Browser().get(app.baseUrl() + "/auth/signin");
+      assertEquals(302, page.status(), page.body());
+      String setCookie =
+          page.headers().entrySet().stream()
+              .filter(e -> e.getKey().equalsIgnoreCase("set-cookie"))
+              .flatMap(e -> e.getValue().stream())
+              .filter(c -> c.startsWith("__Host-JSESSIONID="))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no host cookie: " + page.headers()));
+      String flags = setCookie.toLowerCase(java.util.Locale.ROOT);
+      for (String flag : new String[] {"; path=/;", "; secure", "; httponly", "; samesite=lax"}) {
+        assertTrue(flags.contains(flag), flag + " in " + setCookie);
+      }
+      assertFalse(flags.contains("domain="), setCookie);
+      assertFalse(page.location().toLowerCase().contains("jsessionid"), page.location());
+      String id = setCookie.substring("__Host-JSESSIONID=".length(), setCookie.indexOf(';'));
+      assertEquals(1, redis.sizeOf(SESSIONS + id)[1], "the visitor's session is in the store");
     }
   }
 

@@ -38,4 +38,38 @@ class WarContentsIT {
               .anyMatch(n -> n.endsWith(".p12") || n.endsWith(".jks") || n.endsWith(".pem")));
     }
   }
+
+  /**
+   * Every view has its servlet in web.xml, loaded at deploy, which the app renders it through by
+   * name: a view without one would be compiled and loaded by the first visitor who needs it.
+   */
+  @Test
+  void everyViewIsDeclaredToLoadAtDeployUnderTheNameTheAppRendersItBy() throws IOException {
+    try (JarFile war = new JarFile(EmbeddedTomcat.builtWar().toFile())) {
+      String webXml =
+          new String(
+              war.getInputStream(war.getEntry("WEB-INF/web.xml")).readAllBytes(),
+              java.nio.charset.StandardCharsets.UTF_8);
+      List<String> views =
+          war.stream()
+              .map(e -> e.getName())
+              .filter(n -> n.startsWith("WEB-INF/views/") && n.endsWith(".jsp"))
+              .toList();
+      assertTrue(views.size() >= 7, views.toString());
+      for (String view : views) {
+        String name = view.substring("WEB-INF/views/".length(), view.length() - ".jsp".length());
+        java.util.regex.Matcher declared =
+            java.util.regex.Pattern.compile(
+                    "<servlet-name>view-"
+                        + name
+                        + "</servlet-name>\\s*<jsp-file>/"
+                        + view
+                        + "</jsp-file>(.*?)</servlet>",
+                    java.util.regex.Pattern.DOTALL)
+                .matcher(webXml);
+        assertTrue(declared.find(), "no servlet view-" + name);
+        assertTrue(declared.group(1).contains("<load-on-startup>"), name + " loads at deploy");
+      }
+    }
+  }
 }
