@@ -57,7 +57,7 @@ public enum ProfileField {
     return graphName;
   }
 
-  /** The label's key for {@code fmt:message}. */
+  /** The label's key in the views' texts ({@code ${msg[field.labelKey]}}). */
   public String getLabelKey() {
     return labelKey;
   }

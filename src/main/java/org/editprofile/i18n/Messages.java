@@ -8,18 +8,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.PropertyResourceBundle;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * The pages' words: one resource bundle per shipped language (the views read it through JSTL {@code
- * fmt:message}; Java code formats a {@link Text} with the same bundle). Loaded once and checked
- * complete at start-up, so a missing translation fails the deploy, not a visitor's page.
+ * The pages' words: one resource bundle per shipped language (the views read it as a map, {@link
+ * #texts}, and through JSTL {@code fmt:message} for texts with arguments; Java code formats a
+ * {@link Text} with the same bundle). Loaded once and checked complete at start-up, so a missing
+ * translation fails the deploy, not a visitor's page.
  */
 public final class Messages {
 
@@ -41,11 +42,10 @@ public final class Messages {
     for (Language language : Language.values()) {
       ResourceBundle bundle = read(baseName, language);
       messages.bundles.put(language, bundle);
-      Map<String, String> byKey = new HashMap<>();
-      for (String key : bundle.keySet()) {
-        byKey.put(key, bundle.getString(key));
-      }
-      messages.texts.put(language, Map.copyOf(byKey));
+      messages.texts.put(
+          language,
+          bundle.keySet().stream()
+              .collect(Collectors.toUnmodifiableMap(key -> key, bundle::getString)));
     }
     Set<String> keys = messages.bundles.get(Language.DEFAULT).keySet();
     for (Map.Entry<Language, ResourceBundle> entry : messages.bundles.entrySet()) {

@@ -17,8 +17,9 @@ import org.editprofile.i18n.Messages;
 
 /**
  * Decides each page's language (the switcher's cookie, else the browser's Accept-Language among the
- * shipped ones, else English) and hands JSTL that language's bundle, so {@code fmt:message} needs
- * no lookup of its own.
+ * shipped ones, else English) and hands the views that language's texts: as {@code ${msg['key']}},
+ * and JSTL its bundle, so {@code fmt:message} (the texts with arguments) needs no lookup of its
+ * own.
  */
 public final class LanguageFilter extends HttpFilter {
 
@@ -37,13 +38,13 @@ public final class LanguageFilter extends HttpFilter {
   private final transient Map<String, Language> negotiated = new ConcurrentHashMap<>();
   private final transient Map<Language, LocalizationContext> contexts =
       new EnumMap<>(Language.class);
-  private final transient Map<Language, Map<String, String>> texts = new EnumMap<>(Language.class);
+  private final transient Messages messages;
 
   LanguageFilter(Messages messages, LanguageCookie cookie) {
     this.cookie = cookie;
+    this.messages = messages;
     for (Language language : Language.values()) {
       contexts.put(language, new LocalizationContext(messages.bundle(language), language.locale()));
-      texts.put(language, messages.texts(language));
     }
   }
 
@@ -85,7 +86,7 @@ public final class LanguageFilter extends HttpFilter {
         cookie.read(request).orElseGet(() -> negotiate(request.getHeader("Accept-Language")));
     request.setAttribute(ATTRIBUTE, language);
     Config.set(request, Config.FMT_LOCALIZATION_CONTEXT, contexts.get(language));
-    request.setAttribute(TEXTS, texts.get(language));
+    request.setAttribute(TEXTS, messages.texts(language));
     // Pages are never cached (Cache-Control: no-store), so no Vary is needed for this.
     response.setHeader("Content-Language", language.tag());
     chain.doFilter(request, response);

@@ -95,8 +95,10 @@ public final class Views {
     // By name: the view's servlet declared in web.xml, compiled and loaded at deploy (a path would
     // reach the container's own JSP servlet, which loads its own copy on first use).
     RequestDispatcher named = request.getServletContext().getNamedDispatcher(VIEW_PREFIX + view);
-    (named != null ? named : request.getRequestDispatcher("/WEB-INF/views/" + view + ".jsp"))
-        .forward(request, response);
+    if (named == null) {
+      throw new ServletException("web.xml declares no servlet " + VIEW_PREFIX + view);
+    }
+    named.forward(request, response);
   }
 
   /**

@@ -213,10 +213,10 @@ public final class LoadBenchmark {
                     store[0] / 1024.0 / Math.max(1, store[1]),
                     store[1]));
             Map<String, long[]> classesBefore = liveClasses(server.pid());
-            long heapBefore = heapUsedAfterGc(server.pid());
             List<Session> many = bench.signInMany(storeUsers);
-            long heapAfter = heapUsedAfterGc(server.pid());
             Map<String, long[]> classesAfter = liveClasses(server.pid());
+            long heapBefore = classesBefore.values().stream().mapToLong(c -> c[1]).sum();
+            long heapAfter = classesAfter.values().stream().mapToLong(c -> c[1]).sum();
             long[] all = redis.sizeOf(SESSION_KEYS);
             notes.append(
                 String.format(

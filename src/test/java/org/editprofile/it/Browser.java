@@ -38,6 +38,15 @@ public final class Browser {
           .findFirst();
     }
 
+    /** The Set-Cookie header this response sends for the cookie of that name, if any. */
+    public Optional<String> setCookie(String name) {
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie"))
+          .flatMap(e -> e.getValue().stream())
+          .filter(c -> c.startsWith(name + "="))
+          .findFirst();
+    }
+
     public String location() {
       return header("Location")
           .orElseThrow(() -> new AssertionError("no Location on " + status + " " + uri));

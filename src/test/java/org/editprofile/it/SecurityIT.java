@@ -402,11 +402,8 @@ class SecurityIT {
   }
 
   private static String sessionSetCookie(Page page) {
-    return page.headers().entrySet().stream()
-        .filter(e -> e.getKey().equalsIgnoreCase("set-cookie"))
-        .flatMap(e -> e.getValue().stream())
-        .filter(c -> c.startsWith("JSESSIONID=") || c.startsWith("__Host-JSESSIONID="))
-        .findFirst()
+    return page.setCookie("JSESSIONID")
+        .or(() -> page.setCookie("__Host-JSESSIONID"))
         .orElseThrow(() -> new AssertionError("no session cookie: " + page.headers()));
   }
 

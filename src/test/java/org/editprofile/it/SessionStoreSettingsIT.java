@@ -31,16 +31,19 @@ class SessionStoreSettingsIT {
     return Base64.getEncoder().encodeToString(key);
   }
 
+  /** The settings that put the sessions in this store. */
+  private static Map<String, String> store(String url, String password) {
+    return Map.of(
+        "SESSION_STORE_URL", url,
+        "SESSION_STORE_PASSWORD", password,
+        "SESSION_ENCRYPTION_KEY", newKey());
+  }
+
   @Test
   void aStoreOverTlsWithAPasswordHoldsTheSessions() throws Exception {
     String password = "store-" + UUID.randomUUID();
     try (RedisServer redis = new RedisServer().withTlsAndPassword(tenant, password).start();
-        EmbeddedTomcat app =
-            TestEnvironment.start(
-                Map.of(
-                    "SESSION_STORE_URL", redis.url(),
-                    "SESSION_STORE_PASSWORD", password,
-                    "SESSION_ENCRYPTION_KEY", newKey()))) {
+        EmbeddedTomcat app = TestEnvironment.start(store(redis.url(), password))) {
       assertTrue(redis.url().startsWith("rediss://"), redis.url());
       DevTenantUser user = TestEnvironment.newUser("Radia Perlman");
       Browser browser = new Browser();
@@ -84,11 +87,7 @@ class SessionStoreSettingsIT {
       Page page = new Browser().get(app.baseUrl() + "/auth/signin");
       assertEquals(302, page.status(), page.body());
       String setCookie =
-          page.headers().entrySet().stream()
-              .filter(e -> e.getKey().equalsIgnoreCase("set-cookie"))
-              .flatMap(e -> e.getValue().stream())
-              .filter(c -> c.startsWith("__Host-JSESSIONID="))
-              .findFirst()
+          page.setCookie("__Host-JSESSIONID")
               .orElseThrow(() -> new AssertionError("no host cookie: " + page.headers()));
       String flags = setCookie.toLowerCase(java.util.Locale.ROOT);
       for (String flag : new String[] {"; path=/;", "; secure", "; httponly", "; samesite=lax"}) {
@@ -143,12 +142,7 @@ class SessionStoreSettingsIT {
     try (RedisServer redis = new RedisServer().withTlsAndPassword(tenant, password).start()) {
       String wrong = "not-" + password;
       try (LogCapture logs = LogCapture.start();
-          EmbeddedTomcat app =
-              TestEnvironment.start(
-                  Map.of(
-                      "SESSION_STORE_URL", redis.url(),
-                      "SESSION_STORE_PASSWORD", wrong,
-                      "SESSION_ENCRYPTION_KEY", newKey()))) {
+          EmbeddedTomcat app = TestEnvironment.start(store(redis.url(), wrong))) {
         Page page = new Browser().get(app.baseUrl() + "/");
         assertEquals(503, page.status(), page.text());
         assertTrue(page.text().contains("not configured"), page.text());

@@ -19,10 +19,12 @@ class ThrottledTouchRepositoryTest {
 
   private static final Duration IDLE = Duration.ofMinutes(30);
 
-  /** Spring Session's in-memory repository, with every save it is asked for written down. */
+  /** The ids of the sessions the engine was asked to save, in order. */
   private final List<String> saves = new ArrayList<>();
 
+  /** Spring Session's in-memory repository, behind a layer that writes each save down. */
   private MapSessionRepository engine;
+
   private ThrottledTouchRepository repository;
   private Instant now;
 
