@@ -145,6 +145,7 @@ public final class TokenService {
    * cache miss that reaches no one.
    */
   public void warmUp() {
+    SilentTokenMemo.warmUp();
     IAccount nobody =
         new WarmUpAccount(
             "00000000-0000-0000-0000-000000000000.00000000-0000-0000-0000-000000000000",

@@ -12,6 +12,7 @@ import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.ParseException;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -42,6 +43,10 @@ public final class OutboundHttp {
         .setConnectionManager(
             PoolingHttpClientConnectionManagerBuilder.create()
                 .setTlsSocketStrategy(DefaultClientTlsStrategy.createSystemDefault())
+                // One lock per host instead of one for the whole pool: every Graph page leases
+                // and returns a connection, and under load the strict pool's single lock showed
+                // up in the profile. The total becomes a soft limit, which 200 can afford.
+                .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
                 .setDefaultConnectionConfig(connection)
                 .setMaxConnTotal(200)
                 .setMaxConnPerRoute(100)
