@@ -13,6 +13,7 @@ import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import org.editprofile.Routes;
 import org.editprofile.i18n.Language;
 import org.editprofile.i18n.Messages;
@@ -89,6 +90,13 @@ public final class Views {
         .ifPresent(
             user -> {
               request.setAttribute("user", user);
+              // Formatted here, escaped whole by the view: one expression on every signed-in
+              // page instead of a message tag, its parameter tag and an escaping function.
+              request.setAttribute(
+                  "greeting",
+                  text(
+                      request,
+                      Text.of("nav.signedInAs", Objects.toString(user.greetingName(), ""))));
               request.setAttribute("csrfToken", CsrfFilter.tokenFor(session));
             });
     request.setAttribute("here", switcherReturnPath(request));

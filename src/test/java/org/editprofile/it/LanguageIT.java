@@ -155,6 +155,7 @@ class LanguageIT {
     Page german = browser.settle(switched);
     assertEquals("de", german.doc().selectFirst("html").attr("lang"));
     assertEquals("Ansprüche des ID-Tokens", german.doc().selectFirst("h1").text());
+    assertEquals("Angemeldet als Hedy Lamarr", german.doc().selectFirst(".who").text());
 
     // Time claims are dates in the page's language, in UTC.
     Element exp = german.doc().selectFirst("tr:has(th:containsOwn(exp)) td");
@@ -183,6 +184,7 @@ class LanguageIT {
     assertEquals("El correo electrónico o la contraseña no son correctos.", alert(wrong));
     Page home = Journeys.submitLogin(browser, wrong, user);
     assertEquals("¡Hola, Clara Campoamor!", home.doc().selectFirst("h1").text());
+    assertEquals("Sesión iniciada como Clara Campoamor", home.doc().selectFirst(".who").text());
 
     Page mfa = browser.open(app + "/users/updateProfile");
     assertEquals("es", mfa.doc().selectFirst("html").attr("lang"));

@@ -474,6 +474,7 @@ class SecurityIT {
       Page page = browser.get(app + path);
       assertFalse(page.body().contains("<script>alert(1)"), path);
       assertFalse(page.body().contains("<img src=x"), path);
+      assertEquals("Signed in as " + payload, page.doc().selectFirst(".who").text(), path);
       assertTrue(
           page.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
           path + " shows it as text");
