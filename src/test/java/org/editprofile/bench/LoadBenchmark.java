@@ -642,8 +642,8 @@ public final class LoadBenchmark {
   private static final String FIRST_PROFILE = "first profile page after deploy";
 
   /**
-   * Waits until the machine's cores are mostly idle over a quarter of a second (at most {@link
-   * #QUIET_WAIT_LIMIT}; a machine busy with others' work is reported, not waited out).
+   * Waits until the machine's cores are mostly idle over a quarter of a second, for at most {@link
+   * #QUIET_WAIT_LIMIT}: a machine that other work keeps busy is reported, not waited on forever.
    */
   private static void awaitQuietMachine() throws InterruptedException {
     CpuMeter machine = CpuMeter.machine();
