@@ -1,5 +1,4 @@
 <%@ include file="_page.jspf" %>
-<c:set var="pageTitle" value="${msg['claims.title']}"/>
 <%@ include file="_top.jspf" %>
 <h1><c:out value="${pageTitle}"/></h1>
 <p>${msg['claims.intro']}</p>

@@ -1,5 +1,4 @@
 <%@ include file="_page.jspf" %>
-<c:set var="pageTitle" value="${msg['edit.title']}"/>
 <%@ include file="_top.jspf" %>
 <h1>${msg['edit.heading']}</h1>
 <c:if test="${not empty notice}">

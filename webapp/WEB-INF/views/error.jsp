@@ -1,5 +1,4 @@
 <%@ include file="_page.jspf" %>
-<c:set var="pageTitle" value="${errorTitle}"/>
 <%@ include file="_top.jspf" %>
 <h1><c:out value="${errorTitle}"/></h1>
 <p class="error-message"><c:out value="${errorMessage}"/></p>

@@ -1,5 +1,4 @@
 <%@ include file="_page.jspf" %>
-<c:set var="pageTitle" value="${msg['relay.title']}"/>
 <%@ include file="_top.jspf" %>
 <h1>${msg['relay.heading']}</h1>
 <form id="form-post-relay" method="post" action="${routes.signInCallback}">

@@ -1,5 +1,4 @@
 <%@ include file="_page.jspf" %>
-<c:set var="pageTitle" value="${msg['home.title']}"/>
 <%@ include file="_top.jspf" %>
 <c:choose>
   <c:when test="${not empty user}">

@@ -1,5 +1,4 @@
 <%@ include file="_page.jspf" %>
-<c:set var="pageTitle" value="${msg['notConfigured.title']}"/>
 <%-- Nothing but this page runs while the app is not configured: no language switch either. --%>
 <c:set var="hideLanguages" value="${true}"/>
 <%@ include file="_top.jspf" %>

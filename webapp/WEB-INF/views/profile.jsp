@@ -1,5 +1,4 @@
 <%@ include file="_page.jspf" %>
-<c:set var="pageTitle" value="${msg['profile.title']}"/>
 <%@ include file="_top.jspf" %>
 <h1>${msg['profile.heading']}</h1>
 <c:if test="${not empty flash}">
@@ -8,8 +7,8 @@
 <dl class="profile">
   <dt>${msg['profile.id']}</dt><dd><c:out value="${profile.id}"/></dd>
   <dt>${msg['profile.email']}</dt><dd><c:out value="${profile.mail}" default="-"/></dd>
-  <c:forEach var="field" items="${fields}">
-    <dt>${msg[field.labelKey]}</dt><dd><c:out value="${profile.values[field.name]}" default="-"/></dd>
+  <c:forEach var="row" items="${rows}">
+    <dt>${row.label}</dt><dd><c:out value="${row.value}" default="-"/></dd>
   </c:forEach>
 </dl>
 <p><a class="button" href="${routes.editProfileForm}">${msg['profile.edit']}</a></p>

@@ -78,6 +78,7 @@ import org.editprofile.web.ShowProfileServlet;
 import org.editprofile.web.SignInCallbackServlet;
 import org.editprofile.web.SignInServlet;
 import org.editprofile.web.SignOutServlet;
+import org.editprofile.web.View;
 import org.editprofile.web.ViewServlet;
 import org.editprofile.web.Views;
 import org.slf4j.Logger;
@@ -336,7 +337,7 @@ public final class EditProfileApp implements ServletContextListener {
     addFilter(context, "csrf", new CsrfFilter(settings.redirectUri()), false, "/*");
     addFilter(
         context, "authentication", new AuthenticationFilter(), false, Routes.SIGNED_IN_PAGES + "*");
-    addServlet(context, "home", new ViewServlet("home"), "");
+    addServlet(context, "home", new ViewServlet(View.HOME), "");
     AnonymousSignInSessions visitors;
     if (settings.sessionStore().isPresent()) {
       // The container never sees the store's sessions (no listener events, no heap to bound):

@@ -1,7 +1,12 @@
 package org.editprofile.service;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
@@ -10,12 +15,14 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.editprofile.config.ServiceSettings;
 import org.editprofile.tenant.OidcMetadata;
 import org.editprofile.tenant.OidcMetadataProvider;
 import org.editprofile.tenant.TenantException;
-import org.editprofile.tenant.TenantKeys;
 
 /**
  * The edit profile service's own check of the caller's access token, before anything else: RS256
@@ -31,20 +38,37 @@ import org.editprofile.tenant.TenantKeys;
  * <p>Any client of the tenant can be granted the service's scope, so the client the token was
  * issued to ({@code azp} in v2.0, {@code appid} in v1.0) must be one the settings allow, by default
  * the web app alone. A token issued in the future (beyond two minutes of clock skew) is refused.
+ *
+ * <p>A token verified before is not parsed and RSA-checked again while the tenant offers the same
+ * keys for it ({@link VerifiedBearers}); its expiry, not-before and every rule above are checked
+ * again on each request, against this validator's clock.
  */
 public final class BearerTokenValidator {
 
   private final OidcMetadataProvider metadata;
-  private final TenantKeys keys;
+  private final JWKSource<SecurityContext> keys;
   private static final Duration CLOCK_SKEW = Duration.ofSeconds(120);
 
   private final ServiceSettings settings;
   private final Clock clock;
   private volatile Processor processor;
 
-  /** The processor for one version of the discovery document (whose issuer it checks). */
+  /**
+   * The checks for one version of the discovery document (whose issuer they check), with the tokens
+   * verified under it: a new document starts with none.
+   */
   private record Processor(
-      OidcMetadata source, DefaultJWTProcessor<SecurityContext> processor, TenantIssuers issuers) {}
+      OidcMetadata source,
+      DefaultJWTProcessor<OfferedKeys> processor,
+      DefaultJWTClaimsVerifier<OfferedKeys> claimsVerifier,
+      TenantIssuers issuers,
+      VerifiedBearers verified) {}
+
+  /** One check's context: which of the tenant's keys were offered for the token's signature. */
+  private static final class OfferedKeys implements SecurityContext {
+    private JWKSelector selector;
+    private List<JWK> keys;
+  }
 
   /** The outcome of the checks. */
   public sealed interface Check {
@@ -63,8 +87,14 @@ public final class BearerTokenValidator {
     }
   }
 
+  /**
+   * @param keys the tenant's signing keys (the app's {@code TenantKeys})
+   */
   public BearerTokenValidator(
-      OidcMetadataProvider metadata, TenantKeys keys, ServiceSettings settings, Clock clock) {
+      OidcMetadataProvider metadata,
+      JWKSource<SecurityContext> keys,
+      ServiceSettings settings,
+      Clock clock) {
     this.metadata = metadata;
     this.keys = keys;
     this.settings = settings;
@@ -78,7 +108,7 @@ public final class BearerTokenValidator {
     String tid;
     String caller;
     try {
-      claims = current.processor().process(token, null);
+      claims = verifiedClaims(current, token);
       scp = claims.getStringClaim("scp");
       tid = claims.getStringClaim("tid");
       caller = callingClient(claims);
@@ -106,6 +136,40 @@ public final class BearerTokenValidator {
     return new Check.Accepted(claims);
   }
 
+  /**
+   * The token's claims once its signature and time-bound claims hold: from an earlier verification
+   * while the tenant still offers the very keys it was checked with, otherwise verified now.
+   */
+  private JWTClaimsSet verifiedClaims(Processor current, String token)
+      throws ParseException, BadJOSEException, JOSEException {
+    Optional<VerifiedBearers.Verified> known = current.verified().find(token);
+    if (known.isPresent()
+        && keys.get(known.get().offered(), null).equals(known.get().offeredKeys())) {
+      current.claimsVerifier().verify(known.get().claims(), null);
+      return known.get().claims();
+    }
+    OfferedKeys offered = new OfferedKeys();
+    JWTClaimsSet claims = current.processor().process(token, offered);
+    if (offered.keys != null && claims.getExpirationTime() != null) {
+      current
+          .verified()
+          .remember(
+              token,
+              new VerifiedBearers.Verified(
+                  offered.selector,
+                  offered.keys,
+                  claims,
+                  claims.getExpirationTime().toInstant().plus(CLOCK_SKEW)));
+    }
+    return claims;
+  }
+
+  /** How many tokens are remembered as verified under the current discovery document. */
+  int rememberedTokens() {
+    Processor current = processor;
+    return current == null ? 0 : current.verified().size();
+  }
+
   /** The client the token was issued to: v1.0 tokens name it {@code appid}, v2.0 {@code azp}. */
   private static String callingClient(JWTClaimsSet claims) throws ParseException {
     String version = claims.getStringClaim("ver");
@@ -127,18 +191,32 @@ public final class BearerTokenValidator {
     } catch (IllegalArgumentException e) {
       throw new TenantException("the tenant's issuer is not a v2.0 issuer", e);
     }
-    DefaultJWTProcessor<SecurityContext> fresh = new DefaultJWTProcessor<>();
-    fresh.setJWSKeySelector(keys.rs256());
+    DefaultJWTProcessor<OfferedKeys> fresh = new DefaultJWTProcessor<>();
+    // Entra signs with RS256 only. The key source notes in the check's context what it offered.
+    fresh.setJWSKeySelector(
+        new JWSVerificationKeySelector<>(
+            JWSAlgorithm.RS256,
+            (JWKSelector selector, OfferedKeys context) -> {
+              List<JWK> found = keys.get(selector, null);
+              context.selector = selector;
+              context.keys = found;
+              return found;
+            }));
     // The issuer is checked after, against both of the tenant's forms.
-    DefaultJWTClaimsVerifier<SecurityContext> verifier =
+    DefaultJWTClaimsVerifier<OfferedKeys> verifier =
         new DefaultJWTClaimsVerifier<>(
             settings.acceptedAudiences(),
             null,
             Set.of("exp", "iat", "iss", "sub", "oid", "tid", "scp"),
-            null);
+            null) {
+          @Override
+          protected Date currentTime() {
+            return Date.from(clock.instant());
+          }
+        };
     verifier.setMaxClockSkew((int) CLOCK_SKEW.toSeconds());
     fresh.setJWTClaimsSetVerifier(verifier);
-    Processor built = new Processor(current, fresh, issuers);
+    Processor built = new Processor(current, fresh, verifier, issuers, new VerifiedBearers(clock));
     processor = built;
     return built;
   }

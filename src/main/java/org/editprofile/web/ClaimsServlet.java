@@ -34,6 +34,6 @@ public final class ClaimsServlet extends HttpServlet {
               }
               request.setAttribute("claimTimes", times);
             });
-    Views.render(request, response, "claims");
+    Views.render(request, response, View.CLAIMS);
   }
 }

@@ -33,6 +33,6 @@ public final class NotConfiguredFilter extends HttpFilter {
     }
     response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     request.setAttribute("problems", problems);
-    Views.render(request, response, "notConfigured");
+    Views.render(request, response, View.NOT_CONFIGURED);
   }
 }

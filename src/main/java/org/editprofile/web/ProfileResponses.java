@@ -4,7 +4,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.editprofile.Routes;
 import org.editprofile.graph.ProfileField;
@@ -21,8 +23,12 @@ final class ProfileResponses {
     if (outcome instanceof ProfileOutcome.ShowProfile show) {
       show.flash().ifPresent(flash -> request.setAttribute("flash", Views.text(request, flash)));
       request.setAttribute("profile", show.profile());
-      request.setAttribute("fields", ProfileField.all());
-      Views.render(request, response, "profile");
+      List<ProfileRow> rows = new ArrayList<>(ProfileField.all().size());
+      for (ProfileField field : ProfileField.all()) {
+        rows.add(new ProfileRow(Views.text(request, field.label()), show.profile().value(field)));
+      }
+      request.setAttribute("rows", rows);
+      Views.render(request, response, View.PROFILE);
     } else if (outcome instanceof ProfileOutcome.ShowForm form) {
       response.setStatus(form.status());
       form.notice()
@@ -33,7 +39,7 @@ final class ProfileResponses {
       Map<String, String> errors = new LinkedHashMap<>();
       form.errors().forEach((field, error) -> errors.put(field, Views.text(request, error)));
       request.setAttribute("errors", errors);
-      Views.render(request, response, "editProfile");
+      Views.render(request, response, View.EDIT_PROFILE);
     } else if (outcome instanceof ProfileOutcome.BackToProfile) {
       Views.redirectInApp(request, response, Routes.SHOW_PROFILE);
     } else if (outcome instanceof ProfileOutcome.GoToTenant go) {

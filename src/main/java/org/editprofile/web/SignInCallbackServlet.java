@@ -56,7 +56,7 @@ public final class SignInCallbackServlet extends HttpServlet {
       }
       fields.put(RELAYED, "1");
       request.setAttribute("fields", fields);
-      Views.render(request, response, "formPostRelay");
+      Views.render(request, response, View.FORM_POST_RELAY);
       return;
     }
     handle(request, response);

@@ -14,9 +14,9 @@ import java.io.IOException;
 public final class ViewServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
-  private final String view;
+  private final View view;
 
-  public ViewServlet(String view) {
+  public ViewServlet(View view) {
     this.view = view;
   }
 

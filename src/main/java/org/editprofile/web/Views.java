@@ -26,9 +26,6 @@ import org.editprofile.session.UserSession;
  */
 public final class Views {
 
-  /** web.xml names each view's servlet {@code view-<name>}. */
-  static final String VIEW_PREFIX = "view-";
-
   /** The servlet context attribute holding the shipped {@link Messages}. */
   public static final String MESSAGES = "org.editprofile.messages";
 
@@ -82,8 +79,10 @@ public final class Views {
             + language(request).tag());
   }
 
-  public static void render(HttpServletRequest request, HttpServletResponse response, String view)
+  public static void render(HttpServletRequest request, HttpServletResponse response, View view)
       throws ServletException, IOException {
+    view.titleKey()
+        .ifPresent(key -> request.setAttribute("pageTitle", text(request, Text.of(key))));
     UserSession session = HttpSessionStore.userSession(request);
     session
         .user()
@@ -102,9 +101,9 @@ public final class Views {
     request.setAttribute("here", switcherReturnPath(request));
     // By name: the view's servlet declared in web.xml, compiled and loaded at deploy (a path would
     // reach the container's own JSP servlet, which loads its own copy on first use).
-    RequestDispatcher named = request.getServletContext().getNamedDispatcher(VIEW_PREFIX + view);
+    RequestDispatcher named = request.getServletContext().getNamedDispatcher(view.servletName());
     if (named == null) {
-      throw new ServletException("web.xml declares no servlet " + VIEW_PREFIX + view);
+      throw new ServletException("web.xml declares no servlet " + view.servletName());
     }
     named.forward(request, response);
   }
@@ -121,11 +120,13 @@ public final class Views {
       Text message)
       throws ServletException, IOException {
     response.setStatus(status);
-    request.setAttribute("errorTitle", text(request, title));
+    String errorTitle = text(request, title);
+    request.setAttribute("errorTitle", errorTitle);
+    request.setAttribute("pageTitle", errorTitle);
     request.setAttribute("errorMessage", text(request, message));
     request.setAttribute(
         "errorTime", dateTime(request, Instant.now().truncatedTo(ChronoUnit.SECONDS)) + " UTC");
-    render(request, response, "error");
+    render(request, response, View.ERROR);
   }
 
   /**

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
@@ -24,6 +23,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.function.Consumer;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.editprofile.TestJwts;
 import org.editprofile.http.OutboundHttp;
 import org.editprofile.tenant.OidcMetadataProvider;
 import org.editprofile.tenant.TenantKeys;
@@ -103,21 +103,13 @@ class IdTokenVerifierTest {
     return builder.build();
   }
 
-  private static String sign(JWTClaimsSet claims, RSAKey with) throws Exception {
-    SignedJWT jwt =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(with.getKeyID()).build(), claims);
-    jwt.sign(new RSASSASigner(with));
-    return jwt.serialize();
-  }
-
   @Test
   void verifyWhenEverythingMatchesThenClaimsReturned() throws Exception {
     assertEquals(
         "user-1",
         assertInstanceOf(
                 IdTokenVerifier.Check.Verified.class,
-                verifier.verify(sign(claims(b -> {}), key), "n-1"))
+                verifier.verify(TestJwts.sign(claims(b -> {}), key), "n-1"))
             .claims()
             .getSubject()
             .getValue());
@@ -133,8 +125,8 @@ class IdTokenVerifierTest {
 
   @Test
   void verifyWhenNonceDiffersOrMissingThenRejected() throws Exception {
-    assertRejected(verifier.verify(sign(claims(b -> {}), key), "other"));
-    assertRejected(verifier.verify(sign(claims(b -> b.claim("nonce", null)), key), "n-1"));
+    assertRejected(verifier.verify(TestJwts.sign(claims(b -> {}), key), "other"));
+    assertRejected(verifier.verify(TestJwts.sign(claims(b -> b.claim("nonce", null)), key), "n-1"));
   }
 
   @Test
@@ -148,14 +140,14 @@ class IdTokenVerifierTest {
               b -> b.expirationTime(Date.from(past)).issueTime(Date.from(past.minusSeconds(60)))),
           claims(b -> b.issueTime(Date.from(Instant.now().plusSeconds(3600))))
         }) {
-      assertRejected(verifier.verify(sign(bad, key), "n-1"), bad.toString());
+      assertRejected(verifier.verify(TestJwts.sign(bad, key), "n-1"), bad.toString());
     }
   }
 
   @Test
   void verifyWhenSignatureForgedOrMissingThenRejected() throws Exception {
     RSAKey other = new RSAKeyGenerator(2048).keyID("k1").generate();
-    assertRejected(verifier.verify(sign(claims(b -> {}), other), "n-1"));
+    assertRejected(verifier.verify(TestJwts.sign(claims(b -> {}), other), "n-1"));
     assertRejected(verifier.verify(new PlainJWT(claims(b -> {})).serialize(), "n-1"));
     SignedJWT hmac =
         new SignedJWT(

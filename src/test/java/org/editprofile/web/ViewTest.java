@@ -1,0 +1,49 @@
+package org.editprofile.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.editprofile.i18n.Language;
+import org.editprofile.i18n.Messages;
+import org.junit.jupiter.api.Test;
+
+class ViewTest {
+
+  @Test
+  void everyViewHasItsJspAndEveryJspItsView() throws IOException {
+    Set<String> files;
+    try (Stream<Path> views = Files.list(Path.of("webapp", "WEB-INF", "views"))) {
+      files =
+          views
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".jsp"))
+              .map(n -> n.substring(0, n.length() - ".jsp".length()))
+              .collect(Collectors.toSet());
+    }
+    assertEquals(files, Arrays.stream(View.values()).map(View::file).collect(Collectors.toSet()));
+  }
+
+  /** A title is printed as it is written: it must exist and take no arguments. */
+  @Test
+  void everyTitleIsAShippedTextWithoutArguments() {
+    Map<String, String> english = Messages.load().texts(Language.ENGLISH);
+    for (View view : View.values()) {
+      if (view == View.ERROR) {
+        assertTrue(view.titleKey().isEmpty(), "the error page's title is the error's");
+        continue;
+      }
+      String key = view.titleKey().orElseThrow();
+      assertTrue(english.containsKey(key), view + ": no text " + key);
+      assertFalse(english.get(key).contains("{0"), view + ": " + key + " takes arguments");
+    }
+  }
+}
