@@ -31,6 +31,6 @@ java -Xmx1g -Djava.io.tmpdir=target/tmp \
   -cp "$cp" org.editprofile.bench.LoadBenchmark
 if [ "${JMH:-1}" = 1 ]; then
   java -Djava.io.tmpdir=target/tmp -cp "$cp" org.openjdk.jmh.Main "${jmh_args[@]}" \
-    -rf text -rff target/bench/jmh.txt 'org.editprofile.auth.TokenPathBenchmark'
+    -rf text -rff target/bench/jmh.txt 'org.editprofile.auth.TokenPathBenchmark' 'org.editprofile.service.BearerTokenBenchmark'
 fi
 echo "Results: target/bench/results.md${JMH:+ and target/bench/jmh.txt}"

@@ -9,25 +9,16 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.editprofile.MutableClock;
 import org.editprofile.TestJwts;
 import org.editprofile.config.ServiceSettings;
 import org.editprofile.credential.ClientCredentialSource;
-import org.editprofile.http.OutboundHttp;
-import org.editprofile.tenant.ExpectedIssuer;
 import org.editprofile.tenant.OidcMetadataProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,9 +35,8 @@ class BearerTokenValidatorTest {
   private static final String WEB_APP = "web-app-client";
   private static final String SCOPE = ServiceSettings.DEFAULT_SCOPE;
 
-  private static HttpServer server;
+  private static LocalDiscovery discovery;
   private static String issuer;
-  private static CloseableHttpClient http;
   private static OidcMetadataProvider metadata;
 
   private final RSAKey key = generate("k1");
@@ -65,33 +55,14 @@ class BearerTokenValidatorTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-    String base = "http://127.0.0.1:" + server.getAddress().getPort();
-    issuer = base + "/" + TENANT + "/v2.0";
-    server.createContext(
-        "/" + TENANT + "/v2.0/.well-known/openid-configuration",
-        ex -> {
-          byte[] body =
-              ("{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + base + "/keys\"}")
-                  .getBytes(StandardCharsets.UTF_8);
-          ex.sendResponseHeaders(200, body.length);
-          ex.getResponseBody().write(body);
-          ex.close();
-        });
-    server.start();
-    http = OutboundHttp.create(Duration.ofSeconds(2), Duration.ofSeconds(2));
-    metadata =
-        new OidcMetadataProvider(
-            URI.create(issuer + "/.well-known/openid-configuration"),
-            ExpectedIssuer.forAuthority(issuer),
-            http,
-            Clock.systemUTC());
+    discovery = new LocalDiscovery(TENANT);
+    issuer = discovery.issuer();
+    metadata = discovery.metadata();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    server.stop(0);
-    http.close();
+    discovery.close();
   }
 
   private static RSAKey generate(String keyId) {
