@@ -5,11 +5,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.editprofile.TestJwts;
@@ -61,19 +59,7 @@ public class BearerTokenBenchmark {
     Instant now = Instant.now();
     token =
         TestJwts.sign(
-            new JWTClaimsSet.Builder()
-                .issuer(discovery.issuer())
-                .audience(SERVICE)
-                .subject("user-1")
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(Duration.ofHours(12))))
-                .claim("oid", "oid-1")
-                .claim("tid", TENANT)
-                .claim("ver", "2.0")
-                .claim("azp", WEB_APP)
-                .claim("scp", ServiceSettings.DEFAULT_SCOPE)
-                .build(),
-            key);
+            discovery.accessTokenClaims(SERVICE, WEB_APP, now, Duration.ofHours(12)).build(), key);
     remembering = validator();
     if (!(remembering.validate(token) instanceof BearerTokenValidator.Check.Accepted)) {
       throw new IllegalStateException("the benchmark's token is refused");

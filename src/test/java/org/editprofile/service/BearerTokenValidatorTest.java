@@ -75,17 +75,7 @@ class BearerTokenValidatorTest {
 
   /** A v2.0 token for the service, valid for an hour from the test's start. */
   private JWTClaimsSet.Builder claims() {
-    return new JWTClaimsSet.Builder()
-        .issuer(issuer)
-        .audience(SERVICE)
-        .subject("user-1")
-        .issueTime(Date.from(start))
-        .expirationTime(Date.from(start.plus(Duration.ofHours(1))))
-        .claim("oid", "oid-1")
-        .claim("tid", TENANT)
-        .claim("ver", "2.0")
-        .claim("azp", WEB_APP)
-        .claim("scp", SCOPE);
+    return discovery.accessTokenClaims(SERVICE, WEB_APP, start, Duration.ofHours(1));
   }
 
   private static void assertRejected(String error, BearerTokenValidator.Check check) {
