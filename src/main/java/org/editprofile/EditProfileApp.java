@@ -15,6 +15,7 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.SessionCookieConfig;
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -40,6 +41,7 @@ import org.editprofile.config.TenantSettings;
 import org.editprofile.config.WebAppSettings;
 import org.editprofile.credential.ClientCredentialSource;
 import org.editprofile.graph.GraphClient;
+import org.editprofile.http.ApiHttp;
 import org.editprofile.http.OutboundHttp;
 import org.editprofile.i18n.Language;
 import org.editprofile.i18n.Messages;
@@ -98,6 +100,7 @@ public final class EditProfileApp implements ServletContextListener {
   private static final Logger LOG = LoggerFactory.getLogger(EditProfileApp.class);
 
   private CloseableHttpClient http;
+  private ApiHttp apiHttp;
   private TenantKeys keys;
   private SharedSessions sharedSessions;
   private final PrometheusMeterRegistry meters =
@@ -209,10 +212,14 @@ public final class EditProfileApp implements ServletContextListener {
     }
   }
 
-  /** One HTTP client, one discovery cache and one key source for the whole app. */
+  /**
+   * Two HTTP clients (the tenant's; Graph's and the service's), one discovery cache and one key
+   * source for the whole app.
+   */
   private Shared share(TenantSettings tenant) {
     Clock clock = Clock.systemUTC();
     http = OutboundHttp.create(tenant.connectTimeout(), tenant.readTimeout());
+    apiHttp = ApiHttp.create(tenant.connectTimeout(), tenant.readTimeout());
     OidcMetadataProvider metadata =
         new OidcMetadataProvider(
             tenant.discoveryUrl(), ExpectedIssuer.forAuthority(tenant.authority()), http, clock);
@@ -222,12 +229,12 @@ public final class EditProfileApp implements ServletContextListener {
         metadata,
         keys,
         new MsalHttpClient(http, metadata, metrics),
-        new GraphClient(http, tenant.graphMeUrl(), metrics),
+        new GraphClient(apiHttp, tenant.graphMeUrl(), metrics),
         metrics,
         clock);
   }
 
-  /** What the web app and the service share: one tenant, one HTTP client, one key source. */
+  /** What the web app and the service share: one tenant, its HTTP clients, one key source. */
   private record Shared(
       TenantSettings tenant,
       OidcMetadataProvider metadata,
@@ -463,11 +470,16 @@ public final class EditProfileApp implements ServletContextListener {
       sharedSessions.close();
       sharedSessions = null;
     }
-    if (http != null) {
+    closeHttp(http);
+    closeHttp(apiHttp);
+  }
+
+  private static void closeHttp(Closeable client) {
+    if (client != null) {
       try {
-        http.close();
+        client.close();
       } catch (IOException e) {
-        LOG.warn("Closing the HTTP client failed", e);
+        LOG.warn("Closing an HTTP client failed", e);
       }
     }
   }

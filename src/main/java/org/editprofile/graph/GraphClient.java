@@ -13,9 +13,9 @@ import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPatch;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.editprofile.http.ApiHttp;
 import org.editprofile.http.CorrelationId;
 import org.editprofile.http.OutboundHttp;
 import org.editprofile.http.RemoteServiceException.Reason;
@@ -47,13 +47,13 @@ public final class GraphClient {
               .map(ProfileField::graphName)
               .collect(Collectors.joining(","));
 
-  private final CloseableHttpClient http;
+  private final ApiHttp http;
   private final AppMetrics metrics;
   private final URI meUrl;
   // Parsed once: every profile page reads the same URL.
   private final URI meSelectUrl;
 
-  public GraphClient(CloseableHttpClient http, URI meUrl, AppMetrics metrics) {
+  public GraphClient(ApiHttp http, URI meUrl, AppMetrics metrics) {
     this.http = http;
     this.metrics = metrics;
     this.meUrl = meUrl;
@@ -81,13 +81,13 @@ public final class GraphClient {
       sample.put(field.graphName(), "start-up");
     }
     try {
-      profile(JSON.writeValueAsString(sample));
+      profile(JSON.writeValueAsBytes(sample));
     } catch (IOException e) {
       // Only a head start: the first profile page does the same work if this could not.
     }
   }
 
-  private static UserProfile profile(String body) {
+  private static UserProfile profile(byte[] body) {
     try {
       JsonNode doc = JSON.readTree(body);
       Map<String, String> values = new LinkedHashMap<>();
@@ -160,7 +160,7 @@ public final class GraphClient {
       HttpOutcome outcome =
           http.execute(
               request,
-              response -> HttpOutcome.of(response, OutboundHttp.body(response.getEntity())));
+              response -> HttpOutcome.of(response, OutboundHttp.bytes(response.getEntity())));
       metrics.outboundCall(target, Integer.toString(outcome.status()), System.nanoTime() - start);
       return outcome;
     } catch (IOException e) {

@@ -79,7 +79,7 @@ final class GraphErrors {
   }
 
   /** Field name to message, for allow-listed fields only; anything else under the key "". */
-  private static Map<String, Text> fieldErrors(String body) {
+  private static Map<String, Text> fieldErrors(byte[] body) {
     Map<String, Text> errors = new LinkedHashMap<>();
     Optional<JsonNode> doc = json(body);
     // problem+json from the edit profile service: {"errors": {"field": "message"}}
@@ -115,8 +115,8 @@ final class GraphErrors {
             .orElse(Text.of("form.notAccepted")));
   }
 
-  private static Optional<JsonNode> json(String body) {
-    if (body == null || body.isBlank()) {
+  private static Optional<JsonNode> json(byte[] body) {
+    if (body.length == 0) {
       return Optional.empty();
     }
     try {

@@ -5,11 +5,14 @@ import java.util.Optional;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 
-/** Status, the headers we act on, and the body of an HTTP answer. */
+/**
+ * Status, the headers we act on, and the body of an HTTP answer. The body stays in bytes: JSON is
+ * parsed from them directly, without decoding a string first.
+ */
 record HttpOutcome(
-    int status, Optional<String> wwwAuthenticate, Optional<Duration> retryAfter, String body) {
+    int status, Optional<String> wwwAuthenticate, Optional<Duration> retryAfter, byte[] body) {
 
-  static HttpOutcome of(ClassicHttpResponse response, String body) {
+  static HttpOutcome of(ClassicHttpResponse response, byte[] body) {
     Header auth = response.getFirstHeader("WWW-Authenticate");
     Header retry = response.getFirstHeader("Retry-After");
     return new HttpOutcome(

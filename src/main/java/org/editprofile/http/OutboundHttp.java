@@ -7,6 +7,7 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.HttpEntity;
@@ -16,10 +17,10 @@ import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * The one pooled HTTP client the app uses for the tenant (through MSAL4J), Graph and the edit
- * profile service. Trust and proxies come from the standard JVM settings (javax.net.ssl.trustStore,
- * https.proxyHost...), so a private CA, a corporate proxy or the local dev tenant are configured
- * the way operators already know.
+ * The app's pooled HTTP clients: this one for the tenant (through MSAL4J) and its keys, {@link
+ * ApiHttp} for Graph and the edit profile service. Trust and proxies come from the standard JVM
+ * settings (javax.net.ssl.trustStore, https.proxyHost...), so a private CA, a corporate proxy or
+ * the local dev tenant are configured the way operators already know.
  */
 public final class OutboundHttp {
 
@@ -29,29 +30,18 @@ public final class OutboundHttp {
   private OutboundHttp() {}
 
   public static CloseableHttpClient create(Duration connectTimeout, Duration readTimeout) {
-    ConnectionConfig connection =
-        ConnectionConfig.custom()
-            .setConnectTimeout(Timeout.of(connectTimeout))
-            .setSocketTimeout(Timeout.of(readTimeout))
-            .build();
-    RequestConfig request =
-        RequestConfig.custom()
-            .setConnectionRequestTimeout(Timeout.of(connectTimeout))
-            .setResponseTimeout(Timeout.of(readTimeout))
-            .build();
+    return client(pool(connectTimeout, readTimeout, 100), timeouts(connectTimeout));
+  }
+
+  /**
+   * The full client on a given pool: proxies, and every protocol feature switched off that a shared
+   * client for JSON APIs must not use or does not need.
+   */
+  static CloseableHttpClient client(
+      PoolingHttpClientConnectionManager pool, RequestConfig timeouts) {
     return HttpClients.custom()
-        .setConnectionManager(
-            PoolingHttpClientConnectionManagerBuilder.create()
-                .setTlsSocketStrategy(DefaultClientTlsStrategy.createSystemDefault())
-                // One lock per host instead of one for the whole pool: every Graph page leases
-                // and returns a connection, and under load the strict pool's single lock showed
-                // up in the profile. The total becomes a soft limit, which 200 can afford.
-                .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
-                .setDefaultConnectionConfig(connection)
-                .setMaxConnTotal(200)
-                .setMaxConnPerRoute(100)
-                .build())
-        .setDefaultRequestConfig(request)
+        .setConnectionManager(pool)
+        .setDefaultRequestConfig(timeouts)
         // Corporate egress: the JVM's standard proxy settings (https.proxyHost, https.proxyPort,
         // http.nonProxyHosts), asked once per host by ProxyPerHost.
         .setRoutePlanner(new ProxyPerHost(ProxySelector.getDefault()))
@@ -65,6 +55,34 @@ public final class OutboundHttp {
         .build();
   }
 
+  static PoolingHttpClientConnectionManager pool(
+      Duration connectTimeout, Duration readTimeout, int connectionsPerHost) {
+    ConnectionConfig connection =
+        ConnectionConfig.custom()
+            .setConnectTimeout(Timeout.of(connectTimeout))
+            .setSocketTimeout(Timeout.of(readTimeout))
+            .build();
+    return PoolingHttpClientConnectionManagerBuilder.create()
+        .setTlsSocketStrategy(DefaultClientTlsStrategy.createSystemDefault())
+        // One lock per host instead of one for the whole pool: every Graph page leases and
+        // returns a connection, and under load the strict pool's single lock showed up in the
+        // profile. The total becomes a soft limit, which 200 can afford.
+        .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
+        .setDefaultConnectionConfig(connection)
+        .setMaxConnTotal(200)
+        .setMaxConnPerRoute(connectionsPerHost)
+        .build();
+  }
+
+  /**
+   * Waiting for a pooled connection is bounded like connecting. Waiting for an answer is bounded by
+   * the connections' socket timeout (the read timeout), which the pool sets on every lease: a
+   * response timeout here would only set the same value on the socket a second time per request.
+   */
+  static RequestConfig timeouts(Duration connectTimeout) {
+    return RequestConfig.custom().setConnectionRequestTimeout(Timeout.of(connectTimeout)).build();
+  }
+
   /** Reads a response body with a size bound; an empty string when there is none. */
   public static String body(HttpEntity entity) throws IOException {
     if (entity == null) {
@@ -75,5 +93,14 @@ public final class OutboundHttp {
     } catch (ParseException e) {
       throw new IOException("unreadable response body", e);
     }
+  }
+
+  /** Reads a response body's bytes with the same bound; none when there is no body. */
+  public static byte[] bytes(HttpEntity entity) throws IOException {
+    if (entity == null) {
+      return new byte[0];
+    }
+    byte[] bytes = EntityUtils.toByteArray(entity, MAX_BODY_CHARS);
+    return bytes == null ? new byte[0] : bytes;
   }
 }

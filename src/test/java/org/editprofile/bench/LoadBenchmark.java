@@ -320,6 +320,8 @@ public final class LoadBenchmark {
     Map<String, Long> before = tenant.requestCounts();
     List<Result> results = new ArrayList<>();
     Map<String, Route> routes = new LinkedHashMap<>();
+    // The floor: a small static file through the same container, connector and filters.
+    routes.put(STATIC_FLOOR, Route.app("GET", "/static/app.css", false));
     routes.put("GET / (signed out)", Route.app("GET", "/", false));
     routes.put("GET / (signed in)", Route.app("GET", "/", true));
     routes.put("GET /users/id", Route.app("GET", "/users/id", true));
@@ -426,7 +428,9 @@ public final class LoadBenchmark {
             + " Machine busy is all cores' user and system time over the phase (steal excluded):"
             + " a phase well below 100 % waited on something other than CPU. The Graph /me direct"
             + " row is the yardstick: the same Graph call the profile page makes (same URL, same"
-            + " $select), without the app.\n");
+            + " $select), without the app. The static file row is the floor: what any request"
+            + " costs on this container and machine (connector, filters, the default servlet).\n");
+    report.append(aboveFloor(results, 16));
     report.append(ratio(results, 16));
     if (PROFILE) {
       report.append(profiles(server, windows));
@@ -503,6 +507,8 @@ public final class LoadBenchmark {
   /** Sign-ins at the tenant alone before the cold start (the tenant's JIT compiles meanwhile). */
   private static final int TENANT_WARM_UP_SIGN_INS = 40;
 
+  private static final String STATIC_FLOOR = "GET /static/app.css (floor)";
+
   /** Graph /me calls at the tenant alone before the cold start, for the same reason. */
   private static final int TENANT_WARM_UP_GRAPH_CALLS = 2_000;
 
@@ -554,6 +560,37 @@ public final class LoadBenchmark {
         profile.appCpuMicros(),
         direct.tenantCpuMicros(),
         Math.min(1.0, direct.tenantCpuMicros() / profile.appCpuMicros()));
+  }
+
+  /**
+   * The pages' app CPU above the static file's, the part the app's own code adds: the issue's
+   * targets read against a machine where the floor is what it is.
+   */
+  private static String aboveFloor(List<Result> results, int connections) {
+    double floor = find(results, STATIC_FLOOR, connections).appCpuMicros();
+    StringBuilder out =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%n## Above the floor%n%nAt %d connections a static file cost the app %.0f µs of"
+                    + " CPU. What each page adds to that:%n%n| Route | app CPU µs/req | above the"
+                    + " floor |%n|---|---|---|%n",
+                connections,
+                floor));
+    for (Result r : results) {
+      if (r.connections() == connections
+          && !r.route().equals(STATIC_FLOOR)
+          && !r.route().equals(GRAPH_DIRECT)) {
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %.0f | %.0f |%n",
+                r.route(),
+                r.appCpuMicros(),
+                r.appCpuMicros() - floor));
+      }
+    }
+    return out.toString();
   }
 
   /** Where the app's CPU went on the routes that matter, from the flight recording. */

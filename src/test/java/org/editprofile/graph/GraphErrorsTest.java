@@ -16,7 +16,10 @@ class GraphErrorsTest {
 
   private static HttpOutcome outcome(int status, String auth, String body) {
     return new HttpOutcome(
-        status, Optional.ofNullable(auth), Optional.of(Duration.ofSeconds(7)), body);
+        status,
+        Optional.ofNullable(auth),
+        Optional.of(Duration.ofSeconds(7)),
+        body.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test

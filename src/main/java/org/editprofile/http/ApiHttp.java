@@ -1,0 +1,75 @@
+package org.editprofile.http;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.ProxySelector;
+import java.time.Duration;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.HttpClientResponseHandler;
+
+/**
+ * HTTP for the calls pages make on every request: Microsoft Graph and the edit profile service.
+ *
+ * <p>A host the JVM's proxy settings send direct is called through HttpClient's minimal client,
+ * which leases a pooled connection and exchanges the request without the full client's chain. That
+ * chain (target authentication and its cache, which parses every request's path again, the protocol
+ * interceptors, the redirect and retry steps) does nothing for a bearer-authenticated JSON call
+ * with redirects and retries switched off, and in the flight recording it was a few per cent of the
+ * profile page's CPU. A host behind a proxy goes through the full client, which knows how to
+ * tunnel. The two share one connection pool, and every request carries the same timeouts: the
+ * minimal client has no defaults of its own, and would otherwise wait three minutes for a
+ * connection from an exhausted pool.
+ */
+public final class ApiHttp implements Closeable {
+
+  private final CloseableHttpClient direct;
+  private final CloseableHttpClient proxied;
+  private final RequestConfig timeouts;
+  private final ProxyPerHost proxies = new ProxyPerHost(ProxySelector.getDefault());
+
+  ApiHttp(Duration connectTimeout, Duration readTimeout, int connectionsPerHost) {
+    PoolingHttpClientConnectionManager pool =
+        OutboundHttp.pool(connectTimeout, readTimeout, connectionsPerHost);
+    this.timeouts = OutboundHttp.timeouts(connectTimeout);
+    this.direct = HttpClients.createMinimal(pool);
+    this.proxied = OutboundHttp.client(pool, timeouts);
+  }
+
+  public static ApiHttp create(Duration connectTimeout, Duration readTimeout) {
+    return new ApiHttp(connectTimeout, readTimeout, 100);
+  }
+
+  /**
+   * Sends the request; the handler reads the answer before its connection goes back to the pool.
+   */
+  public <T> T execute(HttpUriRequestBase request, HttpClientResponseHandler<? extends T> handler)
+      throws IOException {
+    request.setConfig(timeouts);
+    HttpHost target = new HttpHost(request.getScheme(), request.getAuthority());
+    return (goesDirect(target) ? direct : proxied).execute(target, request, handler);
+  }
+
+  /**
+   * True when the proxy settings send this host direct: the same answer the full client acts on.
+   */
+  boolean goesDirect(HttpHost target) throws IOException {
+    try {
+      return proxies.determineProxy(target, null) == null;
+    } catch (HttpException e) {
+      throw new IOException("no route to " + target, e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    // Each closes the pool they share; the second close finds it closed.
+    proxied.close();
+    direct.close();
+  }
+}
