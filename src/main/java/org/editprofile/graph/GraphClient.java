@@ -71,9 +71,10 @@ public final class GraphClient {
 
   /**
    * Reads one made-up profile, so the JSON classes load at start-up rather than in the first
-   * customer's profile page.
+   * customer's profile page, and opens the connection to Graph that page will use.
    */
   public void warmUp() {
+    http.connectAhead(meUrl);
     Map<String, String> sample = new LinkedHashMap<>();
     sample.put("id", "start-up");
     sample.put("mail", "start-up@example.invalid");

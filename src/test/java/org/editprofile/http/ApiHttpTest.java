@@ -10,9 +10,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -64,6 +66,40 @@ class ApiHttpTest {
         List.of("GET /v1.0/me?$select=id HTTP/1.1").stream().toList(),
         requestLines.stream().distinct().toList(),
         "origin-form request lines: sent to the host itself");
+  }
+
+  @Test
+  void connectAheadWhenTheHostGoesDirectThenTheFirstRequestFindsItsConnectionOpen()
+      throws IOException {
+    int port = serve(true);
+    try (ApiHttp http = ApiHttp.create(Duration.ofSeconds(5), Duration.ofSeconds(30))) {
+      http.connectAhead(URI.create("http://127.0.0.1:" + port + "/v1.0/me"));
+      waitFor(() -> connections.get() == 1);
+      assertTrue(requestLines.isEmpty(), "connected, nothing sent: " + requestLines);
+      int status =
+          http.execute(new HttpGet("http://127.0.0.1:" + port + "/v1.0/me"), r -> r.getCode());
+      assertEquals(200, status);
+    }
+    assertEquals(1, connections.get(), "the request used the connection opened ahead");
+    assertEquals(List.of("GET /v1.0/me HTTP/1.1"), requestLines);
+  }
+
+  @Test
+  void connectAheadWhenTheHostIsDownThenItsConnectionIsNotKeptFromTheFirstRequest()
+      throws IOException {
+    int port;
+    try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      port = closed.getLocalPort();
+    }
+    // One connection per host: a lease the failed connect kept would make the request wait.
+    try (ApiHttp http = new ApiHttp(Duration.ofSeconds(2), Duration.ofSeconds(30), 1)) {
+      assertTimeoutPreemptively(
+          GENEROUS, () -> http.connectAhead(URI.create("http://127.0.0.1:" + port + "/")));
+      serve(true, port);
+      int status =
+          http.execute(new HttpGet("http://127.0.0.1:" + port + "/v1.0/me"), r -> r.getCode());
+      assertEquals(200, status);
+    }
   }
 
   @Test
@@ -122,7 +158,13 @@ class ApiHttpTest {
    * body, or (answering false) reads the request and never answers.
    */
   private int serve(boolean answering) throws IOException {
-    server = new ServerSocket(0, 10, InetAddress.getByName("127.0.0.1"));
+    return serve(answering, 0);
+  }
+
+  private int serve(boolean answering, int port) throws IOException {
+    server = new ServerSocket();
+    server.setReuseAddress(true);
+    server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 10);
     Thread acceptor =
         new Thread(
             () -> {
