@@ -7,8 +7,8 @@
   <caption class="visually-hidden"><c:out value="${pageTitle}"/></caption>
   <thead><tr><th scope="col">${msg['claims.claim']}</th><th scope="col">${msg['claims.value']}</th></tr></thead>
   <tbody>
-  <c:forEach var="claim" items="${user.claimRows}">
-    <tr><th scope="row"><c:out value="${claim.name}"/></th><td><c:out value="${claim.value}"/><c:if test="${not empty claimTimes[claim.name]}"> <span class="when">(<c:out value="${claimTimes[claim.name]}"/> UTC)</span></c:if></td></tr>
+  <c:forEach var="claim" items="${claims}">
+    <tr><th scope="row"><c:out value="${claim.name}"/></th><td><c:out value="${claim.value}"/><c:if test="${not empty claim.when}"> <span class="when">(<c:out value="${claim.when}"/> UTC)</span></c:if></td></tr>
   </c:forEach>
   </tbody>
 </table>

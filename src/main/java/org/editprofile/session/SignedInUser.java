@@ -76,8 +76,4 @@ public record SignedInUser(
   public String getGreetingName() {
     return greetingName();
   }
-
-  public List<Claim> getClaimRows() {
-    return claimRows();
-  }
 }

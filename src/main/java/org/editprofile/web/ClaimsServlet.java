@@ -5,15 +5,16 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import org.editprofile.Routes;
 import org.editprofile.session.SignedInUser;
 
 /**
  * {@code GET /users/id} ({@link Routes#CLAIMS}): the ID token's claims, the time claims also as
  * dates in the visitor's language (formatted here with a formatter kept per language; JSTL's
- * formatDate would build a DateFormat for every one of them on every request).
+ * formatDate would build a DateFormat for every one of them on every request). Its lines are built
+ * here ({@link ClaimRow}), so the view only prints them.
  */
 public final class ClaimsServlet extends HttpServlet {
 
@@ -26,13 +27,15 @@ public final class ClaimsServlet extends HttpServlet {
         .user()
         .ifPresent(
             user -> {
-              Map<String, String> times = new HashMap<>();
+              List<ClaimRow> rows = new ArrayList<>();
               for (SignedInUser.Claim claim : user.claimRows()) {
-                claim
-                    .time()
-                    .ifPresent(at -> times.put(claim.getName(), Views.dateTime(request, at)));
+                rows.add(
+                    new ClaimRow(
+                        claim.getName(),
+                        claim.getValue(),
+                        claim.time().map(at -> Views.dateTime(request, at)).orElse(null)));
               }
-              request.setAttribute("claimTimes", times);
+              request.setAttribute("claims", rows);
             });
     Views.render(request, response, View.CLAIMS);
   }
