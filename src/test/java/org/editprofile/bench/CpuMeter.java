@@ -24,6 +24,18 @@ interface CpuMeter {
    * threads, JIT and GC alike), in clock ticks of {@code getconf CLK_TCK}.
    */
   static CpuMeter process(long pid) {
+    return processTimes(pid, true);
+  }
+
+  /**
+   * The system (kernel) part of {@link #process}: the sockets, the thread wake-ups and the page
+   * faults the process asked the kernel for, which a Java profiler's samples never show.
+   */
+  static CpuMeter processKernel(long pid) {
+    return processTimes(pid, false);
+  }
+
+  private static CpuMeter processTimes(long pid, boolean withUser) {
     long nanosPerTick = 1_000_000_000L / clockTicksPerSecond();
     Path stat = Path.of("/proc", Long.toString(pid), "stat");
     return () -> {
@@ -32,7 +44,8 @@ interface CpuMeter {
         // The command name (field 2) may contain spaces; fields after its closing parenthesis are
         // fixed: state is field 3, utime 14 and stime 15.
         String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * nanosPerTick;
+        long user = withUser ? Long.parseLong(fields[11]) : 0;
+        return (user + Long.parseLong(fields[12])) * nanosPerTick;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -56,6 +56,7 @@ public final class LoadBenchmark {
       long errors,
       long requests,
       double appCpuMicros,
+      double appKernelMicros,
       double tenantCpuMicros,
       double benchCpuMicros,
       double machineBusy) {}
@@ -180,6 +181,7 @@ public final class LoadBenchmark {
                     latency.percentileMillis(0.99),
                     errors.get(),
                     total,
+                    0,
                     0,
                     0,
                     0,
@@ -339,6 +341,7 @@ public final class LoadBenchmark {
     }
     long measured = 0;
     CpuMeter appCpu = CpuMeter.process(server.pid());
+    CpuMeter appKernel = CpuMeter.processKernel(server.pid());
     CpuMeter benchCpu = CpuMeter.process(ProcessHandle.current().pid());
     CpuMeter machineCpu = CpuMeter.machine();
     int cores = Runtime.getRuntime().availableProcessors();
@@ -354,6 +357,7 @@ public final class LoadBenchmark {
         LatencyRecorder latency = new LatencyRecorder();
         AtomicLong errors = new AtomicLong();
         long app0 = appCpu.nanos();
+        long appKernel0 = appKernel.nanos();
         long tenant0 = tenantCpu.nanos();
         long bench0 = benchCpu.nanos();
         long machine0 = machineCpu.nanos();
@@ -363,6 +367,7 @@ public final class LoadBenchmark {
         long total = latency.total();
         measured += total;
         double appMicros = (appCpu.nanos() - app0) / 1e3 / Math.max(total, 1);
+        double appKernelMicros = (appKernel.nanos() - appKernel0) / 1e3 / Math.max(total, 1);
         double tenantMicros = (tenantCpu.nanos() - tenant0) / 1e3 / Math.max(total, 1);
         double benchMicros = (benchCpu.nanos() - bench0) / 1e3 / Math.max(total, 1);
         double busy = (machineCpu.nanos() - machine0) / (double) elapsed / cores;
@@ -377,6 +382,7 @@ public final class LoadBenchmark {
                 errors.get(),
                 total,
                 appMicros,
+                appKernelMicros,
                 tenantMicros,
                 benchMicros,
                 busy));
@@ -573,10 +579,14 @@ public final class LoadBenchmark {
             String.format(
                 Locale.ROOT,
                 "%n## Above the floor%n%nAt %d connections a static file cost the app %.0f µs of"
-                    + " CPU. What each page adds to that:%n%n| Route | app CPU µs/req | above the"
-                    + " floor |%n|---|---|---|%n",
+                    + " CPU (%.0f µs of it in the kernel). What each page adds to that, and the"
+                    + " kernel's part of the page's CPU (the app's sockets and thread wake-ups,"
+                    + " which the flight recording's samples never show):%n%n"
+                    + "| Route | app CPU µs/req | above the floor | app kernel µs/req |%n"
+                    + "|---|---|---|---|%n",
                 connections,
-                floor));
+                floor,
+                find(results, STATIC_FLOOR, connections).appKernelMicros()));
     for (Result r : results) {
       if (r.connections() == connections
           && !r.route().equals(STATIC_FLOOR)
@@ -584,10 +594,11 @@ public final class LoadBenchmark {
         out.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %.0f | %.0f |%n",
+                "| %s | %.0f | %.0f | %.0f |%n",
                 r.route(),
                 r.appCpuMicros(),
-                r.appCpuMicros() - floor));
+                r.appCpuMicros() - floor,
+                r.appKernelMicros()));
       }
     }
     return out.toString();
