@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * which leases a pooled connection and exchanges the request without the full client's chain. That
  * chain (target authentication and its cache, which parses every request's path again, the protocol
  * interceptors, the redirect and retry steps) does nothing for a bearer-authenticated JSON call
- * with redirects and retries switched off, and in the flight recording it was a few per cent of the
- * profile page's CPU. A host behind a proxy goes through the full client, which knows how to
+ * with redirects and retries switched off, and in the flight recording it took about a tenth of the
+ * profile page's samples. A host behind a proxy goes through the full client, which knows how to
  * tunnel. The two share one connection pool, and every request carries the same timeouts: the
  * minimal client has no defaults of its own, and would otherwise wait three minutes for a
  * connection from an exhausted pool.
