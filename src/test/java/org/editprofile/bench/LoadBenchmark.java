@@ -552,20 +552,50 @@ public final class LoadBenchmark {
     Result profile = find(results, "GET /users/gatedUpdateProfile", connections);
     Result direct = find(results, GRAPH_DIRECT, connections);
     return String.format(
-        Locale.ROOT,
-        "%n## The profile page against Graph /me direct%n%nAt %d connections the profile page"
-            + " served %.0f req/s, Graph /me called directly %.0f req/s: **%.2f×**.%n%n"
-            + "By CPU cost: the app spent %.0f µs per profile page, the dev tenant %.0f µs per"
-            + " direct /me (its request threads only, so the tenant's side is a lower bound). With"
-            + " the app and the tenant each on equal cores of their own and the load generator"
-            + " elsewhere, the page could serve at most **%.2f×** the direct rate.%n",
-        connections,
-        profile.rps(),
-        direct.rps(),
-        profile.rps() / direct.rps(),
-        profile.appCpuMicros(),
-        direct.tenantCpuMicros(),
-        Math.min(1.0, direct.tenantCpuMicros() / profile.appCpuMicros()));
+            Locale.ROOT,
+            "%n## The profile page against Graph /me direct%n%nAt %d connections the profile page"
+                + " served %.0f req/s, Graph /me called directly %.0f req/s: **%.2f×**.%n%n"
+                + "By CPU cost: the app spent %.0f µs per profile page, the dev tenant %.0f µs per"
+                + " direct /me (its request threads only, so the tenant's side is a lower bound). With"
+                + " the app and the tenant each on equal cores of their own and the load generator"
+                + " elsewhere, the page could serve at most **%.2f×** the direct rate.%n",
+            connections,
+            profile.rps(),
+            direct.rps(),
+            profile.rps() / direct.rps(),
+            profile.appCpuMicros(),
+            direct.tenantCpuMicros(),
+            Math.min(1.0, direct.tenantCpuMicros() / profile.appCpuMicros()))
+        + cpuBoundWarning(profile, direct);
+  }
+
+  /** Below this machine busy, a phase waited on something besides CPU (often: other tenants). */
+  private static final double CPU_BOUND = 0.85;
+
+  /**
+   * Both ratios assume the two phases were bound by CPU; on a shared host a phase can lose its
+   * cores to other work, and its requests per second then say nothing about the app.
+   */
+  private static String cpuBoundWarning(Result profile, Result direct) {
+    StringBuilder idle = new StringBuilder();
+    for (Result r : List.of(profile, direct)) {
+      if (r.machineBusy() < CPU_BOUND) {
+        idle.append(
+            String.format(
+                Locale.ROOT,
+                "%s%s was only %.0f %% busy",
+                idle.length() == 0 ? "" : ", ",
+                r.route(),
+                r.machineBusy() * 100));
+      }
+    }
+    return idle.length() == 0
+        ? ""
+        : String.format(
+            Locale.ROOT,
+            "%n**Not comparable in this run:** %s, so the ratios do not measure the app (another"
+                + " process had the cores); run the benchmark again.%n",
+            idle);
   }
 
   /**
