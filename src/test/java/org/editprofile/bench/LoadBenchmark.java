@@ -772,16 +772,16 @@ public final class LoadBenchmark {
       tenant.directory().add(user.email(), user.password(), "Cold Start");
       Browser browser = new Browser();
       Instant started = Instant.now();
-      Step open = Step.start(appCpu, tenantCpu);
+      StepTimer timer = new StepTimer(appCpu, tenantCpu);
       Page login = Journeys.openSignIn(browser, app, "/");
-      open = open.finish();
-      Step submit = Step.start(appCpu, tenantCpu);
+      Step open = timer.stop();
+      timer = new StepTimer(appCpu, tenantCpu);
       Journeys.submitLogin(browser, login, user);
-      submit = submit.finish();
+      Step submit = timer.stop();
       Instant home = Instant.now();
-      Step profile = Step.start(appCpu, tenantCpu);
+      timer = new StepTimer(appCpu, tenantCpu);
       browser.get(app + "/users/gatedUpdateProfile");
-      profile = profile.finish();
+      Step profile = timer.stop();
       System.out.printf(
           Locale.ROOT,
           "Cold start, %s: open sign-in %s, submit %s, profile %s%n",
@@ -796,37 +796,46 @@ public final class LoadBenchmark {
     }
     return table
         .append(
-            "\nEach step's time, and the CPU the app's JVM and the dev tenant's request threads"
-                + " spent meanwhile: what the rest of the time waited on is neither.\n\n")
+            "\nEach step's time, with the CPU the app's whole JVM (request threads, JIT, GC)"
+                + " and the dev tenant's request threads spent meanwhile; on several cores the"
+                + " app's can exceed the step's time.\n\n")
         .toString();
   }
 
-  /** One timed step of the cold start, with the app's and the tenant's CPU over it. */
-  private record Step(
-      CpuMeter appCpu, CpuMeter tenantCpu, long start, long app, long tenant, long end) {
-
-    static Step start(CpuMeter appCpu, CpuMeter tenantCpu) {
-      return new Step(appCpu, tenantCpu, System.nanoTime(), appCpu.nanos(), tenantCpu.nanos(), 0);
-    }
-
-    Step finish() {
-      return new Step(
-          appCpu,
-          tenantCpu,
-          start,
-          appCpu.nanos() - app,
-          tenantCpu.nanos() - tenant,
-          System.nanoTime());
-    }
+  /** One timed step of the cold start: how long it took, and the app's and the tenant's CPU. */
+  private record Step(long elapsedNanos, long appCpuNanos, long tenantCpuNanos) {
 
     @Override
     public String toString() {
       return String.format(
           Locale.ROOT,
           "%.1f ms (app CPU %.0f ms, tenant %.0f ms)",
-          (end - start) / 1e6,
-          app / 1e6,
-          tenant / 1e6);
+          elapsedNanos / 1e6,
+          appCpuNanos / 1e6,
+          tenantCpuNanos / 1e6);
+    }
+  }
+
+  /** Started before a step, {@link #stop()} after it. */
+  private static final class StepTimer {
+    private final CpuMeter appCpu;
+    private final CpuMeter tenantCpu;
+    private final long start = System.nanoTime();
+    private final long appAtStart;
+    private final long tenantAtStart;
+
+    StepTimer(CpuMeter appCpu, CpuMeter tenantCpu) {
+      this.appCpu = appCpu;
+      this.tenantCpu = tenantCpu;
+      this.appAtStart = appCpu.nanos();
+      this.tenantAtStart = tenantCpu.nanos();
+    }
+
+    Step stop() {
+      return new Step(
+          System.nanoTime() - start,
+          appCpu.nanos() - appAtStart,
+          tenantCpu.nanos() - tenantAtStart);
     }
   }
 
