@@ -52,7 +52,8 @@ public final class ApiHttp implements Closeable {
     this.pool = OutboundHttp.pool(connectTimeout, readTimeout, connectionsPerHost);
     this.timeouts = OutboundHttp.timeouts(connectTimeout);
     this.direct = HttpClients.createMinimal(pool);
-    this.proxied = OutboundHttp.client(pool, timeouts);
+    // One answer per host for both the choice of client and the full client's own route.
+    this.proxied = OutboundHttp.client(pool, timeouts, proxies);
   }
 
   public static ApiHttp create(Duration connectTimeout, Duration readTimeout) {

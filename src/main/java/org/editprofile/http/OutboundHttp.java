@@ -30,7 +30,10 @@ public final class OutboundHttp {
   private OutboundHttp() {}
 
   public static CloseableHttpClient create(Duration connectTimeout, Duration readTimeout) {
-    return client(pool(connectTimeout, readTimeout, 100), timeouts(connectTimeout));
+    return client(
+        pool(connectTimeout, readTimeout, 100),
+        timeouts(connectTimeout),
+        new ProxyPerHost(ProxySelector.getDefault()));
   }
 
   /**
@@ -38,13 +41,13 @@ public final class OutboundHttp {
    * client for JSON APIs must not use or does not need.
    */
   static CloseableHttpClient client(
-      PoolingHttpClientConnectionManager pool, RequestConfig timeouts) {
+      PoolingHttpClientConnectionManager pool, RequestConfig timeouts, ProxyPerHost proxies) {
     return HttpClients.custom()
         .setConnectionManager(pool)
         .setDefaultRequestConfig(timeouts)
         // Corporate egress: the JVM's standard proxy settings (https.proxyHost, https.proxyPort,
         // http.nonProxyHosts), asked once per host by ProxyPerHost.
-        .setRoutePlanner(new ProxyPerHost(ProxySelector.getDefault()))
+        .setRoutePlanner(proxies)
         // Shared by every user: it must never carry one user's cookies into another's request.
         .disableCookieManagement()
         .disableRedirectHandling()
