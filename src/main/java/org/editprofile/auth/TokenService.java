@@ -140,12 +140,14 @@ public final class TokenService {
   }
 
   /**
-   * Asks MSAL4J, once at start-up, for a token of an account its (empty) cache does not hold: the
-   * silent path's classes load and run before the first customer's Graph page, and the answer is a
-   * cache miss that reaches no one.
+   * Seals and opens an empty token cache, and asks MSAL4J, once at start-up, for a token of an
+   * account its (empty) cache does not hold: the silent path's classes load and run before the
+   * first customer's Graph page, and the answer is a cache miss that reaches no one.
    */
   public void warmUp() {
     SilentTokenMemo.warmUp();
+    // Every sign-in seals the session's token cache and every Graph page opens it (JWE).
+    cipher.open(cipher.seal("{}"));
     IAccount nobody =
         new WarmUpAccount(
             "00000000-0000-0000-0000-000000000000.00000000-0000-0000-0000-000000000000",

@@ -124,6 +124,20 @@ class IdTokenVerifierTest {
   }
 
   @Test
+  void warmUpClaimsPassTheChecksAGoodSignatureLeadsTo() {
+    JWTClaimsSet claims = verifier.warmUpClaims();
+    IdTokenVerifier.Check check = verifier.checkClaims(claims, "start-up");
+    assertEquals(
+        "start-up",
+        assertInstanceOf(IdTokenVerifier.Check.Verified.class, check)
+            .claims()
+            .getSubject()
+            .getValue());
+    // The same checks as the validator's: another nonce is refused.
+    assertRejected(verifier.checkClaims(claims, "other"));
+  }
+
+  @Test
   void verifyWhenNonceDiffersOrMissingThenRejected() throws Exception {
     assertRejected(verifier.verify(TestJwts.sign(claims(b -> {}), key), "other"));
     assertRejected(verifier.verify(TestJwts.sign(claims(b -> b.claim("nonce", null)), key), "n-1"));

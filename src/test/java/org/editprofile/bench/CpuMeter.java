@@ -40,16 +40,53 @@ interface CpuMeter {
     Path stat = Path.of("/proc", Long.toString(pid), "stat");
     return () -> {
       try {
-        String line = Files.readString(stat, StandardCharsets.US_ASCII);
-        // The command name (field 2) may contain spaces; fields after its closing parenthesis are
-        // fixed: state is field 3, utime 14 and stime 15.
-        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-        long user = withUser ? Long.parseLong(fields[11]) : 0;
-        return (user + Long.parseLong(fields[12])) * nanosPerTick;
+        return ticks(Files.readString(stat, StandardCharsets.US_ASCII), withUser) * nanosPerTick;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     };
+  }
+
+  /** System time, and user time if asked, from a {@code stat} line of a process or a thread. */
+  private static long ticks(String statLine, boolean withUser) {
+    // The command name (field 2) may contain spaces; fields after its closing parenthesis are
+    // fixed: state is field 3, utime 14 and stime 15.
+    String[] fields = statLine.substring(statLine.lastIndexOf(')') + 2).split(" ");
+    long user = withUser ? Long.parseLong(fields[11]) : 0;
+    return user + Long.parseLong(fields[12]);
+  }
+
+  /**
+   * The threads of another process whose name (as {@code /proc/<pid>/task/<tid>/comm} shows it, cut
+   * to 15 characters) starts with one of the prefixes: e.g. its JIT compiler threads. Threads that
+   * ended are not counted.
+   */
+  static CpuMeter processThreads(long pid, List<String> namePrefixes) {
+    long nanosPerTick = 1_000_000_000L / clockTicksPerSecond();
+    Path tasks = Path.of("/proc", Long.toString(pid), "task");
+    return () -> {
+      long ticks = 0;
+      try (var each = Files.list(tasks)) {
+        for (Path task : (Iterable<Path>) each::iterator) {
+          ticks += threadTicks(task, namePrefixes);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return ticks * nanosPerTick;
+    };
+  }
+
+  private static long threadTicks(Path task, List<String> namePrefixes) {
+    try {
+      String name = Files.readString(task.resolve("comm"), StandardCharsets.US_ASCII).strip();
+      if (namePrefixes.stream().noneMatch(name::startsWith)) {
+        return 0;
+      }
+      return ticks(Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII), true);
+    } catch (IOException e) {
+      return 0; // the thread ended meanwhile
+    }
   }
 
   /**

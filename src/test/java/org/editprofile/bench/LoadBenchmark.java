@@ -97,9 +97,7 @@ public final class LoadBenchmark {
                 settings,
                 trust,
                 DevTenant.trustStorePassword(),
-                PROFILE
-                    ? List.of("-XX:StartFlightRecording=name=bench,settings=profile")
-                    : List.of())) {
+                appJvmOptions())) {
           new LoadBenchmark(tenant, base, phase).run(server, heapUsers, out);
         }
       } else {
@@ -112,6 +110,19 @@ public final class LoadBenchmark {
         System.out.println(stores);
       }
     }
+  }
+
+  /** The flight recording when profiling, and the operator's own options (APP_JVM_OPTS). */
+  private static List<String> appJvmOptions() {
+    List<String> options = new ArrayList<>();
+    if (PROFILE) {
+      options.add("-XX:StartFlightRecording=name=bench,settings=profile");
+    }
+    String extra = System.getProperty("bench.appJvm", "").strip();
+    if (!extra.isEmpty()) {
+      options.addAll(List.of(extra.split("\\s+")));
+    }
+    return options;
   }
 
   private static final String SESSION_KEYS = "edit-profile:session:sessions:";
@@ -313,7 +324,12 @@ public final class LoadBenchmark {
     // so it times the app's first requests, not the tenant's compiler.
     awaitQuietMachine();
     Map<String, Instant[]> windows = new LinkedHashMap<>();
-    report.append(coldStart(windows, CpuMeter.process(server.pid())));
+    report.append(coldStart(windows, server.pid()));
+    if (Boolean.getBoolean("bench.coldOnly")) {
+      Files.writeString(out, report);
+      System.out.println(report);
+      return;
+    }
 
     List<Session> sessions = new ArrayList<>();
     for (int i = 0; i < 64; i++) {
@@ -760,7 +776,8 @@ public final class LoadBenchmark {
 
   private static final Duration QUIET_WAIT_LIMIT = Duration.ofSeconds(30);
 
-  private String coldStart(Map<String, Instant[]> windows, CpuMeter appCpu) throws IOException {
+  private String coldStart(Map<String, Instant[]> windows, long appPid) throws IOException {
+    AppCpu appCpu = new AppCpu(appPid);
     StringBuilder table =
         new StringBuilder(
             "## After a fresh deploy\n\n"
@@ -796,46 +813,117 @@ public final class LoadBenchmark {
     }
     return table
         .append(
-            "\nEach step's time, with the CPU the app's whole JVM (request threads, JIT, GC)"
-                + " and the dev tenant's request threads spent meanwhile; on several cores the"
-                + " app's can exceed the step's time.\n\n")
+            "\nEach step's time, with the CPU the app's whole JVM spent meanwhile (of it, its"
+                + " request threads', which load the classes a step needs first, and its JIT"
+                + " compiler threads'; the rest is GC and the container's other threads), the"
+                + " classes the app loaded and the JVM's time loading them (`jstat -class`), and"
+                + " the dev tenant's request threads' CPU; on several cores the app's CPU can"
+                + " exceed the step's time.\n\n")
         .toString();
   }
 
-  /** One timed step of the cold start: how long it took, and the app's and the tenant's CPU. */
-  private record Step(long elapsedNanos, long appCpuNanos, long tenantCpuNanos) {
+  /** The app JVM's meters: its CPU (all, request threads, JIT compilers) and class loading. */
+  private record AppCpu(long pid, CpuMeter all, CpuMeter requests, CpuMeter jit) {
+    AppCpu(long pid) {
+      this(
+          pid,
+          CpuMeter.process(pid),
+          CpuMeter.processThreads(pid, List.of("http-")),
+          CpuMeter.processThreads(pid, List.of("C1 CompilerThre", "C2 CompilerThre")));
+    }
+
+    /**
+     * Classes loaded so far and the JVM's time spent loading them, from {@code jstat -class} (which
+     * reads the JVM's performance counters without attaching to it).
+     */
+    long[] classesAndLoadingMillis() throws IOException {
+      try {
+        String[] lines =
+            run(
+                    Path.of(System.getProperty("java.home"), "bin", "jstat").toString(),
+                    "-class",
+                    Long.toString(pid))
+                .strip()
+                .split("\n");
+        String[] values = lines[lines.length - 1].strip().split("\\s+");
+        return new long[] {
+          Long.parseLong(values[0]), Math.round(Double.parseDouble(values[4]) * 1000)
+        };
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException(e);
+      } catch (RuntimeException e) {
+        throw new IOException("jstat -class gave no counters", e);
+      }
+    }
+  }
+
+  /**
+   * One timed step of the cold start: how long it took, the app's CPU (all of it, its request
+   * threads', its JIT compilers'), the classes it loaded and the time that took, the tenant's CPU.
+   */
+  private record Step(
+      long elapsedNanos,
+      long appNanos,
+      long requestNanos,
+      long jitNanos,
+      long classesLoaded,
+      long classLoadingMillis,
+      long tenantNanos) {
 
     @Override
     public String toString() {
       return String.format(
           Locale.ROOT,
-          "%.1f ms (app CPU %.0f ms, tenant %.0f ms)",
+          "%.1f ms (app CPU %.0f ms: requests %.0f, JIT %.0f; %d classes loaded in %d ms;"
+              + " tenant %.0f ms)",
           elapsedNanos / 1e6,
-          appCpuNanos / 1e6,
-          tenantCpuNanos / 1e6);
+          appNanos / 1e6,
+          requestNanos / 1e6,
+          jitNanos / 1e6,
+          classesLoaded,
+          classLoadingMillis,
+          tenantNanos / 1e6);
     }
   }
 
-  /** Started before a step, {@link #stop()} after it. */
+  /** Started before a step, {@link #stop()} after it (the class counters read outside the time). */
   private static final class StepTimer {
-    private final CpuMeter appCpu;
-    private final CpuMeter tenantCpu;
-    private final long start = System.nanoTime();
+    private final AppCpu app;
+    private final CpuMeter tenant;
+    private final long[] classesAtStart;
     private final long appAtStart;
+    private final long requestsAtStart;
+    private final long jitAtStart;
     private final long tenantAtStart;
+    private final long start;
 
-    StepTimer(CpuMeter appCpu, CpuMeter tenantCpu) {
-      this.appCpu = appCpu;
-      this.tenantCpu = tenantCpu;
-      this.appAtStart = appCpu.nanos();
-      this.tenantAtStart = tenantCpu.nanos();
+    StepTimer(AppCpu app, CpuMeter tenant) throws IOException {
+      this.app = app;
+      this.tenant = tenant;
+      this.classesAtStart = app.classesAndLoadingMillis();
+      this.appAtStart = app.all().nanos();
+      this.requestsAtStart = app.requests().nanos();
+      this.jitAtStart = app.jit().nanos();
+      this.tenantAtStart = tenant.nanos();
+      this.start = System.nanoTime();
     }
 
-    Step stop() {
+    Step stop() throws IOException {
+      long elapsed = System.nanoTime() - start;
+      long appNanos = app.all().nanos() - appAtStart;
+      long requestNanos = app.requests().nanos() - requestsAtStart;
+      long jitNanos = app.jit().nanos() - jitAtStart;
+      long tenantNanos = tenant.nanos() - tenantAtStart;
+      long[] classes = app.classesAndLoadingMillis();
       return new Step(
-          System.nanoTime() - start,
-          appCpu.nanos() - appAtStart,
-          tenantCpu.nanos() - tenantAtStart);
+          elapsed,
+          appNanos,
+          requestNanos,
+          jitNanos,
+          classes[0] - classesAtStart[0],
+          classes[1] - classesAtStart[1],
+          tenantNanos);
     }
   }
 
