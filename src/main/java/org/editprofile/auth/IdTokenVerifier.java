@@ -35,6 +35,9 @@ import org.editprofile.tenant.TenantKeys;
  */
 public final class IdTokenVerifier {
 
+  private static final int MAX_CLOCK_SKEW_SECONDS = 120;
+  private static final String WARM_UP_NONCE = "start-up";
+
   private final OidcMetadataProvider metadata;
   private final TenantKeys keys;
   private final String clientId;
@@ -115,8 +118,6 @@ public final class IdTokenVerifier {
     }
   }
 
-  private static final String WARM_UP_NONCE = "start-up";
-
   /** The warm-up token's claims: right for this app and its tenant, good for a minute. */
   JWTClaimsSet warmUpClaims() {
     Instant now = Instant.now();
@@ -144,8 +145,6 @@ public final class IdTokenVerifier {
       return new Check.Rejected("ID token claims rejected: " + e.getMessage());
     }
   }
-
-  private static final int MAX_CLOCK_SKEW_SECONDS = 120;
 
   private IDTokenValidator validator() {
     OidcMetadata current = metadata.get();

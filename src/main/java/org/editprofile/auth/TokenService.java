@@ -146,14 +146,14 @@ public final class TokenService {
    */
   public void warmUp() {
     SilentTokenMemo.warmUp();
-    // Every sign-in seals the session's token cache and every Graph page opens it (JWE).
-    cipher.open(cipher.seal("{}"));
     IAccount nobody =
         new WarmUpAccount(
             "00000000-0000-0000-0000-000000000000.00000000-0000-0000-0000-000000000000",
             "warm-up.invalid",
             "warm-up");
     try {
+      // Every sign-in seals the session's token cache and every Graph page opens it (JWE).
+      cipher.open(cipher.seal("{}"));
       ConfidentialClientApplication app =
           apps.newClient(new SessionTokenCache(Optional.empty(), cipher, changed -> {}));
       MsalCalls.account(app, nobody.homeAccountId());
