@@ -14,6 +14,7 @@ import java.util.PropertyResourceBundle;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +30,13 @@ public final class Messages {
   private final Map<Language, ResourceBundle> bundles = new EnumMap<>(Language.class);
   private final Map<Language, Map<String, String>> texts = new EnumMap<>(Language.class);
 
+  /**
+   * Each pattern with arguments parsed once (on first use, so a broken pattern still fails where it
+   * did): the signed-in greeting is formatted on every page, and parsing a pattern costs far more
+   * than filling it in. A MessageFormat is not safe to share, so each use formats a copy.
+   */
+  private final Map<Language, Map<String, MessageFormat>> patterns = new EnumMap<>(Language.class);
+
   private Messages() {}
 
   /** The pages' bundle in every shipped language, each with exactly the keys English has. */
@@ -42,6 +50,7 @@ public final class Messages {
     for (Language language : Language.values()) {
       ResourceBundle bundle = read(baseName, language);
       messages.bundles.put(language, bundle);
+      messages.patterns.put(language, new ConcurrentHashMap<>());
       messages.texts.put(
           language,
           bundle.keySet().stream()
@@ -108,6 +117,10 @@ public final class Messages {
       Serializable arg = text.args().get(i);
       args[i] = arg instanceof Text nested ? format(nested, language) : arg;
     }
-    return new MessageFormat(pattern, language.locale()).format(args);
+    MessageFormat parsed =
+        patterns
+            .get(language)
+            .computeIfAbsent(text.key(), key -> new MessageFormat(pattern, language.locale()));
+    return ((MessageFormat) parsed.clone()).format(args);
   }
 }

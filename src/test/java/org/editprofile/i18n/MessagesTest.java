@@ -10,9 +10,14 @@ import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -124,6 +129,45 @@ class MessagesTest {
     assertEquals(
         "Der Anmeldedienst ist ausgelastet. Bitte versuchen Sie es in 1.200 Sekunden erneut.",
         messages.format(Text.of("error.tenantBusy.message", 1200L), Language.GERMAN));
+  }
+
+  @Test
+  void formatWhenThePatternIsUsedAgainThenEachCallGetsItsOwnArguments() throws Exception {
+    Messages messages = Messages.load();
+    // The parsed pattern is kept and reused: calls from many request threads at once must each
+    // still get their own argument in the words (a cache of words, not patterns, would not).
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<List<String>>> wrong = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int offset = t * 100_000;
+        wrong.add(
+            threads.submit(
+                () -> {
+                  List<String> problems = new ArrayList<>();
+                  for (long n = offset; n < offset + 3000; n++) {
+                    String words =
+                        messages.format(
+                            Text.of("field.isTooLong", "Postal code", n), Language.ENGLISH);
+                    String expected =
+                        String.format(
+                            Locale.ROOT, "Postal code must be at most %,d characters.", n);
+                    if (!words.equals(expected)) {
+                      problems.add(words + " (" + n + ")");
+                    }
+                  }
+                  return problems;
+                }));
+      }
+      for (Future<List<String>> each : wrong) {
+        assertEquals(List.of(), each.get(60, TimeUnit.SECONDS));
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertEquals(
+        "Microsoft Graph está ocupado. Vuelva a intentarlo dentro de 1 segundo.",
+        messages.format(Text.of("error.throttledFor.message", 1L), Language.SPANISH));
   }
 
   @Test
