@@ -361,9 +361,10 @@ public final class LoadBenchmark {
       }
     }
     long measured = 0;
-    CpuMeter appCpu = CpuMeter.process(server.pid());
+    AppCpu appMeters = new AppCpu(server.pid());
+    CpuMeter appCpu = appMeters.all();
     CpuMeter appKernel = CpuMeter.processKernel(server.pid());
-    CpuMeter appJit = new AppCpu(server.pid()).jit();
+    CpuMeter appJit = appMeters.jit();
     CpuMeter benchCpu = CpuMeter.process(ProcessHandle.current().pid());
     CpuMeter machineCpu = CpuMeter.machine();
     int cores = Runtime.getRuntime().availableProcessors();
