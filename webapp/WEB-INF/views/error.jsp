@@ -3,7 +3,7 @@
 <h1><c:out value="${errorTitle}"/></h1>
 <p class="error-message"><c:out value="${errorMessage}"/></p>
 <p><a href="${routes.home}">${msg['back.home']}</a></p>
-<c:if test="${not empty requestId}">
-<p class="reference"><fmt:message key="error.reference"><fmt:param value="${fn:escapeXml(requestId)}"/><fmt:param value="${fn:escapeXml(errorTime)}"/></fmt:message></p>
+<c:if test="${not empty errorReference}">
+<p class="reference"><c:out value="${errorReference}"/></p>
 </c:if>
 <%@ include file="_bottom.jspf" %>

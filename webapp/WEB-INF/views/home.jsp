@@ -2,7 +2,7 @@
 <%@ include file="_top.jspf" %>
 <c:choose>
   <c:when test="${not empty user}">
-    <h1><fmt:message key="home.greeting"><fmt:param value="${fn:escapeXml(user.greetingName)}"/></fmt:message></h1>
+    <h1><c:out value="${heading}"/></h1>
     <ul class="actions">
       <li><a href="${routes.claims}">${msg['home.claims']}</a></li>
       <li><a href="${routes.showProfile}">${msg['home.profile']}</a></li>

@@ -67,6 +67,7 @@ import org.editprofile.web.CsrfFilter;
 import org.editprofile.web.EditProfileFormServlet;
 import org.editprofile.web.ErrorServlet;
 import org.editprofile.web.HealthServlet;
+import org.editprofile.web.HomeServlet;
 import org.editprofile.web.LanguageFilter;
 import org.editprofile.web.LanguageServlet;
 import org.editprofile.web.MetricsServlet;
@@ -80,8 +81,6 @@ import org.editprofile.web.ShowProfileServlet;
 import org.editprofile.web.SignInCallbackServlet;
 import org.editprofile.web.SignInServlet;
 import org.editprofile.web.SignOutServlet;
-import org.editprofile.web.View;
-import org.editprofile.web.ViewServlet;
 import org.editprofile.web.Views;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -344,7 +343,7 @@ public final class EditProfileApp implements ServletContextListener {
     addFilter(context, "csrf", new CsrfFilter(settings.redirectUri()), false, "/*");
     addFilter(
         context, "authentication", new AuthenticationFilter(), false, Routes.SIGNED_IN_PAGES + "*");
-    addServlet(context, "home", new ViewServlet(View.HOME), "");
+    addServlet(context, "home", new HomeServlet(), "");
     AnonymousSignInSessions visitors;
     if (settings.sessionStore().isPresent()) {
       // The container never sees the store's sessions (no listener events, no heap to bound):

@@ -19,9 +19,9 @@ import java.util.stream.Collectors;
 
 /**
  * The pages' words: one resource bundle per shipped language (the views read it as a map, {@link
- * #texts}, and through JSTL {@code fmt:message} for texts with arguments; Java code formats a
- * {@link Text} with the same bundle). Loaded once and checked complete at start-up, so a missing
- * translation fails the deploy, not a visitor's page.
+ * #texts}; Java code formats a {@link Text}, a text with its arguments, with the same bundle and
+ * hands the view the words). Loaded once and checked complete at start-up, so a missing translation
+ * fails the deploy, not a visitor's page.
  */
 public final class Messages {
 
@@ -97,7 +97,7 @@ public final class Messages {
    * The language's texts by key, as the views read them: {@code ${msg['profile.title']}} prints
    * what {@code <fmt:message key="profile.title"/>} would (a text without arguments is printed as
    * written), for a map look-up instead of a tag, its scope search and a bundle look-up. Texts with
-   * arguments still go through {@code fmt:message} and {@code fmt:param}.
+   * arguments are formatted by {@link #format} before the view is rendered.
    */
   public Map<String, String> texts(Language language) {
     return texts.get(language);

@@ -5,10 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.jsp.jstl.core.Config;
-import jakarta.servlet.jsp.jstl.fmt.LocalizationContext;
 import java.io.IOException;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.editprofile.Routes;
@@ -17,9 +14,7 @@ import org.editprofile.i18n.Messages;
 
 /**
  * Decides each page's language (the switcher's cookie, else the browser's Accept-Language among the
- * shipped ones, else English) and hands the views that language's texts: as {@code ${msg['key']}},
- * and JSTL its bundle, so {@code fmt:message} (the texts with arguments) needs no lookup of its
- * own.
+ * shipped ones, else English) and hands the views that language's texts, as {@code ${msg['key']}}.
  */
 public final class LanguageFilter extends HttpFilter {
 
@@ -36,16 +31,11 @@ public final class LanguageFilter extends HttpFilter {
 
   private final transient LanguageCookie cookie;
   private final transient Map<String, Language> negotiated = new ConcurrentHashMap<>();
-  private final transient Map<Language, LocalizationContext> contexts =
-      new EnumMap<>(Language.class);
   private final transient Messages messages;
 
   LanguageFilter(Messages messages, LanguageCookie cookie) {
     this.cookie = cookie;
     this.messages = messages;
-    for (Language language : Language.values()) {
-      contexts.put(language, new LocalizationContext(messages.bundle(language), language.locale()));
-    }
   }
 
   /** For an app whose address is https (the cookie is then Secure and {@code __Host-}). */
@@ -85,7 +75,6 @@ public final class LanguageFilter extends HttpFilter {
     Language language =
         cookie.read(request).orElseGet(() -> negotiate(request.getHeader("Accept-Language")));
     request.setAttribute(ATTRIBUTE, language);
-    Config.set(request, Config.FMT_LOCALIZATION_CONTEXT, contexts.get(language));
     request.setAttribute(TEXTS, messages.texts(language));
     // Pages are never cached (Cache-Control: no-store), so no Vary is needed for this.
     response.setHeader("Content-Language", language.tag());

@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import org.editprofile.Routes;
+import org.editprofile.http.CorrelationId;
 import org.editprofile.i18n.Language;
 import org.editprofile.i18n.Messages;
 import org.editprofile.i18n.Text;
@@ -124,8 +125,11 @@ public final class Views {
     request.setAttribute("errorTitle", errorTitle);
     request.setAttribute("pageTitle", errorTitle);
     request.setAttribute("errorMessage", text(request, message));
-    request.setAttribute(
-        "errorTime", dateTime(request, Instant.now().truncatedTo(ChronoUnit.SECONDS)) + " UTC");
+    if (request.getAttribute(CorrelationId.KEY) instanceof String requestId) {
+      String time = dateTime(request, Instant.now().truncatedTo(ChronoUnit.SECONDS)) + " UTC";
+      request.setAttribute(
+          "errorReference", text(request, Text.of("error.reference", requestId, time)));
+    }
     render(request, response, View.ERROR);
   }
 

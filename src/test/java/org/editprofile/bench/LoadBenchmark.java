@@ -89,17 +89,19 @@ public final class LoadBenchmark {
       String base = "http://127.0.0.1:" + port;
       tenant.registerWebApp(base + "/auth/redirect", base + "/");
       Map<String, String> settings = EmbeddedTomcat.settingsFor(tenant, base);
+      String compareWar = System.getProperty("bench.compareWar", "").strip();
+      if (!compareWar.isEmpty()) {
+        String report =
+            compare(tenant, trust, phase, Path.of(compareWar), port, settings, base)
+                + "\n"
+                + machine();
+        Files.writeString(out, report);
+        System.out.println(report);
+        return;
+      }
       // A flight recording from the JVM's start: the phases are cut out of it afterwards.
       if (Boolean.parseBoolean(System.getProperty("bench.main", "true"))) {
-        try (ServerDistribution server =
-            ServerDistribution.start(
-                ServerDistribution.Kind.TOMCAT,
-                EmbeddedTomcat.builtWar(),
-                port,
-                settings,
-                trust,
-                DevTenant.trustStorePassword(),
-                appJvmOptions())) {
+        try (ServerDistribution server = tomcat(EmbeddedTomcat.builtWar(), port, settings, trust)) {
           new LoadBenchmark(tenant, base, phase).run(server, heapUsers, out);
         }
       } else {
@@ -114,6 +116,19 @@ public final class LoadBenchmark {
     }
   }
 
+  /** A Tomcat 11 with the WAR, the flight recording when profiling and APP_JVM_OPTS. */
+  private static ServerDistribution tomcat(
+      Path war, int port, Map<String, String> settings, Path trust) throws Exception {
+    return ServerDistribution.start(
+        ServerDistribution.Kind.TOMCAT,
+        war,
+        port,
+        settings,
+        trust,
+        DevTenant.trustStorePassword(),
+        appJvmOptions());
+  }
+
   /** The flight recording when profiling, and the operator's own options (APP_JVM_OPTS). */
   private static List<String> appJvmOptions() {
     List<String> options = new ArrayList<>();
@@ -126,6 +141,129 @@ public final class LoadBenchmark {
       options.addAll(List.of(extra.split("\\s+")));
     }
     return options;
+  }
+
+  /** Rounds of the side-by-side comparison: each gives one pair of figures per route. */
+  private static final int COMPARE_ROUNDS = Integer.getInteger("bench.compareRounds", 7);
+
+  /**
+   * This build against another (COMPARE_WAR), both on a Tomcat 11 of their own at once, same dev
+   * tenant: each route is loaded at 16 connections on one and then on the other, in alternating
+   * order, round after round, and each round's pair of CPU figures is compared. On shared cores a
+   * single run's figures drift by a third from one run to the next; the drift falls on both builds
+   * of a pair alike, so their ratio holds steadier than either figure.
+   */
+  private static String compare(
+      DevTenant tenant,
+      Path trust,
+      Duration phase,
+      Path baseWar,
+      int port,
+      Map<String, String> settings,
+      String base)
+      throws Exception {
+    int basePort = EmbeddedTomcat.freePort();
+    while (basePort == port) {
+      basePort = EmbeddedTomcat.freePort();
+    }
+    String baseUrl = "http://127.0.0.1:" + basePort;
+    tenant.registerWebApp(baseUrl + "/auth/redirect", baseUrl + "/");
+    try (ServerDistribution older =
+            tomcat(baseWar, basePort, EmbeddedTomcat.settingsFor(tenant, baseUrl), trust);
+        ServerDistribution newer = tomcat(EmbeddedTomcat.builtWar(), port, settings, trust)) {
+      LoadBenchmark[] builds = {
+        new LoadBenchmark(tenant, baseUrl, phase), new LoadBenchmark(tenant, base, phase)
+      };
+      AppCpu[] meters = {new AppCpu(older.pid()), new AppCpu(newer.pid())};
+      List<List<Session>> sessions = new ArrayList<>();
+      for (LoadBenchmark build : builds) {
+        List<Session> signedIn = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+          signedIn.add(build.signIn("Bench User " + i, true));
+        }
+        sessions.add(signedIn);
+      }
+      Map<String, Route> routes = appRoutes();
+      for (int round = 0; round < 2; round++) {
+        for (Route route : routes.values()) {
+          for (int b = 0; b < 2; b++) {
+            builds[b].load(
+                route,
+                sessions.get(b),
+                16,
+                phase.dividedBy(2),
+                new LatencyRecorder(),
+                new AtomicLong());
+          }
+        }
+      }
+      StringBuilder report =
+          new StringBuilder("# Load benchmark: this build against another, side by side\n\n")
+              .append("This build: `")
+              .append(EmbeddedTomcat.builtWar())
+              .append("`; the other: `")
+              .append(baseWar)
+              .append("`. App CPU µs per request at 16 connections, ")
+              .append(COMPARE_ROUNDS)
+              .append(" rounds of ")
+              .append(phase.toMillis())
+              .append(" ms on each, the two builds' turns alternating in order.\n\n")
+              .append(
+                  "| Route | the other: median (range) | this build: median (range) | this / the"
+                      + " other, median of the rounds' ratios (range) | errors |\n")
+              .append("|---|---|---|---|---|\n");
+      for (Map.Entry<String, Route> route : routes.entrySet()) {
+        for (int b = 0; b < 2; b++) {
+          builds[b].warmUntilCompiled(
+              route.getValue(), sessions.get(b), 16, meters[b].all(), meters[b].jit());
+        }
+        List<Double> older16 = new ArrayList<>();
+        List<Double> newer16 = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        long errors = 0;
+        for (int round = 0; round < COMPARE_ROUNDS; round++) {
+          double[] micros = new double[2];
+          for (int turn = 0; turn < 2; turn++) {
+            int b = (round + turn) % 2;
+            LatencyRecorder latency = new LatencyRecorder();
+            AtomicLong failed = new AtomicLong();
+            long cpu0 = meters[b].all().nanos();
+            builds[b].load(route.getValue(), sessions.get(b), 16, phase, latency, failed);
+            micros[b] = (meters[b].all().nanos() - cpu0) / 1e3 / Math.max(latency.total(), 1);
+            errors += failed.get();
+          }
+          older16.add(micros[0]);
+          newer16.add(micros[1]);
+          ratios.add(micros[1] / micros[0]);
+        }
+        String line =
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %s | %s | %d |%n",
+                route.getKey(),
+                medianAndRange(older16, "%.0f"),
+                medianAndRange(newer16, "%.0f"),
+                medianAndRange(ratios, "%.2f"),
+                errors);
+        System.out.print(line);
+        report.append(line);
+      }
+      return report.toString();
+    }
+  }
+
+  private static String medianAndRange(List<Double> values, String format) {
+    List<Double> sorted = values.stream().sorted().toList();
+    double median =
+        sorted.size() % 2 == 1
+            ? sorted.get(sorted.size() / 2)
+            : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+    return String.format(
+        Locale.ROOT,
+        format + " (" + format + "–" + format + ")",
+        median,
+        sorted.get(0),
+        sorted.get(sorted.size() - 1));
   }
 
   private static final String SESSION_KEYS = "edit-profile:session:sessions:";
@@ -342,16 +480,7 @@ public final class LoadBenchmark {
     }
     Map<String, Long> before = tenant.requestCounts();
     List<Result> results = new ArrayList<>();
-    Map<String, Route> routes = new LinkedHashMap<>();
-    // The floor: a small static file through the same container, connector and filters.
-    routes.put(STATIC_FLOOR, Route.app("GET", "/static/app.css", false));
-    routes.put("GET / (signed out)", Route.app("GET", "/", false));
-    routes.put("GET / (signed in)", Route.app("GET", "/", true));
-    routes.put("GET /users/id", Route.app("GET", "/users/id", true));
-    routes.put(
-        "GET /users/gatedUpdateProfile", Route.app("GET", "/users/gatedUpdateProfile", true));
-    routes.put("GET /users/updateProfile", Route.app("GET", "/users/updateProfile", true));
-    routes.put("POST /users/update", Route.app("POST", "/users/update", true));
+    Map<String, Route> routes = appRoutes();
     routes.put(GRAPH_DIRECT, direct);
     // Warm every route up first, twice round, so the JIT has compiled the shared paths (on two
     // cores its compiler threads are still busy after one round) before anything counts.
@@ -555,6 +684,21 @@ public final class LoadBenchmark {
    * A request to load: to the app (with a signed-in session's cookie or none) or, with a bearer,
    * elsewhere.
    */
+  /** The app's routes the benchmark loads, the floor first. */
+  private static Map<String, Route> appRoutes() {
+    Map<String, Route> routes = new LinkedHashMap<>();
+    // The floor: a small static file through the same container, connector and filters.
+    routes.put(STATIC_FLOOR, Route.app("GET", "/static/app.css", false));
+    routes.put("GET / (signed out)", Route.app("GET", "/", false));
+    routes.put("GET / (signed in)", Route.app("GET", "/", true));
+    routes.put("GET /users/id", Route.app("GET", "/users/id", true));
+    routes.put(
+        "GET /users/gatedUpdateProfile", Route.app("GET", "/users/gatedUpdateProfile", true));
+    routes.put("GET /users/updateProfile", Route.app("GET", "/users/updateProfile", true));
+    routes.put("POST /users/update", Route.app("POST", "/users/update", true));
+    return routes;
+  }
+
   private record Route(String method, String url, boolean signedIn, String bearer) {
     static Route app(String method, String path, boolean signedIn) {
       return new Route(method, path, signedIn, null);
