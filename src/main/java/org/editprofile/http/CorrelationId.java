@@ -2,6 +2,7 @@ package org.editprofile.http;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
@@ -63,7 +64,19 @@ public final class CorrelationId {
             + hex.substring(20);
       }
     }
-    return UUID.randomUUID().toString();
+    return newGuid();
+  }
+
+  /**
+   * A new random GUID (version 4, the IETF variant). The id is no secret, it is shown on error
+   * pages and sent to the tenant, so it comes from the thread's own generator: {@link
+   * UUID#randomUUID} draws from one SecureRandom that every request thread would queue for.
+   */
+  static String newGuid() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & 0xFFFF_FFFF_FFFF_0FFFL) | 0x0000_0000_0000_4000L;
+    long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+    return new UUID(high, low).toString();
   }
 
   /** The id of the request this thread is serving, if any. */

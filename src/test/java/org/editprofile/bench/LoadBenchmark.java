@@ -952,6 +952,9 @@ public final class LoadBenchmark {
 
   private static final String FIRST_PROFILE = "first profile page after deploy";
 
+  /** How long a cold-start customer looks at a page before following its link. */
+  private static final long THINK_MILLIS = Long.getLong("bench.thinkMillis", 0);
+
   /**
    * Waits until the machine's cores are mostly idle over a quarter of a second, for at most {@link
    * #QUIET_WAIT_LIMIT}: a machine that other work keeps busy is reported, not waited on forever.
@@ -982,13 +985,15 @@ public final class LoadBenchmark {
 
   private static final Duration QUIET_WAIT_LIMIT = Duration.ofSeconds(30);
 
-  private String coldStart(Map<String, Instant[]> windows, long appPid) throws IOException {
+  private String coldStart(Map<String, Instant[]> windows, long appPid)
+      throws IOException, InterruptedException {
     AppCpu appCpu = new AppCpu(appPid);
     StringBuilder table =
         new StringBuilder(
             "## After a fresh deploy\n\n"
                 + "| | Open sign-in (app → tenant page) | Submit credentials (tenant → callback →"
-                + " home) | Profile page (Graph /me) |\n|---|---|---|---|\n");
+                + " home) | Profile page (Graph /me) | The same page again |\n"
+                + "|---|---|---|---|---|\n");
     for (String who : List.of("first customer", "second customer")) {
       DevTenantUser user =
           new DevTenantUser("cold-" + UUID.randomUUID() + "@example.test", "Bench-Pw-1", null);
@@ -1002,20 +1007,29 @@ public final class LoadBenchmark {
       Journeys.submitLogin(browser, login, user);
       Step submit = timer.stop();
       Instant home = Instant.now();
+      // The customer reads the home page before following its link (THINK_MILLIS, default none).
+      Thread.sleep(THINK_MILLIS);
+      Instant clicked = Instant.now();
       timer = new StepTimer(appCpu, tenantCpu);
       browser.get(app + "/users/gatedUpdateProfile");
       Step profile = timer.stop();
+      windows.putIfAbsent(FIRST_SIGN_IN, new Instant[] {started, home});
+      windows.putIfAbsent(FIRST_PROFILE, new Instant[] {clicked, Instant.now()});
+      Thread.sleep(THINK_MILLIS);
+      timer = new StepTimer(appCpu, tenantCpu);
+      browser.get(app + "/users/gatedUpdateProfile");
+      Step again = timer.stop();
       System.out.printf(
           Locale.ROOT,
-          "Cold start, %s: open sign-in %s, submit %s, profile %s%n",
+          "Cold start, %s: open sign-in %s, submit %s, profile %s, again %s%n",
           who,
           open,
           submit,
-          profile);
-      windows.putIfAbsent(FIRST_SIGN_IN, new Instant[] {started, home});
-      windows.putIfAbsent(FIRST_PROFILE, new Instant[] {home, Instant.now()});
+          profile,
+          again);
       table.append(
-          String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", who, open, submit, profile));
+          String.format(
+              Locale.ROOT, "| %s | %s | %s | %s | %s |%n", who, open, submit, profile, again));
     }
     return table
         .append(
@@ -1024,7 +1038,10 @@ public final class LoadBenchmark {
                 + " compiler threads'; the rest is GC and the container's other threads), the"
                 + " classes the app loaded and the JVM's time loading them (`jstat -class`), and"
                 + " the dev tenant's request threads' CPU; on several cores the app's CPU can"
-                + " exceed the step's time.\n\n")
+                + " exceed the step's time. Between the home page and each profile page the"
+                + " customer paused "
+                + THINK_MILLIS
+                + " ms (THINK_MILLIS).\n\n")
         .toString();
   }
 

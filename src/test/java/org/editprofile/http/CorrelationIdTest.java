@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +53,19 @@ class CorrelationIdTest {
       assertNotEquals("4bf92f35-77b3-4da6-a3ce-929d0e0e4736", id);
     }
     assertNotEquals(idFor(Map.of()), idFor(Map.of()), "a new one each time");
+  }
+
+  /** A new id is a well-formed random GUID, as Entra and Graph expect a client-request-id. */
+  @Test
+  void aNewIdIsAVersionFourGuidAndNeverRepeats() {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < 10_000; i++) {
+      String id = CorrelationId.newGuid();
+      assertTrue(GUID.matcher(id).matches(), id);
+      UUID parsed = UUID.fromString(id);
+      assertEquals(4, parsed.version(), id);
+      assertEquals(2, parsed.variant(), id);
+      assertTrue(seen.add(id), "repeated " + id);
+    }
   }
 }
