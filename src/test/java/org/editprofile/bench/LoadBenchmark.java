@@ -157,24 +157,24 @@ public final class LoadBenchmark {
       DevTenant tenant,
       Path trust,
       Duration phase,
-      Path baseWar,
+      Path otherWar,
       int port,
       Map<String, String> settings,
-      String base)
+      String url)
       throws Exception {
-    int basePort = EmbeddedTomcat.freePort();
-    while (basePort == port) {
-      basePort = EmbeddedTomcat.freePort();
+    int otherPort = EmbeddedTomcat.freePort();
+    while (otherPort == port) {
+      otherPort = EmbeddedTomcat.freePort();
     }
-    String baseUrl = "http://127.0.0.1:" + basePort;
-    tenant.registerWebApp(baseUrl + "/auth/redirect", baseUrl + "/");
-    try (ServerDistribution older =
-            tomcat(baseWar, basePort, EmbeddedTomcat.settingsFor(tenant, baseUrl), trust);
-        ServerDistribution newer = tomcat(EmbeddedTomcat.builtWar(), port, settings, trust)) {
+    String otherUrl = "http://127.0.0.1:" + otherPort;
+    tenant.registerWebApp(otherUrl + "/auth/redirect", otherUrl + "/");
+    try (ServerDistribution other =
+            tomcat(otherWar, otherPort, EmbeddedTomcat.settingsFor(tenant, otherUrl), trust);
+        ServerDistribution current = tomcat(EmbeddedTomcat.builtWar(), port, settings, trust)) {
       LoadBenchmark[] builds = {
-        new LoadBenchmark(tenant, baseUrl, phase), new LoadBenchmark(tenant, base, phase)
+        new LoadBenchmark(tenant, otherUrl, phase), new LoadBenchmark(tenant, url, phase)
       };
-      AppCpu[] meters = {new AppCpu(older.pid()), new AppCpu(newer.pid())};
+      AppCpu[] meters = {new AppCpu(other.pid()), new AppCpu(current.pid())};
       List<List<Session>> sessions = new ArrayList<>();
       for (LoadBenchmark build : builds) {
         List<Session> signedIn = new ArrayList<>();
@@ -202,7 +202,7 @@ public final class LoadBenchmark {
               .append("This build: `")
               .append(EmbeddedTomcat.builtWar())
               .append("`; the other: `")
-              .append(baseWar)
+              .append(otherWar)
               .append("`. App CPU µs per request at 16 connections, ")
               .append(COMPARE_ROUNDS)
               .append(" rounds of ")
@@ -217,8 +217,8 @@ public final class LoadBenchmark {
           builds[b].warmUntilCompiled(
               route.getValue(), sessions.get(b), 16, meters[b].all(), meters[b].jit());
         }
-        List<Double> older16 = new ArrayList<>();
-        List<Double> newer16 = new ArrayList<>();
+        List<Double> otherMicros = new ArrayList<>();
+        List<Double> thisMicros = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         long errors = 0;
         for (int round = 0; round < COMPARE_ROUNDS; round++) {
@@ -232,8 +232,8 @@ public final class LoadBenchmark {
             micros[b] = (meters[b].all().nanos() - cpu0) / 1e3 / Math.max(latency.total(), 1);
             errors += failed.get();
           }
-          older16.add(micros[0]);
-          newer16.add(micros[1]);
+          otherMicros.add(micros[0]);
+          thisMicros.add(micros[1]);
           ratios.add(micros[1] / micros[0]);
         }
         String line =
@@ -241,8 +241,8 @@ public final class LoadBenchmark {
                 Locale.ROOT,
                 "| %s | %s | %s | %s | %d |%n",
                 route.getKey(),
-                medianAndRange(older16, "%.0f"),
-                medianAndRange(newer16, "%.0f"),
+                medianAndRange(otherMicros, "%.0f"),
+                medianAndRange(thisMicros, "%.0f"),
                 medianAndRange(ratios, "%.2f"),
                 errors);
         System.out.print(line);
