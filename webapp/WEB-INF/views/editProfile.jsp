@@ -22,7 +22,7 @@
 </c:if>
 <c:set var="requiredMark" value="${msg['edit.required']}"/>
 <form id="profile-form" method="post" action="${routes.saveProfile}">
-  <input type="hidden" name="_csrf" value="${fn:escapeXml(csrfToken)}">
+  <input type="hidden" name="_csrf" value="<c:out value='${csrfToken}'/>">
   <c:forEach var="field" items="${fields}">
     <div class="field">
       <label for="${field.name}">${msg[field.labelKey]}<c:if test="${field.required}">&#32;${requiredMark}</c:if></label>
@@ -33,9 +33,9 @@
         </c:when>
         <c:otherwise>
           <input type="text" id="${field.name}" name="${field.name}" maxlength="${field.maxLength}"
-            value="${fn:escapeXml(values[field.name])}"
+            value="<c:out value='${values[field.name]}'/>"
             <c:if test="${field.required}">required</c:if>
-            <c:if test="${field.language}">pattern="${fn:escapeXml(field.pattern)}" placeholder="${msg['field.preferredLanguage.example']}"</c:if>
+            <c:if test="${field.language}">pattern="<c:out value='${field.pattern}'/>" placeholder="${msg['field.preferredLanguage.example']}"</c:if>
             <c:if test="${not empty errors[field.name]}">aria-invalid="true" aria-describedby="${field.name}-error"</c:if>>
         </c:otherwise>
       </c:choose>

@@ -3,7 +3,7 @@
 <h1>${msg['relay.heading']}</h1>
 <form id="form-post-relay" method="post" action="${routes.signInCallback}">
   <c:forEach var="field" items="${fields}">
-    <input type="hidden" name="${fn:escapeXml(field.key)}" value="${fn:escapeXml(field.value)}">
+    <input type="hidden" name="<c:out value='${field.key}'/>" value="<c:out value='${field.value}'/>">
   </c:forEach>
   <p>${msg['relay.hint']}</p>
   <button type="submit" class="button">${msg['relay.continue']}</button>

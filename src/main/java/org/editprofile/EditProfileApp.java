@@ -43,7 +43,6 @@ import org.editprofile.credential.ClientCredentialSource;
 import org.editprofile.graph.GraphClient;
 import org.editprofile.http.ApiHttp;
 import org.editprofile.http.OutboundHttp;
-import org.editprofile.i18n.Language;
 import org.editprofile.i18n.Messages;
 import org.editprofile.metrics.AppMetrics;
 import org.editprofile.profile.EditProfileFlow;
@@ -126,7 +125,6 @@ public final class EditProfileApp implements ServletContextListener {
     // A bundle missing a translation fails the deploy here, not a visitor's page.
     Messages messages = Messages.load();
     context.setAttribute(Views.MESSAGES, messages);
-    context.setAttribute("languages", List.of(Language.values()));
     Optional<Shared> started =
         loaded instanceof Configuration.Ready ready
             ? Optional.of(share(ready.tenant()))

@@ -45,8 +45,8 @@ public enum Language {
     return tag;
   }
 
-  /** The language's name in itself, as the switcher lists it. */
-  public String getNativeName() {
+  /** The language's name in itself, as the switcher (in the views' header) lists it. */
+  public String nativeName() {
     return nativeName;
   }
 

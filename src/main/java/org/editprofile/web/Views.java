@@ -8,10 +8,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.editprofile.Routes;
@@ -35,11 +38,7 @@ public final class Views {
 
   static {
     for (Language language : Language.values()) {
-      DATE_TIME.put(
-          language,
-          DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-              .withLocale(language.locale())
-              .withZone(ZoneOffset.UTC));
+      DATE_TIME.put(language, mediumDateTime(language.locale()));
     }
   }
 
@@ -55,6 +54,19 @@ public final class Views {
   /** An instant in the page's language's medium style, in UTC (without the zone's name). */
   public static String dateTime(HttpServletRequest request, Instant instant) {
     return DATE_TIME.get(language(request)).format(instant);
+  }
+
+  /**
+   * The locale's medium date and time style as a fixed pattern. A localized formatter ({@code
+   * ofLocalizedDateTime}) looks its pattern up again on every use, building a new cache key string
+   * each time; the claims page formats several dates per request. The locale's data does not change
+   * while the app runs, so its pattern is read once.
+   */
+  static DateTimeFormatter mediumDateTime(Locale locale) {
+    String pattern =
+        DateTimeFormatterBuilder.getLocalizedDateTimePattern(
+            FormatStyle.MEDIUM, FormatStyle.MEDIUM, IsoChronology.INSTANCE, locale);
+    return DateTimeFormatter.ofPattern(pattern, locale).withZone(ZoneOffset.UTC);
   }
 
   /** A message in the page's language. */
