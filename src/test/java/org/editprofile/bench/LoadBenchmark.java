@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -119,6 +120,17 @@ public final class LoadBenchmark {
   /** A Tomcat 11 with the WAR, the flight recording when profiling and APP_JVM_OPTS. */
   private static ServerDistribution tomcat(
       Path war, int port, Map<String, String> settings, Path trust) throws Exception {
+    // The app's static file again, in a web app of its own next to the app's: no filters, no
+    // listeners, the container's default servlet alone. What the container costs per request.
+    Path alone =
+        ServerDistribution.baseFor(ServerDistribution.Kind.TOMCAT, port)
+            .resolve("webapps")
+            .resolve(CONTAINER_ALONE_CONTEXT);
+    Files.createDirectories(alone);
+    Files.copy(
+        Path.of("webapp", "static", "app.css"),
+        alone.resolve("app.css"),
+        StandardCopyOption.REPLACE_EXISTING);
     return ServerDistribution.start(
         ServerDistribution.Kind.TOMCAT,
         war,
@@ -677,16 +689,19 @@ public final class LoadBenchmark {
 
   private static final String STATIC_FLOOR = "GET /static/app.css (floor)";
 
+  /** The web app beside the app's that serves the same static file without it. */
+  private static final String CONTAINER_ALONE_CONTEXT = "bare";
+
+  private static final String CONTAINER_ALONE = "GET /bare/app.css (container alone)";
+
   /** Graph /me calls at the tenant alone before the cold start, for the same reason. */
   private static final int TENANT_WARM_UP_GRAPH_CALLS = 2_000;
 
-  /**
-   * A request to load: to the app (with a signed-in session's cookie or none) or, with a bearer,
-   * elsewhere.
-   */
-  /** The app's routes the benchmark loads, the floor first. */
+  /** The app's routes the benchmark loads, the container alone and the floor first. */
   private static Map<String, Route> appRoutes() {
     Map<String, Route> routes = new LinkedHashMap<>();
+    routes.put(
+        CONTAINER_ALONE, Route.app("GET", "/" + CONTAINER_ALONE_CONTEXT + "/app.css", false));
     // The floor: a small static file through the same container, connector and filters.
     routes.put(STATIC_FLOOR, Route.app("GET", "/static/app.css", false));
     routes.put("GET / (signed out)", Route.app("GET", "/", false));
@@ -699,6 +714,10 @@ public final class LoadBenchmark {
     return routes;
   }
 
+  /**
+   * A request to load: to the app (with a signed-in session's cookie or none) or, with a bearer,
+   * elsewhere.
+   */
   private record Route(String method, String url, boolean signedIn, String bearer) {
     static Route app(String method, String path, boolean signedIn) {
       return new Route(method, path, signedIn, null);
@@ -788,22 +807,29 @@ public final class LoadBenchmark {
    */
   private static String aboveFloor(List<Result> results, int connections) {
     double floor = find(results, STATIC_FLOOR, connections).appCpuMicros();
+    double alone = find(results, CONTAINER_ALONE, connections).appCpuMicros();
     StringBuilder out =
         new StringBuilder(
             String.format(
                 Locale.ROOT,
                 "%n## Above the floor%n%nAt %d connections a static file cost the app %.0f µs of"
-                    + " CPU (%.0f µs of it in the kernel). What each page adds to that, and the"
-                    + " kernel's part of the page's CPU (the app's sockets and thread wake-ups,"
-                    + " which the flight recording's samples never show):%n%n"
+                    + " CPU (%.0f µs of it in the kernel); the same file from a web app of its own"
+                    + " beside the app's, without the app's filters, %.0f µs, so the container"
+                    + " itself takes that much of every request and the app's filters %.0f µs."
+                    + " What each page adds to the static file, and the kernel's part of the"
+                    + " page's CPU (the app's sockets and thread wake-ups, which the flight"
+                    + " recording's samples never show):%n%n"
                     + "| Route | app CPU µs/req | above the floor | app kernel µs/req |%n"
                     + "|---|---|---|---|%n",
                 connections,
                 floor,
-                find(results, STATIC_FLOOR, connections).appKernelMicros()));
+                find(results, STATIC_FLOOR, connections).appKernelMicros(),
+                alone,
+                floor - alone));
     for (Result r : results) {
       if (r.connections() == connections
           && !r.route().equals(STATIC_FLOOR)
+          && !r.route().equals(CONTAINER_ALONE)
           && !r.route().equals(GRAPH_DIRECT)) {
         out.append(
             String.format(

@@ -63,10 +63,7 @@ public final class ServerDistribution implements AutoCloseable {
       String trustStorePassword,
       List<String> jvmOptions)
       throws IOException, InterruptedException {
-    Path base =
-        Files.createDirectories(
-                Path.of("target", "containers", "run", kind.name().toLowerCase() + "-" + port))
-            .toAbsolutePath();
+    Path base = Files.createDirectories(baseFor(kind, port));
     Path log = base.resolve("server.log");
     List<String> jvm =
         new ArrayList<>(
@@ -98,6 +95,15 @@ public final class ServerDistribution implements AutoCloseable {
     ServerDistribution server = new ServerDistribution(kind, builder.start(), port, log);
     server.awaitHealthy(Duration.ofSeconds(120));
     return server;
+  }
+
+  /**
+   * The server's own directory (its configuration, web apps, logs): what is put there before {@link
+   * #start} is kept, so a caller can deploy more next to the WAR.
+   */
+  public static Path baseFor(Kind kind, int port) {
+    return Path.of("target", "containers", "run", kind.name().toLowerCase() + "-" + port)
+        .toAbsolutePath();
   }
 
   private static List<String> tomcat(

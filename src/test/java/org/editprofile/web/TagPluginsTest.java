@@ -117,6 +117,29 @@ class TagPluginsTest {
     assertTrue(loops > 0);
   }
 
+  /**
+   * The views escape through the compiled c:out, which calls Jasper's own escaping, where they once
+   * called JSTL's fn:escapeXml: both must turn the same characters into the same entities.
+   */
+  @Test
+  void theCompiledOutEscapesAsTheJstlFunctionDid() {
+    StringBuilder every = new StringBuilder();
+    for (char c = 0; c < 0x3000; c++) {
+      String one = String.valueOf(c);
+      assertEquals(
+          org.apache.taglibs.standard.functions.Functions.escapeXml(one),
+          org.apache.jasper.tagplugins.jstl.Util.escapeXml(one),
+          "U+" + Integer.toHexString(c));
+      every.append(c);
+    }
+    String mixed = "<a href=\"x?a=1&b='2'\">Zoë & \"Ada\"</a>" + every;
+    assertEquals(
+        org.apache.taglibs.standard.functions.Functions.escapeXml(mixed),
+        org.apache.jasper.tagplugins.jstl.Util.escapeXml(mixed));
+    assertEquals(
+        "&lt;b&gt;&amp;&#039;&#034;", org.apache.jasper.tagplugins.jstl.Util.escapeXml("<b>&'\""));
+  }
+
   private static Document xml(InputStream in, String what) throws Exception {
     try (in) {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
