@@ -1,6 +1,7 @@
 package org.editprofile.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,8 @@ class LanguageSwitcherTest {
           "<option value=\"([^\"]*)\" lang=\"([^\"]*)\"\\$\\{lang\\.tag == '([^']*)' \\?"
               + " ' selected' : ''\\}>([^<]*)</option>");
 
+  private static final Pattern DECIMAL_REFERENCE = Pattern.compile("&#([0-9]+);");
+
   private record Option(String value, String lang, String selectedWhen, String name) {}
 
   @Test
@@ -35,7 +38,12 @@ class LanguageSwitcherTest {
     List<Option> written = new ArrayList<>();
     Matcher option = OPTION.matcher(top);
     while (option.find()) {
-      written.add(new Option(option.group(1), option.group(2), option.group(3), option.group(4)));
+      written.add(
+          new Option(
+              option.group(1),
+              option.group(2),
+              option.group(3),
+              referencesResolved(option.group(4))));
     }
     List<Option> shipped = new ArrayList<>();
     for (Language language : Language.values()) {
@@ -47,5 +55,27 @@ class LanguageSwitcherTest {
         Language.values().length,
         top.split("<option", -1).length - 1,
         "every option of the switcher is in the checked form");
+  }
+
+  /**
+   * Every page begins with the header: a character beyond ASCII in it (a language's name) would
+   * send the rest of each page through the UTF-8 encoder's slow loop, so it is written as a
+   * character reference.
+   */
+  @Test
+  void theHeaderIsAscii() throws IOException {
+    String top =
+        Files.readString(
+            Path.of("webapp", "WEB-INF", "views", "_top.jspf"), StandardCharsets.UTF_8);
+    for (int i = 0; i < top.length(); i++) {
+      assertTrue(top.charAt(i) < 0x80, "U+" + Integer.toHexString(top.charAt(i)) + " at " + i);
+    }
+  }
+
+  /** The option's text as the browser shows it: decimal character references resolved. */
+  private static String referencesResolved(String html) {
+    return DECIMAL_REFERENCE
+        .matcher(html)
+        .replaceAll(r -> Character.toString(Integer.parseInt(r.group(1))));
   }
 }
