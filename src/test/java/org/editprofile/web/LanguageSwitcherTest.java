@@ -32,9 +32,7 @@ class LanguageSwitcherTest {
 
   @Test
   void theSwitcherOffersEveryShippedLanguageUnderItsOwnTagAndName() throws IOException {
-    String top =
-        Files.readString(
-            Path.of("webapp", "WEB-INF", "views", "_top.jspf"), StandardCharsets.UTF_8);
+    String top = header();
     List<Option> written = new ArrayList<>();
     Matcher option = OPTION.matcher(top);
     while (option.find()) {
@@ -64,12 +62,15 @@ class LanguageSwitcherTest {
    */
   @Test
   void theHeaderIsAscii() throws IOException {
-    String top =
-        Files.readString(
-            Path.of("webapp", "WEB-INF", "views", "_top.jspf"), StandardCharsets.UTF_8);
+    String top = header();
     for (int i = 0; i < top.length(); i++) {
       assertTrue(top.charAt(i) < 0x80, "U+" + Integer.toHexString(top.charAt(i)) + " at " + i);
     }
+  }
+
+  private static String header() throws IOException {
+    return Files.readString(
+        Path.of("webapp", "WEB-INF", "views", "_top.jspf"), StandardCharsets.UTF_8);
   }
 
   /** The option's text as the browser shows it: decimal character references resolved. */
