@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPatch;
@@ -66,7 +67,7 @@ public final class GraphClient {
   }
 
   public UserProfile me(String accessToken) {
-    return profile(send(new HttpGet(meSelectUrl), accessToken, GRAPH).body());
+    return profile(send(() -> new HttpGet(meSelectUrl), accessToken, GRAPH).body());
   }
 
   /**
@@ -109,16 +110,28 @@ public final class GraphClient {
 
   /** PATCH /me with exactly the changed, allow-listed fields. */
   public void updateMe(String accessToken, ProfileChanges changes) {
-    HttpPatch patch = new HttpPatch(meUrl);
-    patch.setEntity(json(changes));
-    send(patch, accessToken, GRAPH);
+    StringEntity body = json(changes);
+    send(
+        () -> {
+          HttpPatch patch = new HttpPatch(meUrl);
+          patch.setEntity(body);
+          return patch;
+        },
+        accessToken,
+        GRAPH);
   }
 
   /** POST the changes to the edit profile service, which PATCHes Graph on the user's behalf. */
   public void updateThroughService(URI serviceUrl, String accessToken, ProfileChanges changes) {
-    HttpPost post = new HttpPost(serviceUrl);
-    post.setEntity(json(changes));
-    send(post, accessToken, SERVICE);
+    StringEntity body = json(changes);
+    send(
+        () -> {
+          HttpPost post = new HttpPost(serviceUrl);
+          post.setEntity(body);
+          return post;
+        },
+        accessToken,
+        SERVICE);
   }
 
   private static StringEntity json(ProfileChanges changes) {
@@ -130,8 +143,14 @@ public final class GraphClient {
     }
   }
 
-  private HttpOutcome send(HttpUriRequestBase request, String accessToken, String target) {
-    HttpOutcome outcome = execute(request, accessToken, target);
+  /**
+   * Sends a request, and once more after a short Retry-After. Each attempt is a new request: the
+   * client writes the body's Content-Length into the request it sends, and refuses a request that
+   * already has one.
+   */
+  private HttpOutcome send(
+      Supplier<HttpUriRequestBase> request, String accessToken, String target) {
+    HttpOutcome outcome = execute(request.get(), accessToken, target);
     if (outcome.status() == 429) {
       Duration wait = outcome.retryAfter().orElse(Duration.ofSeconds(1));
       if (wait.compareTo(MAX_RETRY_WAIT) <= 0) {
@@ -141,7 +160,7 @@ public final class GraphClient {
           Thread.currentThread().interrupt();
           throw GraphException.of(Reason.UNAVAILABLE, "interrupted");
         }
-        outcome = execute(request, accessToken, target);
+        outcome = execute(request.get(), accessToken, target);
       }
     }
     if (!outcome.isSuccess()) {

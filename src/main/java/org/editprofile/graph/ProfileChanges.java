@@ -3,6 +3,7 @@ package org.editprofile.graph;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.editprofile.i18n.Text;
 
@@ -32,9 +33,15 @@ public final class ProfileChanges {
 
   /**
    * Checks submitted values (only allow-listed names are looked at; blank means clear) and keeps
-   * those that differ from the current profile, if one is given.
+   * those that differ from what the form showed. Comparing with the form rather than with Graph's
+   * current profile sends only what the user changed, so a change made elsewhere since the form was
+   * opened is not overwritten with the stale value the form still holds.
+   *
+   * @param shown the values the form was opened with, by Graph name (null or blank: empty); a field
+   *     missing here counts as changed, so a caller that does not know (the service's API) gets
+   *     every submitted field
    */
-  public static Validation validate(Map<String, String> submitted, Optional<UserProfile> current) {
+  public static Validation validate(Map<String, String> submitted, Map<String, String> shown) {
     Map<String, Text> errors = new LinkedHashMap<>();
     Map<String, String> changed = new LinkedHashMap<>();
     for (ProfileField field : ProfileField.values()) {
@@ -43,9 +50,9 @@ public final class ProfileChanges {
       }
       String value = normalise(submitted.get(field.graphName()));
       field.problemWith(value).ifPresent(problem -> errors.put(field.graphName(), problem));
-      String before = current.map(p -> p.value(field)).orElse(null);
       String after = value.isEmpty() ? null : value;
-      if (current.isEmpty() || !java.util.Objects.equals(normaliseNull(before), after)) {
+      if (!shown.containsKey(field.graphName())
+          || !Objects.equals(normaliseNull(normalise(shown.get(field.graphName()))), after)) {
         changed.put(field.graphName(), after);
       }
     }

@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The profile pages' logic, without servlets: read the profile with a {@code User.Read} token
  * (retrying once with Graph's claims, stepping up when the tenant asks), gate the edit form and
- * every write behind a token for the MFA-protected scope, validate, and write the changed
- * allow-listed fields through the edit profile service or straight to Graph. Whatever happens to a
- * save, what the user typed is kept for the form.
+ * every write behind a token for the MFA-protected scope, validate, and write the allow-listed
+ * fields the user changed through the edit profile service or straight to Graph. The form carries
+ * the values it was opened with, so a save needs no read of the profile first. Whatever happens to
+ * a save, what the user typed is kept for the form.
  */
 public final class EditProfileFlow {
 
@@ -86,20 +87,25 @@ public final class EditProfileFlow {
     return new ProfileOutcome.ShowForm(
         profile,
         draft.<Map<String, String>>map(ProfileDraft::values).orElse(profile.getValues()),
+        profile.getValues(),
         Map.of(),
         draft.map(ProfileDraft::notice),
         200);
   }
 
   /**
-   * {@code POST /users/update}: the MFA gate, validation, then the write of what changed.
+   * {@code POST /users/update}: the MFA gate, validation, then the write of what the user changed.
    *
    * @param submitted the posted values of allow-listed fields, by Graph name
+   * @param shown the values the form says it was opened with, by Graph name (see {@link
+   *     ProfileChanges#validate}); only decides which fields are sent, so a forged one can at most
+   *     send a field the user may change anyway
    * @throws TenantException when the tenant fails (the draft is kept first)
    */
-  public ProfileOutcome save(UserSession session, Map<String, String> submitted) {
+  public ProfileOutcome save(
+      UserSession session, Map<String, String> submitted, Map<String, String> shown) {
     try {
-      return gatedSave(session, submitted);
+      return gatedSave(session, submitted, shown);
     } catch (TenantException e) {
       // The tenant failed (unreachable, throttling): the error page says so, the typed values wait.
       keepDraft(session, submitted, NOT_SAVED_YET);
@@ -107,7 +113,8 @@ public final class EditProfileFlow {
     }
   }
 
-  private ProfileOutcome gatedSave(UserSession session, Map<String, String> submitted) {
+  private ProfileOutcome gatedSave(
+      UserSession session, Map<String, String> submitted, Map<String, String> shown) {
     // The MFA gate: no write of any kind without a token for the protected scope.
     TokenOutcome gate = tokens.acquire(session, mfaScopes);
     if (gate instanceof TokenOutcome.NeedsUser needsUser) {
@@ -116,20 +123,14 @@ public final class EditProfileFlow {
     }
 
     // Checked after the gate, so that without MFA not even an error form is shown.
-    ProfileChanges.Validation checked = ProfileChanges.validate(submitted, Optional.empty());
+    ProfileChanges.Validation checked = ProfileChanges.validate(submitted, shown);
     if (!checked.errors().isEmpty()) {
-      return new ProfileOutcome.ShowForm(null, submitted, checked.errors(), Optional.empty(), 400);
+      return new ProfileOutcome.ShowForm(
+          null, submitted, shown, checked.errors(), Optional.empty(), 400);
     }
-    Read read = readProfile(session, Routes.EDIT_PROFILE_FORM, Optional.empty());
-    if (read instanceof Read.Stopped stopped) {
-      keepDraft(session, submitted, KEPT);
-      return stopped.outcome();
-    }
-    stepUp.succeeded(session);
-    UserProfile current = ((Read.Found) read).profile();
-    ProfileChanges changes =
-        ProfileChanges.validate(submitted, Optional.of(current)).changes().orElseThrow();
+    ProfileChanges changes = checked.changes().orElseThrow();
     if (changes.isEmpty()) {
+      stepUp.succeeded(session);
       session.setFlash(NOTHING_CHANGED);
       return new ProfileOutcome.BackToProfile();
     }
@@ -147,18 +148,22 @@ public final class EditProfileFlow {
         graph.updateMe(((TokenOutcome.Acquired) write).accessToken(), changes);
       }
     } catch (GraphException e) {
-      return writeFailed(session, current, submitted, e);
+      return writeFailed(session, submitted, shown, e);
     }
+    stepUp.succeeded(session);
     LOG.info("Profile updated: {}", changes.values().keySet());
     session.setFlash(UPDATED);
     return new ProfileOutcome.BackToProfile();
   }
 
   private ProfileOutcome writeFailed(
-      UserSession session, UserProfile current, Map<String, String> submitted, GraphException e) {
+      UserSession session,
+      Map<String, String> submitted,
+      Map<String, String> shown,
+      GraphException e) {
     if (e.reason() == Reason.INVALID_INPUT) {
       return new ProfileOutcome.ShowForm(
-          current, submitted, e.fieldErrors(), Optional.empty(), 400);
+          null, submitted, shown, e.fieldErrors(), Optional.empty(), 400);
     }
     if (e.reason() == Reason.CLAIMS_CHALLENGE) {
       keepDraft(session, submitted, VERIFY_FIRST);

@@ -16,8 +16,12 @@ public sealed interface ProfileOutcome {
   /**
    * The edit form.
    *
-   * @param profile the current profile; null when the form is shown before it was read
+   * @param profile the profile just read, for its read-only lines; null when the form comes back
+   *     after a post, which reads no profile
    * @param values what the fields show: the profile's values, a kept draft, or what was posted
+   * @param shown what the form was opened with (the profile's values), carried by the form so a
+   *     save sends only the fields the user changed; when the form comes back after a post, what
+   *     that post said it was opened with
    * @param errors field name (or "") to a message
    * @param notice a note above the form (a draft was kept)
    * @param status 200, or 400 when the values were refused
@@ -25,6 +29,7 @@ public sealed interface ProfileOutcome {
   record ShowForm(
       UserProfile profile,
       Map<String, String> values,
+      Map<String, String> shown,
       Map<String, Text> errors,
       Optional<Text> notice,
       int status)

@@ -192,7 +192,7 @@ public final class UpdateUserInfo {
         errors.put(entry.getKey(), "Must be a string or null.");
       }
     }
-    ProfileChanges.Validation checked = ProfileChanges.validate(values, Optional.empty());
+    ProfileChanges.Validation checked = ProfileChanges.validate(values, Map.of());
     if (errors.isEmpty()) {
       errors.putAll(inEnglish(checked.errors()));
     }

@@ -960,8 +960,16 @@ public final class LoadBenchmark {
       builder.header("Cookie", "JSESSIONID=" + session.cookie());
     }
     if (route.method().equals("POST")) {
-      // Alternate the value so every POST is a real change that reaches Graph.
-      String form = "_csrf=" + session.csrf() + "&displayName=Bench+" + (n % 2) + "&city=Bench";
+      // Alternate the value so every POST is a real change that reaches Graph; like the edit form,
+      // say what the fields showed, so that only the name is sent.
+      String form =
+          "_csrf="
+              + session.csrf()
+              + "&displayName=Bench+"
+              + (n % 2)
+              + "&city=Bench&shown.displayName=Bench+"
+              + ((n + 1) % 2)
+              + "&shown.city=Bench";
       return builder
           .header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString(form))

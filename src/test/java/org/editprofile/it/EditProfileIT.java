@@ -114,6 +114,44 @@ class EditProfileIT {
     assertFalse(firstProfile.text().contains("Second"), firstProfile.text());
   }
 
+  /**
+   * The save sends what the user changed in this form, compared with what the form showed, not with
+   * Graph's profile now: a field changed in another tab since is left as that tab saved it.
+   */
+  @ParameterizedTest(name = "{0} path")
+  @MethodSource("paths")
+  void twoTabsSavingDifferentFieldsKeepBothChanges(String path, String app) throws IOException {
+    DevTenantUser user = TestEnvironment.newUser("Two Tabs");
+    Browser browser = new Browser();
+    Journeys.signIn(browser, app, user, "/");
+    Page first = Journeys.openEditForm(browser, app, user);
+    Page second = Journeys.openEditForm(browser, app, user);
+    Page secondSaved =
+        browser.settle(browser.submit(second, "form#profile-form", Map.of("city", "Tab City")));
+    assertTrue(secondSaved.text().contains("Tab City"), secondSaved.text());
+
+    long gets = tenant.requests("graph.get");
+    long patches = tenant.requests("graph.patch");
+    Page redirect = browser.submit(first, "form#profile-form", Map.of("displayName", "Tab Name"));
+    assertEquals(302, redirect.status(), redirect.text());
+    assertEquals(gets, tenant.requests("graph.get"), "the save reads no profile");
+    assertEquals(patches + 1, tenant.requests("graph.patch"));
+    Map<String, String> stored = tenant.directory().byOid(user.oid()).orElseThrow().snapshot();
+    assertEquals("Tab Name", stored.get("displayName"));
+    assertEquals("Tab City", stored.get("city"), "the other tab's change is not overwritten");
+
+    Page unchanged = Journeys.openEditForm(browser, app, user);
+    assertEquals(
+        "Tab City",
+        unchanged.doc().selectFirst("input[name=shown.city]").attr("value"),
+        "the form carries what it showed");
+    gets = tenant.requests("graph.get");
+    patches = tenant.requests("graph.patch");
+    assertEquals(302, browser.submit(unchanged, "form#profile-form", Map.of()).status());
+    assertEquals(gets, tenant.requests("graph.get"), "nothing changed: no Graph call at all");
+    assertEquals(patches, tenant.requests("graph.patch"));
+  }
+
   @ParameterizedTest(name = "{0} path")
   @MethodSource("paths")
   void invalidInputKeepsWhatWasTypedAndSendsNothing(String path, String app) throws IOException {
@@ -213,8 +251,7 @@ class EditProfileIT {
     Journeys.signIn(browser, app, user, "/");
     Page form = Journeys.openEditForm(browser, app, user);
 
-    // The GET before the PATCH is fault-free; the PATCH itself is throttled for longer than we
-    // wait.
+    // The save's PATCH (the save reads nothing first) is throttled briefly: retried once.
     tenant.faults().next(Faults.Endpoint.GRAPH, Faults.graphThrottle(Duration.ofSeconds(1)));
     Page retried =
         browser.settle(browser.submit(form, "form#profile-form", Map.of("city", "Retry Town")));

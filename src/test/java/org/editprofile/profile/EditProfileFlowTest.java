@@ -12,7 +12,6 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -57,6 +56,9 @@ class EditProfileFlowTest {
   private final UserSession session = new UserSession(new MapSessionStore());
   private final UserProfile profile =
       new UserProfile("id-1", "ada@example.com", Map.of("displayName", "Ada", "city", "Paris"));
+
+  /** What the edit form was opened with, as it posts it back. */
+  private final Map<String, String> shown = profile.getValues();
 
   private EditProfileFlow throughService =
       new EditProfileFlow(tokens, stepUp, graph, MFA_SCOPE, Optional.of(SERVICE));
@@ -188,6 +190,7 @@ class EditProfileFlowTest {
         assertInstanceOf(ProfileOutcome.ShowForm.class, throughService.openForm(session));
     assertEquals(200, form.status());
     assertEquals(profile.getValues(), form.values());
+    assertEquals(profile.getValues(), form.shown());
     assertTrue(form.notice().isEmpty());
     verify(stepUp).succeeded(session);
   }
@@ -222,6 +225,7 @@ class EditProfileFlowTest {
     ProfileOutcome.ShowForm form =
         assertInstanceOf(ProfileOutcome.ShowForm.class, throughService.openForm(session));
     assertEquals(typed, form.values());
+    assertEquals(profile.getValues(), form.shown(), "compared with the profile read now");
     assertEquals(Optional.of(EditProfileFlow.KEPT), form.notice());
     assertTrue(session.takeDraft().isEmpty(), "shown once");
   }
@@ -233,7 +237,7 @@ class EditProfileFlowTest {
     when(tokens.acquire(session, List.of(MFA_SCOPE)))
         .thenReturn(new TokenOutcome.NeedsUser(Optional.empty()));
     Map<String, String> typed = form("Ada L.", "Lyon");
-    assertInstanceOf(ProfileOutcome.GoToTenant.class, throughService.save(session, typed));
+    assertInstanceOf(ProfileOutcome.GoToTenant.class, throughService.save(session, typed, shown));
     verify(graph, never()).updateThroughService(any(), any(), any());
     verify(graph, never()).updateMe(any(), any());
     assertDraftKept(typed, EditProfileFlow.VERIFY_FIRST);
@@ -243,35 +247,41 @@ class EditProfileFlowTest {
   void saveWhenAValueIsInvalidThenTheFormAgainWith400AndNothingRead() {
     Map<String, String> typed = form("", "Lyon");
     ProfileOutcome.ShowForm form =
-        assertInstanceOf(ProfileOutcome.ShowForm.class, throughService.save(session, typed));
+        assertInstanceOf(ProfileOutcome.ShowForm.class, throughService.save(session, typed, shown));
     assertEquals(400, form.status());
     assertNull(form.profile());
     assertEquals(typed, form.values());
+    assertEquals(shown, form.shown(), "the form keeps what it was opened with");
     assertTrue(form.errors().containsKey("displayName"), form.errors().toString());
     verify(graph, never()).me(anyString());
   }
 
   @Test
-  void saveWhenNothingChangedThenBackToTheProfileSayingSoWithoutAWrite() {
+  void saveWhenNothingChangedThenBackToTheProfileSayingSoWithoutAReadOrAWrite() {
     assertInstanceOf(
-        ProfileOutcome.BackToProfile.class, throughService.save(session, form("Ada", "Paris")));
+        ProfileOutcome.BackToProfile.class,
+        throughService.save(session, form("Ada", "Paris"), shown));
     assertEquals(Optional.of(EditProfileFlow.NOTHING_CHANGED), session.takeFlash());
     verify(graph, never()).updateThroughService(any(), any(), any());
+    verify(graph, never()).me(anyString());
   }
 
   @Test
-  void saveThroughTheServiceSendsOnlyTheChangedFieldsWithTheMfaToken() {
+  void saveThroughTheServiceSendsOnlyTheChangedFieldsWithTheMfaTokenWithoutReadingFirst() {
     assertInstanceOf(
-        ProfileOutcome.BackToProfile.class, throughService.save(session, form("Ada", "Lyon")));
+        ProfileOutcome.BackToProfile.class,
+        throughService.save(session, form("Ada", "Lyon"), shown));
     assertEquals(Map.of("city", "Lyon"), sentThroughService().values());
     assertEquals(Optional.of(EditProfileFlow.UPDATED), session.takeFlash());
     verify(graph, never()).updateMe(any(), any());
+    verify(graph, never()).me(anyString());
+    verify(stepUp).succeeded(session);
   }
 
   @Test
   void saveDirectlyUsesTheAppsOwnUserReadWriteTokenAfterTheMfaGate() {
     assertInstanceOf(
-        ProfileOutcome.BackToProfile.class, direct.save(session, form("Bea", "Paris")));
+        ProfileOutcome.BackToProfile.class, direct.save(session, form("Bea", "Paris"), shown));
     ArgumentCaptor<ProfileChanges> changes = ArgumentCaptor.forClass(ProfileChanges.class);
     verify(graph).updateMe(eq("write-token"), changes.capture());
     assertEquals(Map.of("displayName", "Bea"), changes.getValue().values());
@@ -283,7 +293,7 @@ class EditProfileFlowTest {
     when(tokens.acquire(session, GraphClient.USER_READ_WRITE))
         .thenReturn(new TokenOutcome.NeedsUser(Optional.empty()));
     Map<String, String> typed = form("Bea", "Paris");
-    assertInstanceOf(ProfileOutcome.GoToTenant.class, direct.save(session, typed));
+    assertInstanceOf(ProfileOutcome.GoToTenant.class, direct.save(session, typed, shown));
     verify(stepUp)
         .begin(session, GraphClient.USER_READ_WRITE, Optional.empty(), Routes.EDIT_PROFILE_FORM);
     verify(graph, never()).updateMe(any(), any());
@@ -304,9 +314,11 @@ class EditProfileFlowTest {
         .updateThroughService(any(), any(), any());
     ProfileOutcome.ShowForm form =
         assertInstanceOf(
-            ProfileOutcome.ShowForm.class, throughService.save(session, form("Ada", "Lyon")));
+            ProfileOutcome.ShowForm.class,
+            throughService.save(session, form("Ada", "Lyon"), shown));
     assertEquals(400, form.status());
-    assertSame(profile, form.profile());
+    assertNull(form.profile());
+    assertEquals(shown, form.shown());
     assertEquals(Map.of("city", "City: the value was not accepted."), InEnglish.of(form.errors()));
   }
 
@@ -318,7 +330,7 @@ class EditProfileFlowTest {
         .when(graph)
         .updateThroughService(any(), any(), any());
     Map<String, String> typed = form("Ada", "Lyon");
-    assertInstanceOf(ProfileOutcome.GoToTenant.class, throughService.save(session, typed));
+    assertInstanceOf(ProfileOutcome.GoToTenant.class, throughService.save(session, typed, shown));
     verify(stepUp)
         .begin(session, List.of(MFA_SCOPE), Optional.of("{\"acrs\":2}"), Routes.EDIT_PROFILE_FORM);
     assertDraftKept(typed, EditProfileFlow.VERIFY_FIRST);
@@ -331,7 +343,8 @@ class EditProfileFlowTest {
                 Reason.CLAIMS_CHALLENGE, "claims", Map.of(), "{\"c\":3}", null, null))
         .when(graph)
         .updateMe(any(), any());
-    assertInstanceOf(ProfileOutcome.GoToTenant.class, direct.save(session, form("Bea", "Paris")));
+    assertInstanceOf(
+        ProfileOutcome.GoToTenant.class, direct.save(session, form("Bea", "Paris"), shown));
     verify(stepUp)
         .begin(
             session,
@@ -347,25 +360,38 @@ class EditProfileFlowTest {
     Map<String, String> typed = form("Ada", "Lyon");
     assertSame(
         throttled,
-        assertInstanceOf(ProfileOutcome.Failed.class, throughService.save(session, typed))
+        assertInstanceOf(ProfileOutcome.Failed.class, throughService.save(session, typed, shown))
             .failure());
     assertDraftKept(typed, EditProfileFlow.NOT_SAVED_YET);
   }
 
   @Test
-  void saveWhenReadingTheProfileStopsThenTheDraftIsKept() {
-    when(graph.me("read-token")).thenThrow(graphFails(Reason.UNAVAILABLE));
-    Map<String, String> typed = form("Ada", "Lyon");
-    assertInstanceOf(ProfileOutcome.Failed.class, throughService.save(session, typed));
-    assertDraftKept(typed, EditProfileFlow.KEPT);
-    verify(graph, times(0)).updateThroughService(any(), any(), any());
+  void saveWhenAFieldChangedElsewhereSinceTheFormOpenedThenThatChangeIsNotOverwritten() {
+    // Graph's city is now Berlin (another device); this form still shows Paris and the user
+    // changed only the name.
+    when(graph.me("read-token"))
+        .thenReturn(
+            new UserProfile(
+                "id-1", "ada@example.com", Map.of("displayName", "Ada", "city", "Berlin")));
+    assertInstanceOf(
+        ProfileOutcome.BackToProfile.class,
+        throughService.save(session, form("Ada Lovelace", "Paris"), shown));
+    assertEquals(Map.of("displayName", "Ada Lovelace"), sentThroughService().values());
+  }
+
+  @Test
+  void saveWhenTheFormCarriesNoShownValuesThenEveryPostedFieldIsSent() {
+    assertInstanceOf(
+        ProfileOutcome.BackToProfile.class,
+        throughService.save(session, form("Ada", "Paris"), Map.of()));
+    assertEquals(Map.of("displayName", "Ada", "city", "Paris"), sentThroughService().values());
   }
 
   @Test
   void saveWhenTheTenantFailsThenTheDraftIsKeptAndTheFailureRethrown() {
     when(tokens.acquire(session, List.of(MFA_SCOPE))).thenThrow(new TenantException("unreachable"));
     Map<String, String> typed = form("Ada", "Lyon");
-    assertThrows(TenantException.class, () -> throughService.save(session, typed));
+    assertThrows(TenantException.class, () -> throughService.save(session, typed, shown));
     assertDraftKept(typed, EditProfileFlow.NOT_SAVED_YET);
   }
 }
