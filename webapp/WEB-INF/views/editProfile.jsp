@@ -23,10 +23,8 @@
 <c:set var="requiredMark" value="${msg['edit.required']}"/>
 <form id="profile-form" method="post" action="${routes.saveProfile}">
   <input type="hidden" name="_csrf" value="<c:out value='${csrfToken}'/>">
-  <%-- What each field showed when the form was opened: a save sends only what the user changed. --%>
-  <c:forEach var="s" items="${shown}">
-    <input type="hidden" name="shown.${s.key}" value="<c:out value='${s.value}'/>">
-  </c:forEach>
+  <%-- What the fields showed when the form was opened: a save sends only what the user changed. --%>
+  <input type="hidden" name="shown" value="<c:out value='${shown}'/>">
   <c:forEach var="field" items="${fields}">
     <div class="field">
       <label for="${field.name}">${msg[field.labelKey]}<c:if test="${field.required}">&#32;${requiredMark}</c:if></label>

@@ -36,7 +36,7 @@ final class ProfileResponses {
       request.setAttribute("profile", form.profile());
       request.setAttribute("fields", ProfileField.all());
       request.setAttribute("values", form.values());
-      request.setAttribute("shown", form.shown());
+      request.setAttribute("shown", ShownValues.encode(form.shown()));
       Map<String, String> errors = new LinkedHashMap<>();
       form.errors().forEach((field, error) -> errors.put(field, Views.text(request, error)));
       request.setAttribute("errors", errors);

@@ -18,12 +18,6 @@ public final class SaveProfileServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
 
-  /**
-   * The edit form's hidden field holding what a field showed when the form was opened
-   * ("shown.city"): the save compares with it instead of reading the profile again.
-   */
-  static final String SHOWN_PREFIX = "shown.";
-
   private final transient EditProfileFlow flow;
 
   public SaveProfileServlet(EditProfileFlow flow) {
@@ -34,18 +28,18 @@ public final class SaveProfileServlet extends HttpServlet {
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
     Map<String, String> submitted = new LinkedHashMap<>();
-    Map<String, String> shown = new LinkedHashMap<>();
     for (ProfileField field : ProfileField.values()) {
       String value = request.getParameter(field.graphName());
       if (value != null) {
         submitted.put(field.graphName(), value);
       }
-      String before = request.getParameter(SHOWN_PREFIX + field.graphName());
-      if (before != null) {
-        shown.put(field.graphName(), before);
-      }
     }
     ProfileResponses.send(
-        flow.save(HttpSessionStore.userSession(request), submitted, shown), request, response);
+        flow.save(
+            HttpSessionStore.userSession(request),
+            submitted,
+            ShownValues.decode(request.getParameter(ShownValues.PARAMETER))),
+        request,
+        response);
   }
 }

@@ -967,9 +967,9 @@ public final class LoadBenchmark {
               + session.csrf()
               + "&displayName=Bench+"
               + (n % 2)
-              + "&city=Bench&shown.displayName=Bench+"
+              + "&city=Bench&shown=displayName%3DBench%2B"
               + ((n + 1) % 2)
-              + "&shown.city=Bench";
+              + "%26city%3DBench";
       return builder
           .header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString(form))

@@ -141,9 +141,8 @@ class EditProfileIT {
     assertEquals("Tab City", stored.get("city"), "the other tab's change is not overwritten");
 
     Page unchanged = Journeys.openEditForm(browser, app, user);
-    assertEquals(
-        "Tab City",
-        unchanged.doc().selectFirst("input[name=shown.city]").attr("value"),
+    assertTrue(
+        unchanged.doc().selectFirst("input[name=shown]").attr("value").contains("city=Tab+City"),
         "the form carries what it showed");
     gets = tenant.requests("graph.get");
     patches = tenant.requests("graph.patch");
