@@ -17,7 +17,8 @@
 # on the home page before they open their profile, APP_JVM_OPTS for extra options to the app server's JVM,
 # BENCH_WAR=path to measure another build of the app (an older commit's WAR, say) with this benchmark,
 # COMPARE_WAR=path to run that build and this one side by side instead of parts 1 and 3 (each route
-# on one and then the other, round after round, COMPARE_ROUNDS of them (7), PHASE_MILLIS each).
+# on one and then the other, round after round, COMPARE_ROUNDS of them (7), PHASE_MILLIS each;
+# COMPARE_ROUTES="POST /users/update,/users/id" compares only the routes whose names contain those).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 phase=${PHASE_MILLIS:-10000}
@@ -33,7 +34,7 @@ java -Xmx1g -Djava.io.tmpdir=target/tmp \
   -Dtomcat.home="$(ls -d target/containers/apache-tomcat-11*)" -Dedit-profile.war="${BENCH_WAR:-target/edit-profile.war}" \
   -Dbench.profile="$([ "${PROFILE:-1}" = 1 ] && echo true || echo false)" -Dbench.phaseMillis="$phase" -Dbench.heapUsers="$users" -Dbench.out=target/bench/results.md \
   -Dbench.coldOnly="$([ "${COLD_ONLY:-0}" = 1 ] && echo true || echo false)" "-Dbench.appJvm=${APP_JVM_OPTS:-}" \
-  "-Dbench.compareWar=${COMPARE_WAR:-}" -Dbench.compareRounds="${COMPARE_ROUNDS:-7}" -Dbench.thinkMillis="${THINK_MILLIS:-0}" \
+  "-Dbench.compareWar=${COMPARE_WAR:-}" -Dbench.compareRounds="${COMPARE_ROUNDS:-7}" "-Dbench.compareRoutes=${COMPARE_ROUTES:-}" -Dbench.thinkMillis="${THINK_MILLIS:-0}" \
   -Dbench.main="$([ "${MAIN:-1}" = 1 ] && echo true || echo false)" -Dbench.store="$([ "${STORE:-1}" = 1 ] && echo true || echo false)" -Dbench.storeUsers="${STORE_USERS:-10000}" \
   -cp "$cp" org.editprofile.bench.LoadBenchmark
 if [ "${JMH:-1}" = 1 ]; then

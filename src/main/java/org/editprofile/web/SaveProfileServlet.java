@@ -17,7 +17,6 @@ import org.editprofile.profile.EditProfileFlow;
 public final class SaveProfileServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
-
   private final transient EditProfileFlow flow;
 
   public SaveProfileServlet(EditProfileFlow flow) {

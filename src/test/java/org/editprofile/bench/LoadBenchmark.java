@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -195,7 +196,7 @@ public final class LoadBenchmark {
         }
         sessions.add(signedIn);
       }
-      Map<String, Route> routes = appRoutes();
+      Map<String, Route> routes = comparedRoutes();
       for (int round = 0; round < 2; round++) {
         for (Route route : routes.values()) {
           for (int b = 0; b < 2; b++) {
@@ -711,6 +712,30 @@ public final class LoadBenchmark {
         "GET /users/gatedUpdateProfile", Route.app("GET", "/users/gatedUpdateProfile", true));
     routes.put("GET /users/updateProfile", Route.app("GET", "/users/updateProfile", true));
     routes.put("POST /users/update", Route.app("POST", "/users/update", true));
+    return routes;
+  }
+
+  /**
+   * The routes a side-by-side comparison loads: COMPARE_ROUTES (route names, or parts of them,
+   * comma-separated) narrows them, so that more rounds of the routes in question fit in a run; the
+   * container alone stays first, as the comparison's calibration.
+   */
+  private static Map<String, Route> comparedRoutes() {
+    List<String> wanted =
+        Arrays.stream(System.getProperty("bench.compareRoutes", "").split(","))
+            .map(String::strip)
+            .filter(part -> !part.isEmpty())
+            .toList();
+    Map<String, Route> routes = new LinkedHashMap<>();
+    appRoutes()
+        .forEach(
+            (name, route) -> {
+              if (wanted.isEmpty()
+                  || name.equals(CONTAINER_ALONE)
+                  || wanted.stream().anyMatch(name::contains)) {
+                routes.put(name, route);
+              }
+            });
     return routes;
   }
 

@@ -23,7 +23,7 @@ class ShownValuesTest {
   }
 
   @Test
-  void encodeWritesOnlyCharactersThatNeedNoQuotingButTheSeparators() {
+  void encodeWhenAValueHoldsMarkupThenOnlyUnreservedAndPercentEncodedCharactersAreWritten() {
     String encoded = ShownValues.encode(Map.of("city", "<script>alert('x')</script> é"));
     assertTrue(encoded.matches("city=[A-Za-z0-9%+*._-]*"), encoded);
   }
