@@ -110,28 +110,29 @@ public final class GraphClient {
 
   /** PATCH /me with exactly the changed, allow-listed fields. */
   public void updateMe(String accessToken, ProfileChanges changes) {
-    StringEntity body = json(changes);
-    send(
-        () -> {
-          HttpPatch patch = new HttpPatch(meUrl);
-          patch.setEntity(body);
-          return patch;
-        },
-        accessToken,
-        GRAPH);
+    sendChanges(() -> new HttpPatch(meUrl), accessToken, changes, GRAPH);
   }
 
   /** POST the changes to the edit profile service, which PATCHes Graph on the user's behalf. */
   public void updateThroughService(URI serviceUrl, String accessToken, ProfileChanges changes) {
+    sendChanges(() -> new HttpPost(serviceUrl), accessToken, changes, SERVICE);
+  }
+
+  /** The changes as JSON, written once and sent by each attempt's new request. */
+  private void sendChanges(
+      Supplier<HttpUriRequestBase> method,
+      String accessToken,
+      ProfileChanges changes,
+      String target) {
     StringEntity body = json(changes);
     send(
         () -> {
-          HttpPost post = new HttpPost(serviceUrl);
-          post.setEntity(body);
-          return post;
+          HttpUriRequestBase request = method.get();
+          request.setEntity(body);
+          return request;
         },
         accessToken,
-        SERVICE);
+        target);
   }
 
   private static StringEntity json(ProfileChanges changes) {
