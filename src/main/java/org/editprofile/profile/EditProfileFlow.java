@@ -87,7 +87,8 @@ public final class EditProfileFlow {
     return new ProfileOutcome.ShowForm(
         profile,
         draft.<Map<String, String>>map(ProfileDraft::values).orElse(profile.getValues()),
-        profile.getValues(),
+        // A draft's form compares with what the user saw before the round trip, not with now.
+        draft.flatMap(ProfileDraft::shownWhenKept).orElse(profile.getValues()),
         Map.of(),
         draft.map(ProfileDraft::notice),
         200);
@@ -108,7 +109,7 @@ public final class EditProfileFlow {
       return gatedSave(session, submitted, shown);
     } catch (TenantException e) {
       // The tenant failed (unreachable, throttling): the error page says so, the typed values wait.
-      keepDraft(session, submitted, NOT_SAVED_YET);
+      keepDraft(session, submitted, shown, NOT_SAVED_YET);
       throw e;
     }
   }
@@ -118,7 +119,7 @@ public final class EditProfileFlow {
     // The MFA gate: no write of any kind without a token for the protected scope.
     TokenOutcome gate = tokens.acquire(session, mfaScopes);
     if (gate instanceof TokenOutcome.NeedsUser needsUser) {
-      keepDraft(session, submitted, VERIFY_FIRST);
+      keepDraft(session, submitted, shown, VERIFY_FIRST);
       return stepUp(session, mfaScopes, needsUser.claims());
     }
 
@@ -142,7 +143,7 @@ public final class EditProfileFlow {
         // The direct path: the app's own User.ReadWrite token, after the same MFA gate.
         TokenOutcome write = tokens.acquire(session, GraphClient.USER_READ_WRITE);
         if (write instanceof TokenOutcome.NeedsUser needsUser) {
-          keepDraft(session, submitted, KEPT);
+          keepDraft(session, submitted, shown, KEPT);
           return stepUp(session, GraphClient.USER_READ_WRITE, needsUser.claims());
         }
         graph.updateMe(((TokenOutcome.Acquired) write).accessToken(), changes);
@@ -166,11 +167,11 @@ public final class EditProfileFlow {
           null, submitted, shown, e.fieldErrors(), Optional.empty(), 400);
     }
     if (e.reason() == Reason.CLAIMS_CHALLENGE) {
-      keepDraft(session, submitted, VERIFY_FIRST);
+      keepDraft(session, submitted, shown, VERIFY_FIRST);
       return stepUp(
           session, serviceUrl.isPresent() ? mfaScopes : GraphClient.USER_READ_WRITE, e.claims());
     }
-    keepDraft(session, submitted, NOT_SAVED_YET);
+    keepDraft(session, submitted, shown, NOT_SAVED_YET);
     return new ProfileOutcome.Failed(e);
   }
 
@@ -215,7 +216,8 @@ public final class EditProfileFlow {
     return new ProfileOutcome.StepUpCapped();
   }
 
-  private static void keepDraft(UserSession session, Map<String, String> submitted, Text notice) {
-    session.keepDraft(ProfileDraft.of(submitted, notice));
+  private static void keepDraft(
+      UserSession session, Map<String, String> submitted, Map<String, String> shown, Text notice) {
+    session.keepDraft(ProfileDraft.of(submitted, shown, notice));
   }
 }

@@ -151,6 +151,38 @@ class EditProfileIT {
     assertEquals(patches, tenant.requests("graph.patch"));
   }
 
+  /**
+   * A draft kept after a failed save remembers what its form showed: when the form comes back, a
+   * field another device changed meanwhile, and the user did not touch, is still not written back.
+   */
+  @ParameterizedTest(name = "{0} path")
+  @MethodSource("paths")
+  void aDraftKeptAfterAFailedSaveStillSendsOnlyWhatTheUserChanged(String path, String app)
+      throws IOException {
+    DevTenantUser user = TestEnvironment.newUser("Draft Keeper");
+    Browser browser = new Browser();
+    Journeys.signIn(browser, app, user, "/");
+    Page form = Journeys.openEditForm(browser, app, user);
+    tenant.faults().next(Faults.Endpoint.GRAPH, Faults.graphThrottle(Duration.ofSeconds(30)));
+    Page throttled = browser.submit(form, "form#profile-form", Map.of("displayName", "Draft Name"));
+    assertEquals(429, throttled.status(), throttled.text());
+
+    Browser otherDevice = new Browser();
+    Journeys.signIn(otherDevice, app, user, "/");
+    Page elsewhere = Journeys.openEditForm(otherDevice, app, user);
+    otherDevice.settle(
+        otherDevice.submit(elsewhere, "form#profile-form", Map.of("city", "Elsewhere")));
+
+    Page draft = browser.open(app + "/users/updateProfile");
+    assertEquals("Draft Name", draft.doc().selectFirst("#displayName").attr("value"));
+    assertEquals("", draft.doc().selectFirst("#city").attr("value"), "the draft as typed");
+    Page saved = browser.settle(browser.submit(draft, "form#profile-form", Map.of()));
+    assertTrue(saved.text().contains("Your profile was updated."), saved.text());
+    Map<String, String> stored = tenant.directory().byOid(user.oid()).orElseThrow().snapshot();
+    assertEquals("Draft Name", stored.get("displayName"));
+    assertEquals("Elsewhere", stored.get("city"), "the other device's change stays");
+  }
+
   @ParameterizedTest(name = "{0} path")
   @MethodSource("paths")
   void invalidInputKeepsWhatWasTypedAndSendsNothing(String path, String app) throws IOException {

@@ -100,6 +100,7 @@ class EditProfileFlowTest {
   private void assertDraftKept(Map<String, String> typed, Text notice) {
     ProfileDraft draft = session.takeDraft().orElseThrow();
     assertEquals(typed, draft.values());
+    assertEquals(Optional.of(shown), draft.shownWhenKept(), "what the form showed, kept too");
     assertEquals(notice, draft.notice());
   }
 
@@ -219,15 +220,26 @@ class EditProfileFlowTest {
   }
 
   @Test
-  void openFormWhenADraftWasKeptThenItPrefillsTheFormOnce() {
+  void openFormWhenADraftWasKeptThenItPrefillsTheFormOnceComparedWithWhatItsFormShowed() {
     Map<String, String> typed = form("Ada L.", "Lyon");
-    session.keepDraft(ProfileDraft.of(typed, EditProfileFlow.KEPT));
+    Map<String, String> shownBefore = form("Ada", "Rome");
+    session.keepDraft(ProfileDraft.of(typed, shownBefore, EditProfileFlow.KEPT));
     ProfileOutcome.ShowForm form =
         assertInstanceOf(ProfileOutcome.ShowForm.class, throughService.openForm(session));
     assertEquals(typed, form.values());
-    assertEquals(profile.getValues(), form.shown(), "compared with the profile read now");
+    assertEquals(shownBefore, form.shown(), "not the profile read now");
     assertEquals(Optional.of(EditProfileFlow.KEPT), form.notice());
     assertTrue(session.takeDraft().isEmpty(), "shown once");
+  }
+
+  @Test
+  void openFormWhenADraftFromAnOlderSessionKnowsNoShownValuesThenTheProfileReadNow() {
+    Map<String, String> typed = form("Ada L.", "Lyon");
+    session.keepDraft(new ProfileDraft(new LinkedHashMap<>(typed), null, EditProfileFlow.KEPT));
+    ProfileOutcome.ShowForm form =
+        assertInstanceOf(ProfileOutcome.ShowForm.class, throughService.openForm(session));
+    assertEquals(typed, form.values());
+    assertEquals(profile.getValues(), form.shown());
   }
 
   // Saving
