@@ -20,8 +20,8 @@ public sealed interface ProfileOutcome {
    *     after a post, which reads no profile
    * @param values what the fields show: the profile's values, a kept draft, or what was posted
    * @param shown what the form was opened with (the profile's values), carried by the form so a
-   *     save sends only the fields the user changed; when the form comes back after a post, what
-   *     that post said it was opened with
+   *     save sends only the fields the user changed; when the form comes back after a post or with
+   *     a kept draft, what the user's form had been opened with
    * @param errors field name (or "") to a message
    * @param notice a note above the form (a draft was kept)
    * @param status 200, or 400 when the values were refused
