@@ -18,4 +18,13 @@ public final class LogSafe {
     }
     return text.length() > MAX ? out + "..." : out.toString();
   }
+
+  /** The innermost cause of a failure, as "Type: message" for a log line. */
+  public static String rootCause(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return clean(root.getClass().getSimpleName() + ": " + root.getMessage());
+  }
 }

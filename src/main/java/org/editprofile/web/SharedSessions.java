@@ -10,7 +10,7 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisTemplate;
-import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
+import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.data.redis.serializer.StringRedisSerializer;
 import org.springframework.session.data.redis.RedisSessionRepository;
 import org.springframework.session.web.http.CookieHttpSessionIdResolver;
@@ -80,9 +80,8 @@ public final class SharedSessions implements AutoCloseable {
     redis.setConnectionFactory(connections);
     redis.setKeySerializer(new StringRedisSerializer());
     redis.setHashKeySerializer(new StringRedisSerializer());
-    // The app's own session values (Serializable records), read with the app's class loader.
-    JdkSerializationRedisSerializer values =
-        new JdkSerializationRedisSerializer(SharedSessions.class.getClassLoader());
+    // The app's own session values, read back through a closed allow-list.
+    RedisSerializer<Object> values = SessionValueSerializer.create();
     redis.setValueSerializer(values);
     redis.setHashValueSerializer(values);
     redis.afterPropertiesSet();

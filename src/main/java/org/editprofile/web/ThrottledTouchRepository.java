@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
+import org.editprofile.http.LogSafe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.serializer.SerializationException;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 
@@ -19,12 +23,15 @@ import org.springframework.session.SessionRepository;
  * after its last request, instead of exactly at the timeout. The interval is a minute at most and a
  * tenth of the idle timeout for short ones.
  *
- * <p>And a request reads its session once: see {@link #foundInThisRequest}.
+ * <p>And a request reads its session once: see {@link #foundInThisRequest}. A session that cannot
+ * be read back ({@link SessionValueSerializer} refuses a value) is deleted and reads as none.
  *
  * <p>Everything else goes to the engine unchanged: attributes, id changes, deletion, expiry.
  */
 final class ThrottledTouchRepository
     implements SessionRepository<ThrottledTouchRepository.Touched> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ThrottledTouchRepository.class);
 
   static final Duration LONGEST_INTERVAL = Duration.ofMinutes(1);
 
@@ -66,7 +73,18 @@ final class ThrottledTouchRepository
     if (known != null && known.getId().equals(id)) {
       return known;
     }
-    Session found = engine.findById(id);
+    Session found;
+    try {
+      found = engine.findById(id);
+    } catch (SerializationException unreadable) {
+      // Refused by the allow-list, a class a deploy renamed, or garbage: no session, so the user
+      // signs in again, and the value is not read on every later request until it expires.
+      LOG.warn(
+          "A session in the store could not be read and was ended: {}",
+          LogSafe.rootCause(unreadable));
+      engine.deleteById(id);
+      found = null;
+    }
     Touched touched = found == null ? null : new Touched(found, false);
     foundInThisRequest.set(touched);
     return touched;

@@ -129,6 +129,31 @@ public final class RedisServer implements AutoCloseable {
     return all;
   }
 
+  /** Writes raw bytes into one field of a hash, as someone with access to the store could. */
+  void plant(String key, String field, byte[] value) {
+    try (RedisClient client = RedisClient.create(clientUrl());
+        StatefulRedisConnection<byte[], byte[]> connection =
+            client.connect(ByteArrayCodec.INSTANCE)) {
+      connection.sync().hset(key.getBytes(), field.getBytes(), value);
+    }
+  }
+
+  /** How many keys the store holds (DBSIZE). */
+  long keyCount() {
+    try (RedisClient client = RedisClient.create(clientUrl());
+        StatefulRedisConnection<String, String> connection = client.connect()) {
+      return connection.sync().dbsize();
+    }
+  }
+
+  /** Whether the key exists. */
+  boolean exists(String key) {
+    try (RedisClient client = RedisClient.create(clientUrl());
+        StatefulRedisConnection<String, String> connection = client.connect()) {
+      return connection.sync().exists(key) == 1;
+    }
+  }
+
   /**
    * The store's own counters (INFO): total_commands_processed, total_net_input_bytes,
    * total_net_output_bytes, and cmdstat_&lt;name&gt; calls per command.
