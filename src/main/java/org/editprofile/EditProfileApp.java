@@ -26,6 +26,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.editprofile.auth.IdTokenVerifier;
 import org.editprofile.auth.SignInCallback;
@@ -57,7 +58,6 @@ import org.editprofile.tenant.MsalHttpClient;
 import org.editprofile.tenant.OidcMetadataProvider;
 import org.editprofile.tenant.TenantKeys;
 import org.editprofile.web.ActiveSessions;
-import org.editprofile.web.AnonymousSignInSessions;
 import org.editprofile.web.AuthenticationFilter;
 import org.editprofile.web.BodySizeFilter;
 import org.editprofile.web.ClaimsServlet;
@@ -71,6 +71,7 @@ import org.editprofile.web.LanguageFilter;
 import org.editprofile.web.LanguageServlet;
 import org.editprofile.web.MetricsServlet;
 import org.editprofile.web.NotConfiguredFilter;
+import org.editprofile.web.PendingSignInCookies;
 import org.editprofile.web.SaveProfileServlet;
 import org.editprofile.web.SecurityHeadersFilter;
 import org.editprofile.web.SessionLifetimeFilter;
@@ -96,6 +97,9 @@ import org.slf4j.LoggerFactory;
 public final class EditProfileApp implements ServletContextListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(EditProfileApp.class);
+
+  /** How long past its deadline a pending sign-in is still recognised, to say it took too long. */
+  private static final Duration SIGN_IN_GRACE = Duration.ofMinutes(1);
 
   private CloseableHttpClient http;
   private ApiHttp apiHttp;
@@ -149,14 +153,16 @@ public final class EditProfileApp implements ServletContextListener {
     // Every request: its correlation id first (so every later log line has it), its language (so
     // every page, the errors too, speaks it), then the security headers, then the size limit.
     addFilter(context, "correlation", new CorrelationFilter(), true, "/*");
+    SecurityHeadersFilter securityHeaders = securityHeaders(configuration, shared);
     if (sharedSessions != null) {
       // Before anything reads the session: from here on, HttpSession is the store's.
       addFilter(context, "sharedSessions", sharedSessions.filter(), true, "/*");
-      addFilter(context, "sessionStoreDown", new SessionStoreDownFilter(), true, "/*");
+      addFilter(
+          context, "sessionStoreDown", new SessionStoreDownFilter(securityHeaders), true, "/*");
     }
     LanguageFilter languages = LanguageFilter.create(messages, servedOverHttps(configuration));
     addFilter(context, "language", languages, true, "/*");
-    addFilter(context, "securityHeaders", securityHeaders(configuration, shared), true, "/*");
+    addFilter(context, "securityHeaders", securityHeaders, true, "/*");
     addFilter(context, "bodySize", new BodySizeFilter(), false, "/*");
     addServlet(context, "error", new ErrorServlet(), Routes.ERROR);
     addServlet(
@@ -168,10 +174,18 @@ public final class EditProfileApp implements ServletContextListener {
         Routes.HEALTH + "/*");
 
     if (configuration instanceof Configuration.NotConfigured missing) {
+      // The public page names the settings only; the details are here, under its reference.
+      String reference = UUID.randomUUID().toString().substring(0, 8);
       LOG.error(
-          "edit-profile is not configured. Fix these settings and restart: {}",
+          "edit-profile is not configured (reference {}). Fix these settings and restart: {}",
+          reference,
           String.join("; ", missing.problems()));
-      addFilter(context, "notConfigured", new NotConfiguredFilter(missing.problems()), false, "/*");
+      addFilter(
+          context,
+          "notConfigured",
+          new NotConfiguredFilter(missing.problems(), reference),
+          false,
+          "/*");
       return;
     }
     Configuration.Ready ready = (Configuration.Ready) configuration;
@@ -312,6 +326,11 @@ public final class EditProfileApp implements ServletContextListener {
     Clock clock = shared.clock();
     MsalApps apps = shared.msalApps(settings.clientId(), settings.credential());
     TokenCacheCipher cipher = tokenCacheCipher(settings);
+    // Visitors' pending sign-ins live in sealed cookies, for as long as a sign-in may take.
+    PendingSignInCookies.install(
+        context,
+        new PendingSignInCookies.Settings(
+            cipher, settings.servedOverHttps(), settings.signInTimeout().plus(SIGN_IN_GRACE)));
     SignInRequests signIns =
         new SignInRequests(apps, settings.redirectUri(), settings.signInTimeout(), clock);
     IdTokenVerifier idTokens =
@@ -342,21 +361,13 @@ public final class EditProfileApp implements ServletContextListener {
     addFilter(
         context, "authentication", new AuthenticationFilter(), false, Routes.SIGNED_IN_PAGES + "*");
     addServlet(context, "home", new HomeServlet(), "");
-    AnonymousSignInSessions visitors;
-    if (settings.sessionStore().isPresent()) {
-      // The container never sees the store's sessions (no listener events, no heap to bound):
-      // the store's own expiry ends them. The active-sessions gauge is the container's, so absent.
-      visitors = AnonymousSignInSessions.shortLivedOnly(settings.signInTimeout());
-    } else {
-      visitors =
-          new AnonymousSignInSessions(
-              AnonymousSignInSessions.DEFAULT_CAPACITY, settings.signInTimeout());
-      context.addListener(visitors);
+    if (settings.sessionStore().isEmpty()) {
+      // The container never sees a store's sessions: the active-sessions gauge is its own.
       ActiveSessions sessions = new ActiveSessions();
       context.addListener(sessions);
       shared.metrics().activeSessions(sessions::count);
     }
-    addServlet(context, "signIn", new SignInServlet(signIns, visitors), Routes.SIGN_IN);
+    addServlet(context, "signIn", new SignInServlet(signIns), Routes.SIGN_IN);
     addServlet(
         context,
         "signInCallback",

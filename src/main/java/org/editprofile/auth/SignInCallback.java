@@ -43,7 +43,7 @@ public final class SignInCallback {
   private final TokenService tokens;
   private final URI redirectUri;
 
-  /** The states being spent on this node right now. */
+  /** The states being answered on this node right now. */
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
   private final Clock clock;
@@ -71,25 +71,28 @@ public final class SignInCallback {
       return new CallbackOutcome.Rejected(
           400, Text.of("signIn.notAccepted.title"), Text.of("signIn.incomplete.message"));
     }
-    // Single use, checked and spent at once on this node: of two requests with one state, the
-    // second is told it was already used. (On two nodes at once, both may find it; the tenant then
-    // redeems the code for one of them only.)
+    // Single use on this node: while one request handles a state, a second one with it is told
+    // it was already used. (On two nodes at once both may find it; the tenant then redeems the
+    // code for one of them only.)
     if (!inFlight.add(response.state())) {
       LOG.warn("A concurrent second authorization response with one state was refused");
       return new CallbackOutcome.Rejected(
           400, Text.of("signIn.replayed.title"), Text.of("signIn.replayed.message"));
     }
-    Optional<PendingSignIn> found;
     try {
-      found = session.spendPendingSignIn(response.state(), clock.instant());
+      Optional<PendingSignIn> found = session.spendPendingSignIn(response.state(), clock.instant());
+      if (found.isEmpty()) {
+        return unknownState(session, session.pendingSignIns(), response.state());
+      }
+      CallbackOutcome outcome = answer(session, found.get(), response);
+      session.rememberSpent(response.state(), clock.instant());
+      return outcome;
     } finally {
       inFlight.remove(response.state());
     }
-    if (found.isEmpty()) {
-      return unknownState(session, session.pendingSignIns(), response.state());
-    }
-    PendingSignIn pending = found.get();
+  }
 
+  private CallbackOutcome answer(UserSession session, PendingSignIn pending, Response response) {
     if (!blank(response.error())) {
       LOG.info("Sign-in returned an error from the tenant: {}", LogSafe.clean(response.error()));
       return tenantError(response);

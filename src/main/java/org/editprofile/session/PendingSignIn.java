@@ -5,7 +5,6 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.Nonce;
-import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,8 +23,7 @@ public record PendingSignIn(
     String codeVerifier,
     String returnPath,
     List<String> scopes,
-    Instant expiresAt)
-    implements Serializable {
+    Instant expiresAt) {
 
   /**
    * Marks a state issued by an automatic restart, so a callback that again finds no pending state

@@ -10,15 +10,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The authorization requests of one session, keyed by state, so several tabs can sign in at once: a
- * read-only view of what the session holds. Each pending sign-in (and each spent state) is a
- * session attribute of its own, so two tabs, or two nodes, adding or spending different states
- * never rewrite one shared value and cannot lose each other's. Entries expire and the number kept
- * is bounded, so a flood of sign-in requests cannot grow a session without limit.
+ * The authorization requests of one browser, keyed by state, so several tabs can sign in at once: a
+ * read-only view of what the browser holds ({@link PendingSignInStore}) and of the states its
+ * signed-in session already spent. Each pending sign-in is kept on its own, so two tabs, or two
+ * nodes, adding or spending different states never rewrite one shared value and cannot lose each
+ * other's. Entries expire and the number kept is bounded, so a flood of sign-in requests cannot
+ * grow what a browser sends without limit.
  */
 public final class PendingSignIns {
 
-  public static final int MAX_PENDING = 8;
+  /** Tabs signing in at once; each is a cookie sent with every request until it is answered. */
+  public static final int MAX_PENDING = 4;
 
   private final Map<String, PendingSignIn> byState;
   private final Map<String, Instant> spent;

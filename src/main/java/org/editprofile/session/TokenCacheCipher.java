@@ -18,16 +18,19 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Seals the MSAL token cache (refresh tokens) before it is put in the session, so it never leaves
- * the JVM in clear: not in a session store, not in a container's own session persistence. AES-256
- * GCM as a compact JWE ({@code dir}, {@code A256GCM}, Nimbus), its header naming the key by id. The
- * first key seals; every key opens, so keys rotate without signing anyone out: add the new key
- * first, keep the old one until the sessions it sealed have ended, then remove it.
+ * the JVM in clear: not in a session store, not in a container's own session persistence. The same
+ * keys seal what the browser keeps for the server (a pending sign-in's cookie), each kind marked
+ * with its own content type. AES-256 GCM as a compact JWE ({@code dir}, {@code A256GCM}, Nimbus),
+ * its header naming the key by id. The first key seals; every key opens, so keys rotate without
+ * signing anyone out: add the new key first, keep the old one until the sessions it sealed have
+ * ended, then remove it.
  */
 public final class TokenCacheCipher {
 
@@ -81,12 +84,21 @@ public final class TokenCacheCipher {
 
   /** The serialized cache, sealed under the first key. */
   public String seal(String cache) {
+    return seal(null, cache);
+  }
+
+  /**
+   * Anything else sealed under the same keys, marked with its content type ({@code cty}), so one
+   * kind of sealed value is never taken for another.
+   */
+  public String seal(String contentType, String payload) {
     JWEObject jwe =
         new JWEObject(
             new JWEHeader.Builder(JWEAlgorithm.DIR, EncryptionMethod.A256GCM)
                 .keyID(sealingKeyId)
+                .contentType(contentType)
                 .build(),
-            new Payload(cache));
+            new Payload(payload));
     try {
       jwe.encrypt(encrypter);
     } catch (JOSEException e) {
@@ -100,10 +112,16 @@ public final class TokenCacheCipher {
    * or is not a sealed cache at all: the user then signs in again.
    */
   public Optional<String> open(String sealed) {
+    return open(null, sealed);
+  }
+
+  /** What {@link #seal(String, String)} sealed with this content type, else empty. */
+  public Optional<String> open(String contentType, String sealed) {
     try {
       JWEObject jwe = JWEObject.parse(sealed);
       if (!JWEAlgorithm.DIR.equals(jwe.getHeader().getAlgorithm())
-          || !EncryptionMethod.A256GCM.equals(jwe.getHeader().getEncryptionMethod())) {
+          || !EncryptionMethod.A256GCM.equals(jwe.getHeader().getEncryptionMethod())
+          || !Objects.equals(contentType, jwe.getHeader().getContentType())) {
         return Optional.empty();
       }
       List<DirectDecrypter> candidates = new ArrayList<>();

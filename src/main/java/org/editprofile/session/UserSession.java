@@ -3,7 +3,6 @@ package org.editprofile.session;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,18 +10,16 @@ import java.util.Optional;
 import org.editprofile.i18n.Text;
 
 /**
- * Everything the app keeps in the HTTP session, behind one typed facade: attribute names and casts
- * exist only here. Each attribute is small and serializable and is written back whenever it
- * changes, so container session persistence and replication see every change.
+ * Everything the app keeps about one browser, behind one typed facade: the HTTP session's attribute
+ * names and casts exist only here, and so does the choice to keep pending sign-ins in the browser
+ * instead. Each attribute is small and serializable and is written back whenever it changes, so
+ * container session persistence and replication see every change.
  */
 public final class UserSession {
 
   private static final String USER = "auth.user";
   private static final String TOKEN_CACHE = "auth.tokenCache";
   private static final String SIGNED_IN_AT = "auth.signedInAt";
-
-  /** Each pending sign-in is the attribute {@code auth.pending.<state>}. */
-  private static final String PENDING = "auth.pending.";
 
   /** Each spent state is {@code auth.spent.<state>}, holding when it was spent. */
   private static final String SPENT = "auth.spent.";
@@ -33,9 +30,15 @@ public final class UserSession {
   private static final String CSRF_TOKEN = "web.csrf";
 
   private final SessionStore store;
+  private final PendingSignInStore pending;
 
-  public UserSession(SessionStore store) {
+  /**
+   * @param store the server session
+   * @param pending the authorization requests the browser has not come back from
+   */
+  public UserSession(SessionStore store, PendingSignInStore pending) {
     this.store = store;
+    this.pending = pending;
   }
 
   public Optional<SignedInUser> user() {
@@ -93,48 +96,54 @@ public final class UserSession {
     store.invalidate();
   }
 
-  /** The session's pending sign-ins and spent states, as they are now. */
+  /** The browser's pending sign-ins, with the states this session already spent. */
   public PendingSignIns pendingSignIns() {
-    List<PendingSignIn> pending = new ArrayList<>();
     Map<String, Instant> spent = new HashMap<>();
     for (String name : store.names()) {
-      if (name.startsWith(PENDING)) {
-        get(name, PendingSignIn.class).ifPresent(pending::add);
-      } else if (name.startsWith(SPENT)) {
+      if (name.startsWith(SPENT)) {
         get(name, Instant.class).ifPresent(at -> spent.put(name.substring(SPENT.length()), at));
       }
     }
-    return PendingSignIns.of(pending, spent);
+    return PendingSignIns.of(pending.all(), spent);
   }
 
   /**
-   * Remembers a new authorization request under an attribute of its own (never a rewrite of a value
-   * other tabs share), then forgets the expired ones and the oldest beyond the bound.
+   * Remembers a new authorization request in the browser (never in the session: a visitor has
+   * none), then forgets the expired ones and the oldest beyond the bound.
    */
-  public void addPendingSignIn(PendingSignIn pending, Instant now) {
-    store.set(PENDING + pending.state(), pending);
-    for (String state : pendingSignIns().toDropAfterAdding(pending, now)) {
-      store.remove(PENDING + state);
+  public void addPendingSignIn(PendingSignIn added, Instant now) {
+    pending.add(added);
+    for (String state : PendingSignIns.of(pending.all(), Map.of()).toDropAfterAdding(added, now)) {
+      pending.remove(state);
     }
   }
 
   /**
-   * Spends the pending sign-in with this state, if it is here and not expired: it is removed and
-   * its state remembered as spent. Callers on one node must not spend one state twice at once (see
-   * {@link org.editprofile.auth.SignInCallback}); across nodes, the tenant redeems each code once.
+   * Spends the pending sign-in with this state, if the browser holds it and it has not expired: it
+   * is forgotten. Nothing is written to the session (a visitor has none); see {@link
+   * #rememberSpent}.
    */
   public Optional<PendingSignIn> spendPendingSignIn(String state, Instant now) {
-    Optional<PendingSignIn> found = get(PENDING + state, PendingSignIn.class);
+    Optional<PendingSignIn> found = pending.find(state);
     if (found.isEmpty() || found.get().expiresAt().isBefore(now)) {
-      // Nothing spent; and nothing written, so a stray callback creates no session.
       return Optional.empty();
     }
-    store.remove(PENDING + state);
+    pending.remove(state);
+    return found;
+  }
+
+  /**
+   * Remembers in a signed-in session that this state was answered, so the same response coming back
+   * (the Back button, a replay) is told "already used". A visitor's session is not created for it.
+   */
+  public void rememberSpent(String state, Instant now) {
+    if (user().isEmpty()) {
+      return;
+    }
     store.set(SPENT + state, now);
     for (String old : pendingSignIns().spentToForget()) {
       store.remove(SPENT + old);
     }
-    return found;
   }
 
   public Optional<StepUpAttempts> stepUpAttempts() {

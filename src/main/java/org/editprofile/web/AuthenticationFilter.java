@@ -19,7 +19,7 @@ public final class AuthenticationFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (HttpSessionStore.userSession(request).user().isPresent()) {
+    if (HttpSessionStore.userSession(request, response).user().isPresent()) {
       chain.doFilter(request, response);
       return;
     }

@@ -23,7 +23,7 @@ public final class ClaimsServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
-    HttpSessionStore.userSession(request)
+    HttpSessionStore.userSession(request, response)
         .user()
         .ifPresent(
             user -> {

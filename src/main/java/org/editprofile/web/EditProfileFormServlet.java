@@ -24,6 +24,7 @@ public final class EditProfileFormServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
-    ProfileResponses.send(flow.openForm(HttpSessionStore.userSession(request)), request, response);
+    ProfileResponses.send(
+        flow.openForm(HttpSessionStore.userSession(request, response)), request, response);
   }
 }

@@ -19,7 +19,7 @@ public final class HomeServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
-    HttpSessionStore.userSession(request)
+    HttpSessionStore.userSession(request, response)
         .user()
         .ifPresent(
             user ->

@@ -1,6 +1,7 @@
 package org.editprofile.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.util.Collections;
@@ -18,9 +19,10 @@ public final class HttpSessionStore implements SessionStore {
     this.request = request;
   }
 
-  /** The typed session of this request. */
-  public static UserSession userSession(HttpServletRequest request) {
-    return new UserSession(new HttpSessionStore(request));
+  /** The typed session of this request, with the pending sign-ins its browser holds. */
+  public static UserSession userSession(HttpServletRequest request, HttpServletResponse response) {
+    return new UserSession(
+        new HttpSessionStore(request), PendingSignInCookies.of(request, response));
   }
 
   @Override
@@ -42,18 +44,10 @@ public final class HttpSessionStore implements SessionStore {
     }
   }
 
-  /**
-   * Also gives the session the container's usual idle timeout: a visitor's sign-in session was
-   * short-lived ({@link AnonymousSignInSessions}), a signed-in one is not.
-   */
   @Override
   public void renewId() {
-    HttpSession session = request.getSession(true);
+    request.getSession(true);
     request.changeSessionId();
-    int usual = request.getServletContext().getSessionTimeout() * 60;
-    if (session.getMaxInactiveInterval() != usual) {
-      request.getSession(false).setMaxInactiveInterval(usual);
-    }
   }
 
   @Override

@@ -35,7 +35,7 @@ public final class SaveProfileServlet extends HttpServlet {
     }
     ProfileResponses.send(
         flow.save(
-            HttpSessionStore.userSession(request),
+            HttpSessionStore.userSession(request, response),
             submitted,
             ShownValues.decode(request.getParameter(ShownValues.PARAMETER))),
         request,

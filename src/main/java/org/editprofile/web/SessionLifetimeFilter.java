@@ -36,7 +36,7 @@ public final class SessionLifetimeFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (request.getSession(false) != null) {
-      UserSession session = HttpSessionStore.userSession(request);
+      UserSession session = HttpSessionStore.userSession(request, response);
       if (session.signInOutlived(lifetime, clock.instant())) {
         session.invalidate();
         LOG.info("A session reached its lifetime of {} and ended", lifetime);

@@ -24,6 +24,6 @@ public final class ShowProfileServlet extends HttpServlet {
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
     ProfileResponses.send(
-        flow.showProfile(HttpSessionStore.userSession(request)), request, response);
+        flow.showProfile(HttpSessionStore.userSession(request, response)), request, response);
   }
 }

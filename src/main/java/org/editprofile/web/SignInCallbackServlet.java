@@ -37,15 +37,17 @@ public final class SignInCallbackServlet extends HttpServlet {
   }
 
   /**
-   * The tenant's form_post is a cross-site POST, so a browser does not send our SameSite=Lax
-   * session cookie with it. When it arrives without a session, the same fields are posted again
-   * from our own origin (a same-site request, which carries the cookie) exactly once.
+   * The tenant's form_post is a cross-site POST, so a browser sends none of our SameSite=Lax
+   * cookies with it: neither the pending sign-in's nor the session's. When it arrives with neither,
+   * the same fields are posted again from our own origin (a same-site request, which carries them)
+   * exactly once.
    */
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
-    if (request.getSession(false) == null
-        && request.getParameter(RELAYED) == null
+    if (request.getParameter(RELAYED) == null
+        && request.getSession(false) == null
+        && HttpSessionStore.userSession(request, response).pendingSignIns().isEmpty()
         && request.getParameter("state") != null) {
       Map<String, String> fields = new LinkedHashMap<>();
       for (String name : List.of("state", "code", "error", "error_description")) {
@@ -68,7 +70,7 @@ public final class SignInCallbackServlet extends HttpServlet {
     try {
       outcome =
           callback.handle(
-              HttpSessionStore.userSession(request),
+              HttpSessionStore.userSession(request, response),
               new SignInCallback.Response(
                   request.getParameter("state"), request.getParameter("code"),
                   request.getParameter("error"), request.getParameter("error_description")));

@@ -17,11 +17,9 @@ public final class SignInServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
   private final transient SignInRequests signIns;
-  private final transient AnonymousSignInSessions visitors;
 
-  public SignInServlet(SignInRequests signIns, AnonymousSignInSessions visitors) {
+  public SignInServlet(SignInRequests signIns) {
     this.signIns = signIns;
-    this.visitors = visitors;
   }
 
   @Override
@@ -32,11 +30,9 @@ public final class SignInServlet extends HttpServlet {
         "1".equals(request.getParameter("restart"))
             ? SignInRequests.Options.restartSignIn()
             : SignInRequests.Options.signIn();
-    UserSession session = HttpSessionStore.userSession(request);
+    // The pending sign-in goes to a cookie: a visitor gets no session here.
+    UserSession session = HttpSessionStore.userSession(request, response);
     URI authorizeUrl = signIns.start(session, returnPath, options);
-    if (session.user().isEmpty()) {
-      visitors.admit(request);
-    }
     Views.redirectToTenant(request, response, authorizeUrl);
   }
 }

@@ -34,7 +34,7 @@ public final class SignOutServlet extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    UserSession session = HttpSessionStore.userSession(request);
+    UserSession session = HttpSessionStore.userSession(request, response);
     Optional<String> logoutHint =
         session.user().map(user -> user.claims().get("login_hint")).filter(h -> !h.isBlank());
     session.invalidate();

@@ -96,7 +96,7 @@ public final class Views {
       throws ServletException, IOException {
     view.titleKey()
         .ifPresent(key -> request.setAttribute("pageTitle", text(request, Text.of(key))));
-    UserSession session = HttpSessionStore.userSession(request);
+    UserSession session = HttpSessionStore.userSession(request, response);
     session
         .user()
         .ifPresent(

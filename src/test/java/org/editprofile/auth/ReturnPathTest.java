@@ -19,7 +19,8 @@ class ReturnPathTest {
         "/a%20b",
         "/a..b/",
         "/.well-known",
-        "/x;y=1"
+        "/x;y=1",
+        "/users/id?next=%2Fhome%5C"
       })
   void parseWhenInAppPathThenAccepted(String path) {
     assertEquals(Optional.of(path), ReturnPath.parse(path));
@@ -52,7 +53,11 @@ class ReturnPathTest {
         "/users/%2e%2e",
         "/..;/other-app",
         "/users/.;x=1/y",
-        "/%2e%2e;jsessionid=1/x"
+        "/%2e%2e;jsessionid=1/x",
+        "/%2E%2E%2Fx",
+        "/users%2fid",
+        "/users%5Cid",
+        "/a/%5c%5cevil.example"
       })
   void parseWhenAnythingElseThenRefused(String path) {
     assertTrue(ReturnPath.parse(path).isEmpty(), path);

@@ -9,6 +9,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -31,21 +32,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.editprofile.MutableClock;
 import org.editprofile.graph.GraphClient;
 import org.editprofile.i18n.InEnglish;
+import org.editprofile.session.MapPendingSignIns;
 import org.editprofile.session.MapSessionStore;
 import org.editprofile.session.PendingSignIn;
-import org.editprofile.session.SessionStore;
 import org.editprofile.session.SignedInUser;
 import org.editprofile.session.TokenCacheCipher;
 import org.editprofile.session.UserSession;
@@ -72,7 +70,8 @@ class SignInCallbackTest {
   private final SignInCallback callback =
       new SignInCallback(apps, idTokens, cipher, tokens, REDIRECT, clock);
   private final MapSessionStore store = new MapSessionStore();
-  private final UserSession session = new UserSession(store);
+  private final MapPendingSignIns browser = new MapPendingSignIns();
+  private final UserSession session = new UserSession(store, browser);
   private PendingSignIn pending;
 
   @BeforeEach
@@ -135,92 +134,42 @@ class SignInCallbackTest {
   }
 
   /**
-   * Lets the first two reads of a pending sign-in meet before either goes on: two callbacks with
-   * one state, released together. (While one spends it, the other cannot read; the wait then ends
-   * by itself.)
+   * Two callbacks with one state at once: each request carries its own copy of the browser's
+   * cookie, so only the node's own bookkeeping can tell the second one it came too late. The first
+   * redemption lasts until the second has had its answer, so the two overlap for certain.
    */
-  private static final class RacingStore implements SessionStore {
-    private final MapSessionStore delegate;
-    private final CyclicBarrier meet = new CyclicBarrier(2);
-    private final AtomicInteger reads = new AtomicInteger();
-
-    RacingStore(MapSessionStore delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public Object get(String name) {
-      Object value = delegate.get(name);
-      if (name.startsWith("auth.pending.") && reads.incrementAndGet() <= 2) {
-        try {
-          meet.await(2, TimeUnit.SECONDS);
-        } catch (TimeoutException | BrokenBarrierException e) {
-          // the other request could not read at the same time: nothing to meet
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      return value;
-    }
-
-    @Override
-    public void set(String name, java.io.Serializable value) {
-      delegate.set(name, value);
-    }
-
-    @Override
-    public void remove(String name) {
-      delegate.remove(name);
-    }
-
-    @Override
-    public void renewId() {
-      delegate.renewId();
-    }
-
-    @Override
-    public void invalidate() {
-      delegate.invalidate();
-    }
-
-    @Override
-    public java.util.Set<String> names() {
-      return delegate.names();
-    }
-  }
-
   @Test
   void handleWhenTwoCallbacksWithOneStateRaceThenOneRedeemsAndTheOtherIsAlreadyUsed()
       throws Exception {
-    tenantIssues("oid-1");
+    IAuthenticationResult result = tenantIssues("oid-1");
     idTokenIs(verified("oid-1"));
-    UserSession racing = new UserSession(new RacingStore(store));
-    ExecutorService pool = Executors.newFixedThreadPool(2);
+    CountDownLatch secondAnswered = new CountDownLatch(1);
+    when(app.acquireToken(any(AuthorizationCodeParameters.class)))
+        .thenAnswer(
+            call ->
+                CompletableFuture.supplyAsync(
+                    () -> {
+                      try {
+                        secondAnswered.await(10, TimeUnit.SECONDS);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      return result;
+                    }));
+    MapPendingSignIns sameCookie = new MapPendingSignIns();
+    sameCookie.add(pending);
+    SignInCallback.Response response =
+        new SignInCallback.Response(pending.state(), "code", null, null);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
-      List<Future<CallbackOutcome>> outcomes =
-          pool.invokeAll(
-              List.of(
-                  () ->
-                      callback.handle(
-                          racing, new SignInCallback.Response(pending.state(), "code", null, null)),
-                  () ->
-                      callback.handle(
-                          racing,
-                          new SignInCallback.Response(pending.state(), "code", null, null))));
-      List<CallbackOutcome> results = new java.util.ArrayList<>();
-      for (Future<CallbackOutcome> outcome : outcomes) {
-        results.add(outcome.get(30, TimeUnit.SECONDS));
-      }
+      Future<CallbackOutcome> first = pool.submit(() -> callback.handle(session, response));
+      verify(app, timeout(10_000)).acquireToken(any(AuthorizationCodeParameters.class));
+      CallbackOutcome second =
+          callback.handle(new UserSession(new MapSessionStore(), sameCookie), response);
+      secondAnswered.countDown();
+      assertRejected(second, 400, "Sign-in response already used");
+      assertInstanceOf(CallbackOutcome.SignedIn.class, first.get(30, TimeUnit.SECONDS));
       verify(app, times(1)).acquireToken(any(AuthorizationCodeParameters.class));
-      assertEquals(
-          1, results.stream().filter(CallbackOutcome.SignedIn.class::isInstance).count(), "one");
-      assertRejected(
-          results.stream()
-              .filter(CallbackOutcome.Rejected.class::isInstance)
-              .findFirst()
-              .orElseThrow(),
-          400,
-          "Sign-in response already used");
     } finally {
       pool.shutdownNow();
     }
@@ -309,7 +258,7 @@ class SignInCallbackTest {
 
   @Test
   void handleWhenTheSessionHoldsNoSignInThenRestart() {
-    UserSession empty = new UserSession(new MapSessionStore());
+    UserSession empty = new UserSession(new MapSessionStore(), new MapPendingSignIns());
     assertInstanceOf(
         CallbackOutcome.Restart.class,
         callback.handle(empty, new SignInCallback.Response("lost-state", "code", null, null)));
@@ -317,7 +266,7 @@ class SignInCallbackTest {
 
   @Test
   void handleWhenARestartedSignInAgainFindsNothingThenAPageInsteadOfALoop() {
-    UserSession empty = new UserSession(new MapSessionStore());
+    UserSession empty = new UserSession(new MapSessionStore(), new MapPendingSignIns());
     String restartState =
         PendingSignIn.create("/", List.of(), true, clock.instant(), LIFETIME).state();
     assertRejected(
@@ -327,7 +276,7 @@ class SignInCallbackTest {
   }
 
   @Test
-  void handleWhenTheTenantAnswersAnErrorThenItsCodeIsShownAndTheStateSpent() {
+  void handleWhenTheTenantAnswersAnErrorThenItsCodeIsShownAndTheStateSpentWithoutASession() {
     CallbackOutcome.Rejected rejected =
         assertRejected(
             callback.handle(
@@ -339,7 +288,8 @@ class SignInCallbackTest {
     assertEquals(
         "The sign-in service answered: access_denied - AADSTS50126: bad",
         InEnglish.of(rejected.message()));
-    assertTrue(session.pendingSignIns().isSpent(pending.state()));
+    assertTrue(browser.find(pending.state()).isEmpty(), "spent");
+    assertFalse(store.exists(), "a visitor's refused sign-in creates no session");
     verify(app, never()).acquireToken(any(AuthorizationCodeParameters.class));
   }
 

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.editprofile.MutableClock;
 import org.editprofile.metrics.AppMetrics;
+import org.editprofile.session.MapPendingSignIns;
 import org.editprofile.session.MapSessionStore;
 import org.editprofile.session.SignedInUser;
 import org.editprofile.session.UserSession;
@@ -33,7 +34,8 @@ class StepUpTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final SignInRequests signIns = mock(SignInRequests.class);
   private final StepUp stepUp = new StepUp(signIns, clock, AppMetrics.unscraped());
-  private final UserSession session = new UserSession(new MapSessionStore());
+  private final UserSession session =
+      new UserSession(new MapSessionStore(), new MapPendingSignIns());
 
   @BeforeEach
   void tenantAnswers() {

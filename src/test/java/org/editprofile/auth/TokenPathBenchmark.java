@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.editprofile.devtenant.DevTenant;
 import org.editprofile.graph.GraphClient;
+import org.editprofile.session.MapPendingSignIns;
 import org.editprofile.session.MapSessionStore;
 import org.editprofile.session.SignedInUser;
 import org.editprofile.session.TokenCacheCipher;
@@ -69,7 +70,7 @@ public class TokenPathBenchmark {
     warmAccount = warmClient.getAccounts().join().iterator().next();
 
     MapSessionStore store = new MapSessionStore();
-    user = new UserSession(store);
+    user = new UserSession(store, new MapPendingSignIns());
     user.signIn(
         new SignedInUser(
             homeAccountId,

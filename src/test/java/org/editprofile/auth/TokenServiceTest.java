@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import org.editprofile.MutableClock;
 import org.editprofile.devtenant.DevTenant;
 import org.editprofile.graph.GraphClient;
+import org.editprofile.session.MapPendingSignIns;
 import org.editprofile.session.MapSessionStore;
 import org.editprofile.session.SignedInUser;
 import org.editprofile.session.TokenCacheCipher;
@@ -62,7 +63,7 @@ class TokenServiceTest {
   }
 
   private static UserSession sessionWith(String tokenCache) {
-    UserSession session = new UserSession(new MapSessionStore());
+    UserSession session = new UserSession(new MapSessionStore(), new MapPendingSignIns());
     session.signIn(
         new SignedInUser(
             signedIn.homeAccountId,

@@ -171,6 +171,11 @@ public final class Browser {
         .findFirst();
   }
 
+  /** Every cookie the browser holds now. */
+  public List<HttpCookie> cookies() {
+    return cookies.getCookieStore().getCookies();
+  }
+
   public void setCookie(String url, String name, String value) {
     HttpCookie cookie = new HttpCookie(name, value);
     cookie.setPath("/");

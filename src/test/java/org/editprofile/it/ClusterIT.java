@@ -91,13 +91,13 @@ class ClusterIT {
   void wholeJourneyWithEachRequestOnTheOtherNodeAndNoTokenInTheStore() throws Exception {
     DevTenantUser user = TestEnvironment.newUser("Barbara Liskov");
     Browser browser = new Browser();
+    long keysBefore = redis.keyCount();
     Page login = Journeys.openSignIn(browser, app, "/");
-    String visitor = browser.cookie("JSESSIONID").orElseThrow();
+    assertTrue(browser.cookie("JSESSIONID").isEmpty(), "a visitor has no session");
+    assertEquals(keysBefore, redis.keyCount(), "and costs the store nothing");
     Page home = Journeys.submitLogin(browser, login, user);
     assertTrue(home.text().contains("Hi Barbara Liskov!"), home.text());
     String session = browser.cookie("JSESSIONID").orElseThrow();
-    assertNotEquals(visitor, session, "new id at sign-in");
-    assertTrue(stored(visitor).isEmpty(), "the visitor's id is gone from the store");
 
     Page profile = browser.open(app + "/users/gatedUpdateProfile");
     assertEquals(200, profile.status(), profile.text());
@@ -293,14 +293,106 @@ class ClusterIT {
     return after.getOrDefault(counter, 0L) - before.getOrDefault(counter, 0L);
   }
 
+  /**
+   * Whoever can write to Redis plants a value in a live session: a URL (the DNS gadget's part), a
+   * serialized proxy, 20 nested sets, or bytes that are no value at all. Either node refuses to
+   * read it: the request is served as signed out (the user signs in again), never a 500, and the
+   * session is gone from the store; pages that need no session never notice.
+   */
   @Test
   @Order(5)
+  void aValuePlantedInTheStoreIsNeverReadAndTheSessionReadsAsSignedOut() throws Exception {
+    Map<String, byte[]> planted = new LinkedHashMap<>();
+    planted.put("a URL", javaSerialized(new java.net.URL("http://gadget.example/")));
+    planted.put(
+        "a proxy",
+        javaSerialized(
+            java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {Comparable.class},
+                (java.lang.reflect.InvocationHandler & java.io.Serializable)
+                    (self, method, args) -> 0)));
+    java.util.Set<Object> nested = new java.util.HashSet<>();
+    java.util.Set<Object> current = nested;
+    for (int i = 0; i < 20; i++) {
+      java.util.Set<Object> inner = new java.util.HashSet<>();
+      current.add(inner);
+      current = inner;
+    }
+    planted.put("20 nested sets", javaSerialized(nested));
+    planted.put("garbage", "no value at all".getBytes(StandardCharsets.UTF_8));
+
+    DevTenantUser user = TestEnvironment.newUser("Mary Shaw");
+    for (Map.Entry<String, byte[]> value : planted.entrySet()) {
+      Browser browser = new Browser();
+      Journeys.signIn(browser, app, user, "/");
+      String id = browser.cookie("JSESSIONID").orElseThrow();
+      String key = "edit-profile:session:sessions:" + id;
+      assertTrue(redis.exists(key), "the session is in the store");
+      redis.plant(key, "sessionAttr:auth.user", value.getValue());
+
+      for (String node : List.of("first", "second")) {
+        Page page = browser.get(app + "/users/id");
+        assertEquals(
+            302, page.status(), value.getKey() + " on the " + node + " node: " + page.body());
+        assertTrue(page.location().contains("/auth/signin"), page.location());
+      }
+      assertFalse(redis.exists(key), value.getKey() + ": the unreadable session was deleted");
+      assertEquals(200, browser.get(app + "/health").status());
+      assertEquals(200, browser.get(app + "/").status());
+      // Signing in again works (the tenant still knows the browser: no form this time).
+      Page again = browser.settle(browser.get(app + "/auth/signin?redirectTo=%2Fusers%2Fid"));
+      assertEquals(app + "/users/id", again.uri().toString(), value.getKey());
+      assertEquals(200, again.status(), value.getKey() + ": " + again.text());
+    }
+  }
+
+  private static byte[] javaSerialized(Object value) throws java.io.IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(value);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * 50,000 cookieless sign-ins on both nodes leave the store as it was (each pending sign-in is a
+   * sealed cookie, not a session), and a user signed in before the flood is still signed in.
+   */
+  @Test
+  @Order(6)
+  void fiftyThousandCookielessSignInsLeaveTheStoreFlat() throws Exception {
+    DevTenantUser user = TestEnvironment.newUser("Anita Borg");
+    Browser browser = new Browser();
+    Journeys.signIn(browser, app, user, "/");
+    long keys = redis.keyCount();
+    long memory = redis.counters().get("used_memory");
+
+    int wrong =
+        CookielessSignIns.flood(
+            List.of("http://127.0.0.1:" + tomcat.port(), "http://127.0.0.1:" + jetty.port()),
+            50_000);
+    assertEquals(0, wrong, "refused, or given a session");
+
+    long memoryAfter = redis.counters().get("used_memory");
+    System.out.printf(
+        "50,000 cookieless sign-ins on two nodes: store keys %d -> %d, used_memory %d -> %d%n",
+        keys, redis.keyCount(), memory, memoryAfter);
+    assertEquals(keys, redis.keyCount(), "no key for any visitor");
+    assertTrue(memoryAfter - memory < 1024 * 1024, memory + " -> " + memoryAfter + " bytes");
+    Page profile = browser.get(app + "/users/gatedUpdateProfile");
+    assertEquals(200, profile.status(), "still signed in: " + profile.body());
+    assertTrue(profile.text().contains(user.email()), profile.text());
+  }
+
+  @Test
+  @Order(10)
   void fiftyUsersAtOnceThroughTheBalancerEachKeepTheirOwnLastEdit() throws Exception {
     ConcurrentEdits.run(tenant, app, 50);
   }
 
   @Test
-  @Order(6)
+  @Order(11)
   void theStoreHangingGivesAClearPageInBoundedTimeAndTheSessionCarriesOnAfter() throws Exception {
     DevTenantUser user = TestEnvironment.newUser("Frances Allen");
     Browser browser = new Browser();
@@ -315,6 +407,13 @@ class ClusterIT {
         assertEquals("Temporarily unavailable", down.doc().selectFirst("h1").text());
         assertEquals("5", down.header("Retry-After").orElseThrow());
         assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "answered in " + took);
+        // The page keeps what every page carries.
+        assertTrue(
+            down.header("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"),
+            down.headers().toString());
+        assertEquals("DENY", down.header("X-Frame-Options").orElse(""));
+        assertEquals("no-store", down.header("Cache-Control").orElse(""));
+        assertEquals("nosniff", down.header("X-Content-Type-Options").orElse(""));
       }
       Page health = browser.get(app + "/health/ready");
       assertEquals(503, health.status(), "not ready while the store hangs");
@@ -378,7 +477,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(7)
+  @Order(12)
   void aNodeLostAfterTheStepUpAndBeforeTheSaveCostsNoSignInAndNoSecondCode() throws Exception {
     DevTenantUser user = TestEnvironment.newUser("Radia Perlman");
     Browser browser = new Browser();

@@ -50,6 +50,34 @@ public final class Journeys {
         login, "form[action$=/login]", Map.of("email", user.email(), "password", user.password()));
   }
 
+  /**
+   * Signs in where the app's public address is not the one this test reaches (an https REDIRECT_URI
+   * behind a TLS-terminating proxy): the tenant's form_post is posted to {@code base} instead, with
+   * the pending sign-in's cookie as the proxy would pass it on (a {@code __Host-} cookie is never
+   * sent over plain http by this browser). Returns the callback's answer.
+   */
+  public static Page signInBehindProxy(Browser browser, String base, DevTenantUser user)
+      throws IOException {
+    Page start = browser.get(base + "/auth/signin");
+    String pending =
+        start.headers().getOrDefault("set-cookie", java.util.List.of()).stream()
+            .filter(c -> c.startsWith("__Host-signin-") || c.startsWith("signin-"))
+            .map(c -> c.substring(0, c.indexOf(';')))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no pending sign-in cookie: " + start.headers()));
+    Page answer = enterCredentials(browser, browser.settle(browser.get(start.location())), user);
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    for (org.jsoup.nodes.Element input : answer.doc().select("form#response input[name]")) {
+      fields.put(input.attr("name"), input.attr("value"));
+    }
+    assertTrue(fields.containsKey("code"), "the tenant's form_post: " + answer.body());
+    return browser.send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/auth/redirect"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Cookie", pending)
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Browser.encode(fields))));
+  }
+
   static boolean isMfaPage(Page page) {
     return page.doc().selectFirst("form[action$=/mfa]") != null;
   }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.editprofile.auth.StepUp;
 import org.editprofile.devtenant.DevTenant;
 import org.editprofile.devtenant.EmbeddedTomcat;
@@ -29,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Protocol and session security against the running app (OWASP ASVS V10/V7/V3, RFC 9700). The
- * numbers refer to the list in the README's Security section; cases 1-4 are in {@link SignInIT}.
+ * numbers refer to the list in docs/security.md; cases 1-4 are in {@link SignInIT}.
  */
 class SecurityIT {
 
@@ -46,14 +47,28 @@ class SecurityIT {
   @Test
   void sessionIdChangesAtSignInAndAfterStepUpAndOldIdsStopWorking() throws IOException {
     DevTenantUser user = TestEnvironment.newUser("Rotation");
+    // An id someone else chose (a planted cookie) is never the one the user signs in with.
+    Browser attacker = new Browser();
+    Journeys.signIn(attacker, app, TestEnvironment.newUser("Attacker"), "/");
+    String planted = attacker.cookie("JSESSIONID").orElseThrow();
+    Browser victim = new Browser();
+    victim.setCookie(app, "JSESSIONID", planted);
+    Journeys.signIn(victim, app, user, "/");
+    String issued = null;
+    for (Page page : victim.history()) {
+      Optional<String> set = page.setCookie("JSESSIONID");
+      if (set.isPresent()) {
+        issued = set.get().substring("JSESSIONID=".length(), set.get().indexOf(';'));
+      }
+    }
+    assertNotEquals(null, issued, "the sign-in sets a session cookie");
+    assertNotEquals(planted, issued);
+    assertFalse(isSignedIn(planted), "the planted id is worthless after the user's sign-in");
+    assertTrue(isSignedIn(issued));
+
     Browser browser = new Browser();
-    browser.get(app + "/auth/signin");
-    String anonymous = browser.cookie("JSESSIONID").orElseThrow();
     Journeys.signIn(browser, app, user, "/");
     String signedIn = browser.cookie("JSESSIONID").orElseThrow();
-    assertNotEquals(anonymous, signedIn);
-    assertFalse(isSignedIn(anonymous), "a pre-login (fixable) id is not signed in");
-
     Journeys.openEditForm(browser, app, user);
     String steppedUp = browser.cookie("JSESSIONID").orElseThrow();
     assertNotEquals(signedIn, steppedUp);
@@ -78,7 +93,10 @@ class SecurityIT {
         "/users/id%0d%0aSet-Cookie:x=1",
         "/%0d%0aLocation:%20https://evil.example",
         "/../../manager/html",
-        "http:/evil"
+        "http:/evil",
+        // The value /%2E%2E%2Fx and /users%5Cid (encoded once more for the query).
+        "/%252E%252E%252Fx",
+        "/users%255Cid"
       })
   void signInNeverReturnsOutsideTheApp(String redirectTo) throws IOException {
     DevTenantUser user = TestEnvironment.newUser("Redirect");
@@ -352,6 +370,7 @@ class SecurityIT {
   void sessionCookieIsSecureWhenTheAppIsServedOverHttps() throws Exception {
     // Behind a TLS-terminating proxy the app itself sees http; the https REDIRECT_URI is what
     // counts.
+    tenant.registerWebApp("https://app.example.test/auth/redirect", "https://app.example.test/");
     try (EmbeddedTomcat behindProxy =
         TestEnvironment.start(
             Map.of(
@@ -374,6 +393,8 @@ class SecurityIT {
    */
   @Test
   void sessionCookieHasTheHostPrefixOverHttpsEvenUnderAContextPath() throws Exception {
+    tenant.registerWebApp(
+        "https://app.example.test/edit/auth/redirect", "https://app.example.test/edit/");
     try (EmbeddedTomcat behindProxy =
         TestEnvironment.startAt(
             "/edit",
@@ -383,22 +404,37 @@ class SecurityIT {
                 "POST_LOGOUT_REDIRECT_URI",
                 "https://app.example.test/edit/"))) {
       String setCookie =
-          sessionSetCookie(new Browser().get(behindProxy.baseUrl() + "/auth/signin"));
+          sessionSetCookie(
+              Journeys.signInBehindProxy(
+                  new Browser(), behindProxy.baseUrl(), TestEnvironment.newUser("Host Cookie")));
       assertTrue(setCookie.startsWith("__Host-JSESSIONID="), setCookie);
       assertTrue(setCookie.contains("; Path=/;"), setCookie);
       assertFalse(setCookie.toLowerCase().contains("domain="), setCookie);
     }
   }
 
+  /** The flags of the session cookie the callback sets, and of the pending sign-in's before it. */
   private static void assertCookieFlags(String base, boolean secure) throws IOException {
-    Page page = new Browser().get(base + "/auth/signin");
-    String setCookie = sessionSetCookie(page);
-    String flags = setCookie.toLowerCase();
-    assertTrue(flags.contains("httponly"), setCookie);
-    assertTrue(flags.contains("samesite=lax"), setCookie);
-    assertEquals(secure, flags.contains("secure"), setCookie);
-    assertEquals(secure, setCookie.startsWith("__Host-"), setCookie);
+    Browser browser = new Browser();
+    Page page = Journeys.signInBehindProxy(browser, base, TestEnvironment.newUser("Cookie Flags"));
+    Page started = browser.history().get(0);
+    String pending =
+        started.headers().get("set-cookie").stream()
+            .filter(c -> c.contains("signin-"))
+            .findFirst()
+            .orElseThrow();
+    for (String setCookie : List.of(sessionSetCookie(page), pending)) {
+      String flags = setCookie.toLowerCase();
+      assertTrue(flags.contains("httponly"), setCookie);
+      assertTrue(flags.contains("samesite=lax"), setCookie);
+      assertTrue(flags.contains("path=/;") || flags.endsWith("path=/"), setCookie);
+      assertEquals(secure, flags.contains("secure"), setCookie);
+      assertEquals(secure, setCookie.startsWith("__Host-"), setCookie);
+      assertFalse(flags.contains("domain="), setCookie);
+    }
+    assertEquals(302, page.status(), page.body());
     assertFalse(page.location().contains(";jsessionid"));
+    assertFalse(started.location().contains(";jsessionid"));
   }
 
   private static String sessionSetCookie(Page page) {

@@ -68,9 +68,14 @@ class SessionStoreSettingsIT {
     }
   }
 
-  /** Over https the store's cookie follows the container's rules: {@code __Host-}, Secure. */
+  /**
+   * Over https the store's cookie follows the container's rules: {@code __Host-}, Secure. A visitor
+   * starting a sign-in costs the store nothing; the session begins at the callback.
+   */
   @Test
   void overHttpsTheStoresCookieIsAHostCookie() throws Exception {
+    tenant.registerWebApp(
+        "https://app.example.test/edit/auth/redirect", "https://app.example.test/edit/");
     try (RedisServer redis = new RedisServer().start();
         EmbeddedTomcat app =
             TestEnvironment.startAt(
@@ -84,7 +89,12 @@ class SessionStoreSettingsIT {
                     redis.url(),
                     "SESSION_ENCRYPTION_KEY",
                     newKey()))) {
-      Page page = new Browser().get(app.baseUrl() + "/auth/signin");
+      Browser browser = new Browser();
+      Page page =
+          Journeys.signInBehindProxy(
+              browser, app.baseUrl(), TestEnvironment.newUser("Barbara Simons"));
+      Page started = browser.history().get(0);
+      assertTrue(started.setCookie("__Host-JSESSIONID").isEmpty(), "no session for a visitor");
       assertEquals(302, page.status(), page.body());
       String setCookie =
           page.setCookie("__Host-JSESSIONID")
@@ -96,7 +106,8 @@ class SessionStoreSettingsIT {
       assertFalse(flags.contains("domain="), setCookie);
       assertFalse(page.location().toLowerCase().contains("jsessionid"), page.location());
       String id = setCookie.substring("__Host-JSESSIONID=".length(), setCookie.indexOf(';'));
-      assertEquals(1, redis.sizeOf(SESSIONS + id)[1], "the visitor's session is in the store");
+      assertEquals(1, redis.sizeOf(SESSIONS + id)[1], "the signed-in session is in the store");
+      assertEquals(1, redis.keyCount(), "and nothing else");
     }
   }
 
@@ -146,8 +157,12 @@ class SessionStoreSettingsIT {
         Page page = new Browser().get(app.baseUrl() + "/");
         assertEquals(503, page.status(), page.text());
         assertTrue(page.text().contains("not configured"), page.text());
-        assertTrue(page.text().contains("the session store at " + redis.url()), page.text());
+        assertTrue(page.text().contains("SESSION_STORE_URL"), page.text());
+        assertFalse(page.text().contains(redis.url()), "no address on the public page");
         assertFalse(page.body().contains(wrong), "the password is never shown");
+        assertTrue(
+            logs.lines().stream().anyMatch(l -> l.contains("the session store at " + redis.url())),
+            "the log names the store");
         assertFalse(page.body().contains("Exception"), page.body());
         assertEquals(503, new Browser().get(app.baseUrl() + "/health/ready").status());
         for (String line : logs.lines()) {
@@ -158,13 +173,17 @@ class SessionStoreSettingsIT {
 
     // Nothing listens there any more.
     RedisServer gone = new RedisServer();
-    try (EmbeddedTomcat app =
-        TestEnvironment.start(
-            Map.of("SESSION_STORE_URL", gone.url(), "SESSION_ENCRYPTION_KEY", newKey()))) {
+    try (LogCapture logs = LogCapture.start();
+        EmbeddedTomcat app =
+            TestEnvironment.start(
+                Map.of("SESSION_STORE_URL", gone.url(), "SESSION_ENCRYPTION_KEY", newKey()))) {
       Page page = new Browser().get(app.baseUrl() + "/users/id");
       assertEquals(503, page.status(), page.text());
       assertTrue(page.text().contains("not configured"), page.text());
-      assertTrue(page.text().contains("the session store at " + gone.url()), page.text());
+      assertTrue(page.text().contains("SESSION_STORE_URL"), page.text());
+      assertTrue(
+          logs.lines().stream().anyMatch(l -> l.contains("the session store at " + gone.url())),
+          "the log names the store");
     }
   }
 }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.editprofile.devtenant.DevTenant;
 import org.editprofile.devtenant.EmbeddedTomcat;
@@ -48,14 +49,19 @@ class SignInIT {
     assertEquals("/auth/signin?redirectTo=%2Fusers%2Fid", protectedPage.location());
 
     browser.get(app + "/auth/signin");
-    String sessionBefore = browser.cookie("JSESSIONID").orElseThrow();
+    assertTrue(browser.cookie("JSESSIONID").isEmpty(), "a visitor's sign-in costs no session");
+    List<String> pendingBefore = pendingCookies(browser);
+    assertEquals(1, pendingBefore.size(), "that sign-in waits in a cookie");
     Page claims = Journeys.signIn(browser, app, user, "/users/id");
     assertEquals(app + "/users/id", claims.uri().toString());
     assertEquals(200, claims.status());
     assertTrue(claims.text().contains(user.oid()), "oid claim shown");
     assertTrue(claims.text().contains("Ada Lovelace"));
-    assertNotEquals(
-        sessionBefore, browser.cookie("JSESSIONID").orElseThrow(), "session id rotated at sign-in");
+    assertTrue(browser.cookie("JSESSIONID").isPresent(), "the session begins at the callback");
+    assertEquals(
+        pendingBefore,
+        pendingCookies(browser),
+        "the answered sign-in's cookie is gone; the unanswered one stays until it expires");
 
     Page greeted = browser.open(app + "/");
     assertTrue(greeted.text().contains("Hi Ada Lovelace!"), greeted.text());
@@ -235,6 +241,14 @@ class SignInIT {
     Page health = new Browser().get(app + "/health");
     assertEquals(200, health.status());
     assertEquals("{\"status\":\"UP\"}", health.body());
+  }
+
+  private static List<String> pendingCookies(Browser browser) {
+    return browser.cookies().stream()
+        .map(java.net.HttpCookie::getName)
+        .filter(name -> name.startsWith("signin-"))
+        .sorted()
+        .toList();
   }
 
   static Map<String, String> query(String url) {

@@ -34,6 +34,7 @@ import org.editprofile.http.RemoteServiceException.Reason;
 import org.editprofile.i18n.InEnglish;
 import org.editprofile.i18n.Text;
 import org.editprofile.metrics.AppMetrics;
+import org.editprofile.session.MapPendingSignIns;
 import org.editprofile.session.MapSessionStore;
 import org.editprofile.session.ProfileDraft;
 import org.editprofile.session.UserSession;
@@ -53,7 +54,8 @@ class EditProfileFlowTest {
   private final TokenService tokens = mock(TokenService.class);
   private final StepUp stepUp = mock(StepUp.class);
   private final GraphClient graph = mock(GraphClient.class);
-  private final UserSession session = new UserSession(new MapSessionStore());
+  private final UserSession session =
+      new UserSession(new MapSessionStore(), new MapPendingSignIns());
   private final UserProfile profile =
       new UserProfile("id-1", "ada@example.com", Map.of("displayName", "Ada", "city", "Paris"));
 
