@@ -64,11 +64,16 @@ public final class CsrfFilter extends HttpFilter {
         "GET".equals(request.getMethod())
             || "HEAD".equals(request.getMethod())
             || "OPTIONS".equals(request.getMethod());
-    if (safeMethod || path.equals(Routes.SIGN_IN_CALLBACK) || Routes.isApi(path)) {
+    // /metrics is for a scraper with a bearer token, never a browser's form: any method there
+    // must get its plain 404, not a refusal that shows the address means something.
+    if (safeMethod
+        || path.equals(Routes.SIGN_IN_CALLBACK)
+        || Routes.isApi(path)
+        || path.equals(Routes.METRICS)) {
       chain.doFilter(request, response);
       return;
     }
-    Optional<String> expected = HttpSessionStore.userSession(request).csrfToken();
+    Optional<String> expected = HttpSessionStore.userSession(request, response).csrfToken();
     if (expected.isEmpty() && path.equals(Routes.LANGUAGE) && fromOwnOrigin(request)) {
       chain.doFilter(request, response);
       return;

@@ -1,5 +1,6 @@
 package org.editprofile.web;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,9 +29,13 @@ public final class MetricsServlet extends HttpServlet {
     this.expected = token.map(t -> ("Bearer " + t).getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Every method comes here first: without the token, POST or OPTIONS get the same 404 as GET (the
+   * servlet's own 405 with {@code Allow} would show that the address exists).
+   */
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
     String presented = request.getHeader("Authorization");
     if (expected.isEmpty()
         || presented == null
@@ -38,6 +43,12 @@ public final class MetricsServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
+    super.service(request, response);
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     response.setContentType(PROMETHEUS_TEXT);
     response.getWriter().write(scrape.get());
   }

@@ -96,6 +96,20 @@ class MetricsIT {
     assertEquals(404, scrape(TOKEN).status(), "the bare token is not a bearer header");
     Page unconfigured = new Browser().get(TestEnvironment.serviceApp().baseUrl() + "/metrics");
     assertEquals(404, unconfigured.status(), "no METRICS_TOKEN, no endpoint");
+    // Any other method says no more: not 405 with Allow, not a CSRF refusal.
+    for (String method : new String[] {"POST", "PUT", "DELETE", "PATCH", "OPTIONS"}) {
+      for (String presented : new String[] {null, "Bearer wrong-" + TOKEN}) {
+        HttpRequest.Builder request =
+            HttpRequest.newBuilder(URI.create(app.baseUrl() + "/metrics"))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (presented != null) {
+          request.header("Authorization", presented);
+        }
+        Page page = new Browser().send(request);
+        assertEquals(404, page.status(), method + " " + presented);
+        assertTrue(page.header("Allow").isEmpty(), method + ": " + page.headers());
+      }
+    }
     assertTrue(
         samples().keySet().stream().anyMatch(k -> k.startsWith("jvm_memory_used_bytes{")),
         "the JVM's standard meters");
