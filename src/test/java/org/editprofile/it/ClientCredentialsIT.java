@@ -254,7 +254,9 @@ class ClientCredentialsIT {
     assertEquals(patches + 1, tenant.requests("graph.patch"), "saved through Graph once");
   }
 
-  /** What the README says to run: keytool makes the PKCS#12 and exports the certificate. */
+  /**
+   * What docs/configuration.md says to run: keytool makes the PKCS#12 and exports the certificate.
+   */
   private static X509Certificate keytoolPkcs12(Path store, String password) throws Exception {
     Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
     Process process =
@@ -457,20 +459,29 @@ class ClientCredentialsIT {
     settings.put("CLIENT_CERTIFICATE_PATH", expired.toString());
     settings.put("EDIT_PROFILE_SERVICE_CLIENT_SECRET", "");
     settings.put("EDIT_PROFILE_SERVICE_CLIENT_CERTIFICATE_PATH", keyMismatch.toString());
-    EmbeddedTomcat app = startApp(settings);
+    List<String> log;
+    EmbeddedTomcat app;
+    try (LogCapture logs = LogCapture.start()) {
+      app = startApp(settings);
+      log = List.copyOf(logs.lines());
+    }
 
+    // The public page names the settings; the log says what is wrong with each file.
     Page page = new Browser().get(app.baseUrl() + "/");
     assertEquals(503, page.status());
+    assertTrue(page.text().contains("CLIENT_CERTIFICATE_PATH"), page.text());
+    assertTrue(page.text().contains("EDIT_PROFILE_SERVICE_CLIENT_CERTIFICATE_PATH"), page.text());
+    assertFalse(page.text().contains(dir.toString()), "no file path on the public page");
+    String logged = String.join("\n", log);
     assertTrue(
-        page.text().contains("CLIENT_CERTIFICATE_PATH: " + expired + ": the certificate expired"),
-        page.text());
+        logged.contains("CLIENT_CERTIFICATE_PATH: " + expired + ": the certificate expired"),
+        logged);
     assertTrue(
-        page.text()
-            .contains(
-                "EDIT_PROFILE_SERVICE_CLIENT_CERTIFICATE_PATH: "
-                    + keyMismatch
-                    + ": the private key does not match the certificate"),
-        page.text());
+        logged.contains(
+            "EDIT_PROFILE_SERVICE_CLIENT_CERTIFICATE_PATH: "
+                + keyMismatch
+                + ": the private key does not match the certificate"),
+        logged);
     assertFalse(page.body().contains("PRIVATE KEY"));
   }
 }
