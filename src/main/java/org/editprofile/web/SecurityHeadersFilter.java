@@ -89,6 +89,12 @@ public final class SecurityHeadersFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    apply(request, response);
+    chain.doFilter(request, response);
+  }
+
+  /** Sets the headers; also for a page written after a {@code response.reset()}. */
+  void apply(HttpServletRequest request, HttpServletResponse response) {
     response.setHeader("Content-Security-Policy", csp());
     if (https) {
       response.setHeader("Strict-Transport-Security", HSTS);
@@ -101,6 +107,5 @@ public final class SecurityHeadersFilter extends HttpFilter {
     } else {
       response.setHeader("Cache-Control", "public, max-age=3600");
     }
-    chain.doFilter(request, response);
   }
 }

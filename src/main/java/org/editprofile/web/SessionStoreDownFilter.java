@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import org.editprofile.Routes;
+import org.editprofile.http.LogSafe;
 import org.editprofile.http.Problem;
 import org.editprofile.i18n.Text;
 import org.slf4j.Logger;
@@ -18,14 +19,23 @@ import org.springframework.dao.DataAccessException;
 /**
  * Right inside {@link SharedSessions}' filter: when the shared session store fails (down, or not
  * answering within its command timeout), the visitor gets a clear "temporarily unavailable" page
- * (503, Retry-After) at once instead of a 500, and keeps their session cookie, so they carry on
- * where they were once the store is back.
+ * (503, Retry-After, the security headers of every page) at once instead of a 500, and keeps their
+ * session cookie, so they carry on where they were once the store is back.
  */
 public final class SessionStoreDownFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(SessionStoreDownFilter.class);
   private static final String RETRY_SECONDS = "5";
+
+  private final transient SecurityHeadersFilter securityHeaders;
+
+  /**
+   * @param securityHeaders what every response carries, put back after the reset below
+   */
+  public SessionStoreDownFilter(SecurityHeadersFilter securityHeaders) {
+    this.securityHeaders = securityHeaders;
+  }
 
   @Override
   protected void doFilter(
@@ -37,11 +47,14 @@ public final class SessionStoreDownFilter extends HttpFilter {
       if (!causedByTheStore(e)) {
         throw e;
       }
-      LOG.warn("The session store failed: {}", rootMessage(e));
+      LOG.warn("The session store failed: {}", LogSafe.rootCause(e));
       if (response.isCommitted()) {
         return;
       }
+      // Whatever the failed request had set goes (a half-written page, a cookie), except what every
+      // response must carry.
       response.reset();
+      securityHeaders.apply(request, response);
       response.setHeader("Retry-After", RETRY_SECONDS);
       if (Routes.isApi(request.getServletPath())) {
         new Problem(503, "Service unavailable", "Try again in a moment.").send(response);
@@ -64,14 +77,6 @@ public final class SessionStoreDownFilter extends HttpFilter {
       }
     }
     return false;
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 
   /** The request as if it carried no session, for the one page rendered without the store. */
