@@ -8,8 +8,8 @@ import org.editprofile.Routes;
 
 /**
  * Where to send the browser after sign-in or step-up: only a path inside this app. Anything that a
- * browser could read as another origin (scheme, "//host", "/\host"), control characters, or
- * dot-segments that climb out of the app are refused.
+ * browser could read as another origin (scheme, "//host", "/\host"), control characters,
+ * dot-segments that climb out of the app, and an encoded separator in the path are refused.
  */
 public final class ReturnPath {
 
@@ -42,13 +42,23 @@ public final class ReturnPath {
           || !path.equals(uri.normalize().getRawPath())
           || path.contains("/..")
           || path.contains("/./")
-          || hasDotSegment(path)) {
+          || hasDotSegment(path)
+          || hasEncodedSeparator(path)) {
         return Optional.empty();
       }
       return Optional.of(candidate);
     } catch (URISyntaxException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * An encoded {@code /} or {@code \} in the path: the container refuses such a request (400), and
+   * decoded it could climb out of the app, so the user lands on home instead.
+   */
+  private static boolean hasEncodedSeparator(String rawPath) {
+    String lower = rawPath.toLowerCase(Locale.ROOT);
+    return lower.contains("%2f") || lower.contains("%5c");
   }
 
   private static boolean hasDotSegment(String rawPath) {
