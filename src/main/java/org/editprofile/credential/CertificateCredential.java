@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * A certificate credential (private_key_jwt) that follows its files: when a file is replaced, the
  * next token request signs with the new certificate, without a restart. A replacement that cannot
  * be used yet (a half-written file, a key that does not match) keeps the previous certificate in
- * use and is tried again, so a rotation never fails a request.
+ * use and is tried again, so a rotation never fails a request. A file that goes missing keeps the
+ * certificate in use too, and is reported once it has been gone a moment (and hourly after that).
  */
 public final class CertificateCredential implements ClientCredentialSource {
 
@@ -43,6 +44,19 @@ public final class CertificateCredential implements ClientCredentialSource {
 
   /** The last replacement's problem, logged once rather than at every check. */
   private String lastFailure;
+
+  /**
+   * A rotation may remove a file for a moment; one missing for longer than this is worth a warning.
+   */
+  static final Duration MISSING_GRACE = Duration.ofSeconds(10);
+
+  /** While a file stays missing, the warning is repeated this often, not at every check. */
+  static final Duration MISSING_WARNING_INTERVAL = Duration.ofHours(1);
+
+  /** Since when a file has been missing (null while both are there), and when that was said. */
+  private Instant missingSince;
+
+  private Instant missingWarnedAt;
 
   private record Loaded(
       List<Object> fileVersions,
@@ -109,10 +123,14 @@ public final class CertificateCredential implements ClientCredentialSource {
     try {
       versions = fileVersions();
     } catch (CredentialException e) {
-      // Mid-replacement the file may briefly not exist: keep what works.
+      // Mid-replacement the file may briefly not exist: keep what works, and say so if it stays
+      // away (after a restart, the app would be "not configured").
+      warnWhileMissing(e.getMessage(), seen.certificate());
       loaded = new Loaded(seen.fileVersions(), seen.certificate(), seen.credential(), next);
       return loaded;
     }
+    missingSince = null;
+    missingWarnedAt = null;
     if (versions.equals(seen.fileVersions())) {
       loaded = new Loaded(versions, seen.certificate(), seen.credential(), next);
       return loaded;
@@ -138,6 +156,25 @@ public final class CertificateCredential implements ClientCredentialSource {
       loaded = new Loaded(seen.fileVersions(), seen.certificate(), seen.credential(), next);
     }
     return loaded;
+  }
+
+  private void warnWhileMissing(String problem, CertificateAndKey inUse) {
+    Instant now = clock.instant();
+    if (missingSince == null) {
+      missingSince = now;
+    }
+    if (now.isBefore(missingSince.plus(MISSING_GRACE))
+        || (missingWarnedAt != null
+            && now.isBefore(missingWarnedAt.plus(MISSING_WARNING_INTERVAL)))) {
+      return;
+    }
+    missingWarnedAt = now;
+    LOG.warn(
+        "Client certificate file missing since {} ({}): still using certificate {} loaded before;"
+            + " a restart without the file leaves the app not configured",
+        missingSince,
+        problem,
+        inUse.thumbprint());
   }
 
   private Loaded load(List<Object> versions) {
