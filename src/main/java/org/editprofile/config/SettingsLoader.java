@@ -267,6 +267,23 @@ public final class SettingsLoader {
               + FILE_SUFFIX);
       return Optional.empty();
     }
+    if (!isLoopback(parsed.getHost())) {
+      // Whoever reads the store's traffic or its contents holds every live session id.
+      if (!"rediss".equals(parsed.getScheme())) {
+        problems.add(
+            SESSION_STORE_URL
+                + " must use rediss:// (TLS) for a store on another host: plain redis:// is only"
+                + " allowed for localhost");
+      }
+      if (password.isEmpty()) {
+        problems.add(
+            SESSION_STORE_PASSWORD
+                + " (or "
+                + SESSION_STORE_PASSWORD
+                + FILE_SUFFIX
+                + ") is required for a store on another host");
+      }
+    }
     if (keys.isEmpty()
         && optional(SESSION_ENCRYPTION_KEY).isEmpty()
         && optional(SESSION_ENCRYPTION_KEY + FILE_SUFFIX).isEmpty()) {

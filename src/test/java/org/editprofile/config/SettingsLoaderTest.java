@@ -189,7 +189,7 @@ class SettingsLoaderTest {
     assertEquals(Optional.of("access-key"), store.password());
     assertFalse(store.toString().contains("access-key"));
 
-    values.put("SESSION_STORE_URL", "redis://cache.example.net");
+    values.put("SESSION_STORE_URL", "redis://127.0.0.1");
     store =
         ((Configuration.Ready) load(values)).webApp().orElseThrow().sessionStore().orElseThrow();
     assertEquals(6379, store.port());
@@ -205,6 +205,37 @@ class SettingsLoaderTest {
     values.remove("SESSION_STORE_URL");
     assertEquals(
         List.of("SESSION_STORE_PASSWORD is set without SESSION_STORE_URL"), problems(values));
+  }
+
+  /** Whoever reads a store's traffic or contents holds every live session id. */
+  @Test
+  void loadWhenTheStoreIsOnAnotherHostThenTlsAndAPasswordAreRequired() {
+    Map<String, String> values = complete();
+    values.put(
+        "SESSION_ENCRYPTION_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+    values.put("SESSION_STORE_URL", "redis://cache.example.net:6379");
+    assertEquals(
+        List.of(
+            "SESSION_STORE_URL must use rediss:// (TLS) for a store on another host: plain"
+                + " redis:// is only allowed for localhost",
+            "SESSION_STORE_PASSWORD (or SESSION_STORE_PASSWORD_FILE) is required for a store on"
+                + " another host"),
+        problems(values));
+    values.put("SESSION_STORE_URL", "rediss://cache.example.net:6380");
+    assertEquals(
+        List.of(
+            "SESSION_STORE_PASSWORD (or SESSION_STORE_PASSWORD_FILE) is required for a store on"
+                + " another host"),
+        problems(values));
+    values.put("SESSION_STORE_PASSWORD", "access-key");
+    assertTrue(load(values) instanceof Configuration.Ready, () -> problems(values).toString());
+    // On this machine neither is needed.
+    values.remove("SESSION_STORE_PASSWORD");
+    for (String local : List.of("redis://localhost:6379", "redis://127.0.0.1:6379")) {
+      values.put("SESSION_STORE_URL", local);
+      assertTrue(
+          load(values) instanceof Configuration.Ready, () -> local + ": " + problems(values));
+    }
   }
 
   @Test

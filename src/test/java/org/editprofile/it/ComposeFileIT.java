@@ -124,7 +124,8 @@ class ComposeFileIT {
     for (String name : env.keySet()) {
       assertTrue(known.contains(name), name + " is not a setting the app reads");
     }
-    assertEquals("redis://redis:6379", env.get("SESSION_STORE_URL"));
+    assertEquals("rediss://redis:6380", env.get("SESSION_STORE_URL"));
+    assertEquals("/run/secrets/session_store_password", env.get("SESSION_STORE_PASSWORD_FILE"));
     assertTrue(services.has("redis") && services.has("node-a") && services.has("node-b"));
     assertEquals("/run/secrets/session_encryption_key", env.get("SESSION_ENCRYPTION_KEY_FILE"));
     String key = Files.readString(dir.resolve("docker/secrets/dev-session-encryption-key")).strip();
@@ -146,7 +147,65 @@ class ComposeFileIT {
     assertTrue(haproxy.contains("bind :" + lbPort), haproxy);
     assertTrue(haproxy.contains("balance roundrobin") && !haproxy.contains("cookie"), "not sticky");
     assertTrue(haproxy.contains("server node-a node-a:8080") && haproxy.contains("server node-b"));
-    assertTrue(env.get("EDIT_PROFILE_API_URL").startsWith("http://lb:" + lbPort + "/"));
+    // Each node calls the service it runs itself, on its own loopback.
+    assertEquals("http://localhost:8080/api/updateUserInfo", env.get("EDIT_PROFILE_API_URL"));
+  }
+
+  /**
+   * Every app service's settings, as its container would see them (Compose's own resolution of the
+   * file: env_file merged, defaults applied, anchors expanded; the secrets' default files), pass
+   * the app's own settings check: a node that would start "not configured" fails here.
+   */
+  @Test
+  void everyAppServicesSettingsPassTheAppsOwnCheck() throws Exception {
+    ProcessBuilder compose =
+        new ProcessBuilder(
+            "docker-compose", "-f", FILE.toString(), "--profile", "cluster", "config");
+    // Nothing from this machine's environment may fill a ${...} in: the file's defaults only.
+    String path = System.getenv("PATH");
+    compose.environment().clear();
+    compose.environment().put("PATH", path);
+    Process process = compose.start();
+    String resolved = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, process.exitValue(), resolved);
+    JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(resolved);
+
+    List<String> checked = new java.util.ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> all = root.get("services").fields();
+        all.hasNext(); ) {
+      Map.Entry<String, JsonNode> service = all.next();
+      if (!service.getValue().get("image").asText().startsWith("tomcat:")) {
+        continue;
+      }
+      Map<String, String> env = new java.util.LinkedHashMap<>();
+      service
+          .getValue()
+          .get("environment")
+          .fields()
+          .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+      // A Docker secret's path, as the file Compose mounts there.
+      env.replaceAll(
+          (name, value) -> {
+            if (!value.startsWith("/run/secrets/")) {
+              return value;
+            }
+            JsonNode secret = root.get("secrets").get(value.substring("/run/secrets/".length()));
+            assertTrue(secret != null, value + " is a declared secret");
+            return secret.get("file").asText();
+          });
+      org.editprofile.config.Configuration loaded =
+          SettingsLoader.load(
+              org.editprofile.config.SettingSource.firstOf(
+                  name -> java.util.Optional.ofNullable(env.get(name))),
+              java.time.Clock.systemUTC(),
+              java.time.Duration.ofMinutes(30));
+      assertTrue(
+          loaded instanceof org.editprofile.config.Configuration.Ready,
+          service.getKey() + " would start not configured: " + loaded);
+      checked.add(service.getKey());
+    }
+    assertEquals(List.of("app", "node-a", "node-b"), checked.stream().sorted().toList());
   }
 
   /**
