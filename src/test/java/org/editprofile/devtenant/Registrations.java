@@ -118,7 +118,7 @@ public final class Registrations {
 
   /**
    * The run command's two registrations: the web app and the edit profile service, whose API takes
-   * v2.0 tokens and needs MFA (the README's registration steps).
+   * v2.0 tokens and needs MFA (the registration steps in docs/configuration.md).
    */
   public static Registrations shorthand(
       String webClientId, String webSecret, String serviceClientId, String serviceSecret) {

@@ -49,6 +49,19 @@ class RegistrationsFileTest {
     assertEquals(Set.of("api://AzureADTokenExchange"), fic.audiences(), "the default audience");
   }
 
+  /** The example the documentation points operators at is a file the dev tenant accepts. */
+  @Test
+  void fromFileReadsTheDocumentedExampleWithEachKindOfCredential() throws Exception {
+    Registrations example =
+        Registrations.fromFile(Path.of("docs/dev-tenant-registrations.example.json"));
+    Registrations.App web =
+        example.byClientId("3c5e2f1a-7b9d-4e6f-8a1c-2d3e4f5a6b7c").orElseThrow();
+    assertTrue(web.clientSecret() != null, "a secret");
+    assertEquals(1, web.certificates().size(), "a certificate");
+    assertEquals(1, web.federatedCredentials().size(), "a federated credential");
+    assertTrue(example.byClientId("8e7d6c5b-4a39-4281-9f0e-1d2c3b4a5968").isPresent());
+  }
+
   @Test
   void fromFileRefusesAnAppWithoutAnyCredential() throws IOException {
     Path file =
