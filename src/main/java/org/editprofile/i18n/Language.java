@@ -1,6 +1,7 @@
 package org.editprofile.i18n;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,16 +20,22 @@ public enum Language {
   /** Longer headers are not parsed (browsers send a few dozen characters). */
   public static final int MAX_HEADER_LENGTH = 512;
 
-  private static final List<String> TAGS = List.of("en", "es", "de");
+  private static final List<String> TAGS = Arrays.stream(values()).map(Language::tag).toList();
 
   private final String tag;
   private final Locale locale;
   private final String nativeName;
+  private final String nativeNameHtml;
 
   Language(String tag, String nativeName) {
     this.tag = tag;
     this.locale = Locale.forLanguageTag(tag);
     this.nativeName = nativeName;
+    StringBuilder html = new StringBuilder();
+    nativeName
+        .codePoints()
+        .forEach(c -> html.append(c < 0x80 ? Character.toString(c) : "&#" + c + ";"));
+    this.nativeNameHtml = html.toString();
   }
 
   /** The BCP 47 tag: {@code lang} on the page, ui_locales for the tenant, the switcher's value. */
@@ -48,6 +55,15 @@ public enum Language {
   /** The language's name in itself, as the switcher (in the views' header) lists it. */
   public String nativeName() {
     return nativeName;
+  }
+
+  /**
+   * The name in itself as HTML in ASCII (a letter beyond it as a character reference): the header
+   * lists these, and a page whose beginning is ASCII stays on the UTF-8 encoder's fast path (see
+   * docs/performance.md). Made of constants only, so the view prints it as it is.
+   */
+  public String getNativeNameHtml() {
+    return nativeNameHtml;
   }
 
   /** The shipped language with exactly this tag (case-insensitive). */

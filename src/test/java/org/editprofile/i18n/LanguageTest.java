@@ -1,6 +1,7 @@
 package org.editprofile.i18n;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -46,5 +47,19 @@ class LanguageTest {
     assertEquals(Optional.of(Language.SPANISH), Language.byTag("ES"));
     assertEquals(Optional.empty(), Language.byTag("es-ES"));
     assertEquals(Optional.empty(), Language.byTag(null));
+  }
+
+  @Test
+  void nativeNameHtmlIsAsciiAndReadsAsTheName() {
+    for (Language language : Language.values()) {
+      String html = language.getNativeNameHtml();
+      assertTrue(html.chars().allMatch(c -> c < 0x80), html);
+      String read =
+          java.util.regex.Pattern.compile("&#([0-9]+);")
+              .matcher(html)
+              .replaceAll(r -> Character.toString(Integer.parseInt(r.group(1))));
+      assertEquals(language.nativeName(), read);
+    }
+    assertEquals("Espa&#241;ol", Language.SPANISH.getNativeNameHtml());
   }
 }

@@ -12,9 +12,11 @@ import java.text.DateFormat;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
+import org.editprofile.i18n.Language;
 import org.editprofile.it.Browser.Page;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,32 @@ class LanguageIT {
     assertEquals(lang, home.doc().selectFirst("html").attr("lang"));
     assertEquals(lang, home.header("Content-Language").orElseThrow());
     assertEquals(heading, home.doc().selectFirst("h1").text());
+  }
+
+  /**
+   * The header's switcher offers exactly the shipped languages ({@link Language}, in its order),
+   * each under its own tag and named in itself, the page's own selected: a new language is an enum
+   * entry and a bundle.
+   */
+  @Test
+  void theSwitcherOffersEveryShippedLanguageNamedInItself() throws IOException {
+    for (Language language : Language.values()) {
+      Browser browser = new Browser().alwaysSend("Accept-Language", language.tag());
+      Page home = browser.open(app + "/");
+      List<String> offered = new java.util.ArrayList<>();
+      for (Element option : home.doc().select("#language-choice option")) {
+        offered.add(option.attr("value") + "|" + option.attr("lang") + "|" + option.text());
+        assertEquals(
+            option.attr("value").equals(language.tag()),
+            option.hasAttr("selected"),
+            option.attr("value") + " on a page in " + language.tag());
+      }
+      List<String> shipped = new java.util.ArrayList<>();
+      for (Language each : Language.values()) {
+        shipped.add(each.tag() + "|" + each.tag() + "|" + each.nativeName());
+      }
+      assertEquals(shipped, offered);
+    }
   }
 
   @Test
