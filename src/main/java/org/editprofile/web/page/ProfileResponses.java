@@ -1,0 +1,63 @@
+package org.editprofile.web.page;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.editprofile.Routes;
+import org.editprofile.graph.ProfileField;
+import org.editprofile.i18n.Text;
+import org.editprofile.profile.ProfileOutcome;
+import org.editprofile.web.view.ProfileRow;
+import org.editprofile.web.view.ShownValues;
+import org.editprofile.web.view.View;
+import org.editprofile.web.view.Views;
+
+/** Turns what a profile request led to into the response: a page, a redirect or an error. */
+final class ProfileResponses {
+
+  private ProfileResponses() {}
+
+  static void send(ProfileOutcome outcome, HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    if (outcome instanceof ProfileOutcome.ShowProfile show) {
+      show.flash().ifPresent(flash -> request.setAttribute("flash", Views.text(request, flash)));
+      request.setAttribute("profile", show.profile());
+      List<ProfileRow> rows = new ArrayList<>(ProfileField.all().size());
+      for (ProfileField field : ProfileField.all()) {
+        rows.add(new ProfileRow(Views.text(request, field.label()), show.profile().value(field)));
+      }
+      request.setAttribute("rows", rows);
+      Views.render(request, response, View.PROFILE);
+    } else if (outcome instanceof ProfileOutcome.ShowForm form) {
+      response.setStatus(form.status());
+      form.notice()
+          .ifPresent(notice -> request.setAttribute("notice", Views.text(request, notice)));
+      request.setAttribute("profile", form.profile());
+      request.setAttribute("fields", ProfileField.all());
+      request.setAttribute("values", form.values());
+      request.setAttribute("shown", ShownValues.encode(form.shown()));
+      Map<String, String> errors = new LinkedHashMap<>();
+      form.errors().forEach((field, error) -> errors.put(field, Views.text(request, error)));
+      request.setAttribute("errors", errors);
+      Views.render(request, response, View.EDIT_PROFILE);
+    } else if (outcome instanceof ProfileOutcome.BackToProfile) {
+      Views.redirectInApp(request, response, Routes.SHOW_PROFILE);
+    } else if (outcome instanceof ProfileOutcome.GoToTenant go) {
+      Views.redirectToTenant(request, response, go.authorizeUrl());
+    } else if (outcome instanceof ProfileOutcome.StepUpCapped) {
+      Views.error(
+          request,
+          response,
+          HttpServletResponse.SC_FORBIDDEN,
+          Text.of("error.stepUpCapped.title"),
+          Text.of("error.stepUpCapped.message"));
+    } else if (outcome instanceof ProfileOutcome.Failed failed) {
+      FailurePages.show(request, response, failed.failure());
+    }
+  }
+}
