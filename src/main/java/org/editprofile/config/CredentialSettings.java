@@ -26,7 +26,7 @@ import org.editprofile.credential.FederatedTokenCredential;
  */
 final class CredentialSettings {
 
-  private final SettingsLoader settings;
+  private final SettingReader settings;
   private final String prefix;
   private final String registration;
 
@@ -34,7 +34,7 @@ final class CredentialSettings {
    * @param prefix the settings' common start, such as {@code CLIENT_}
    * @param registration how problems name the registration, such as "the web app"
    */
-  CredentialSettings(SettingsLoader settings, String prefix, String registration) {
+  CredentialSettings(SettingReader settings, String prefix, String registration) {
     this.settings = settings;
     this.prefix = prefix;
     this.registration = registration;
