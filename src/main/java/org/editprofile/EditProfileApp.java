@@ -132,38 +132,18 @@ public final class EditProfileApp implements ServletContextListener {
     // A bundle missing a translation fails the deploy here, not a visitor's page.
     Messages messages = Messages.load();
     context.setAttribute(Views.MESSAGES, messages);
-    Optional<Shared> started =
-        loaded instanceof Configuration.Ready ready
-            ? Optional.of(share(ready.tenant()))
-            : Optional.empty();
-    // The tenant's issuer decides which tokens are trusted: one the authority does not imply is a
-    // configuration error, shown like any other.
-    Optional<String> wrongIssuer = started.flatMap(s -> s.metadata().checkAtStartUp());
-    // A shared session store that does not answer is reported like any other bad setting.
-    Optional<String> storeProblem =
-        wrongIssuer.isPresent() ? Optional.empty() : connectSessionStore(loaded, context);
-    Optional<String> startUpProblem = wrongIssuer.or(() -> storeProblem);
-    if (startUpProblem.isPresent()) {
-      stop();
-    }
-    Configuration configuration =
-        startUpProblem.isPresent()
-            ? new Configuration.NotConfigured(List.of(startUpProblem.get()))
-            : loaded;
-    Optional<Shared> shared = startUpProblem.isPresent() ? Optional.empty() : started;
-    // The first sign-in should not wait for what every sign-in needs.
-    shared.ifPresent(s -> s.keys().warmUp());
+    StartUp startUp = startUp(loaded, context);
     // Every request: its correlation id first (so every later log line has it), its language (so
     // every page, the errors too, speaks it), then the security headers, then the size limit.
     addFilter(context, "correlation", new CorrelationFilter(), true, "/*");
-    SecurityHeadersFilter securityHeaders = securityHeaders(configuration, shared);
+    SecurityHeadersFilter securityHeaders = securityHeaders(startUp);
     if (sharedSessions != null) {
       // Before anything reads the session: from here on, HttpSession is the store's.
       addFilter(context, "sharedSessions", sharedSessions.filter(), true, "/*");
       addFilter(
           context, "sessionStoreDown", new SessionStoreDownFilter(securityHeaders), true, "/*");
     }
-    LanguageFilter languages = LanguageFilter.create(messages, servedOverHttps(configuration));
+    LanguageFilter languages = LanguageFilter.create(messages, servedOverHttps(startUp));
     addFilter(context, "language", languages, true, "/*");
     addFilter(context, "securityHeaders", securityHeaders, true, "/*");
     addFilter(context, "bodySize", new BodySizeFilter(), false, "/*");
@@ -172,11 +152,11 @@ public final class EditProfileApp implements ServletContextListener {
         context,
         "health",
         new HealthServlet(
-            configuration instanceof Configuration.Ready,
+            startUp instanceof StartUp.Serving,
             sharedSessions == null ? () -> true : sharedSessions::answers),
         Routes.HEALTH + "/*");
 
-    if (configuration instanceof Configuration.NotConfigured missing) {
+    if (startUp instanceof StartUp.NotServing missing) {
       // The public page names the settings only; the details are here, under its reference.
       String reference = UUID.randomUUID().toString().substring(0, 8);
       LOG.error(
@@ -191,24 +171,55 @@ public final class EditProfileApp implements ServletContextListener {
           "/*");
       return;
     }
-    Configuration.Ready ready = (Configuration.Ready) configuration;
+    StartUp.Serving serving = (StartUp.Serving) startUp;
+    Configuration.Ready ready = serving.settings();
     startMetrics(context, ready.metricsToken());
-    ready
-        .webApp()
-        .ifPresent(webApp -> startWebApp(context, webApp, shared.orElseThrow(), languages));
+    ready.webApp().ifPresent(webApp -> startWebApp(context, webApp, serving.shared(), languages));
     ready
         .service()
-        .ifPresent(service -> startService(context, service, shared.orElseThrow(), messages));
+        .ifPresent(service -> startService(context, service, serving.shared(), messages));
     LOG.info("edit-profile started against {}", ready.tenant().authority());
+  }
+
+  /** What start-up found: all a server needs to serve, or the problems to show instead. */
+  private sealed interface StartUp {
+
+    /** Settings complete, the tenant's issuer as expected, the session store answering. */
+    record Serving(Configuration.Ready settings, Shared shared) implements StartUp {}
+
+    /** Every page says what to fix. */
+    record NotServing(List<String> problems) implements StartUp {}
+  }
+
+  /**
+   * Checks what only a running server can: the settings first, then the tenant's issuer (it decides
+   * which tokens are trusted: one the authority does not imply is a configuration error like any
+   * other), then the shared session store. Anything started for a server that cannot serve is
+   * stopped again.
+   */
+  private StartUp startUp(Configuration loaded, ServletContext context) {
+    if (loaded instanceof Configuration.NotConfigured missing) {
+      return new StartUp.NotServing(missing.problems());
+    }
+    Configuration.Ready ready = (Configuration.Ready) loaded;
+    Shared shared = share(ready.tenant());
+    Optional<String> problem =
+        shared.metadata().checkAtStartUp().or(() -> connectSessionStore(ready, context));
+    if (problem.isPresent()) {
+      stop();
+      return new StartUp.NotServing(List.of(problem.get()));
+    }
+    // The first sign-in should not wait for what every sign-in needs.
+    shared.keys().warmUp();
+    return new StartUp.Serving(ready, shared);
   }
 
   /**
    * Connects to the shared session store when one is configured; the problem, if it does not
    * answer.
    */
-  private Optional<String> connectSessionStore(Configuration loaded, ServletContext context) {
-    Optional<WebAppSettings> webApp =
-        loaded instanceof Configuration.Ready ready ? ready.webApp() : Optional.empty();
+  private Optional<String> connectSessionStore(Configuration.Ready ready, ServletContext context) {
+    Optional<WebAppSettings> webApp = ready.webApp();
     Optional<SessionStoreSettings> store = webApp.flatMap(WebAppSettings::sessionStore);
     if (store.isEmpty()) {
       return Optional.empty();
@@ -270,14 +281,12 @@ public final class EditProfileApp implements ServletContextListener {
    * authorize and end-session endpoints of its discovery document once known) and to the
    * post-logout page; https is known from REDIRECT_URI, the app's public address.
    */
-  private static SecurityHeadersFilter securityHeaders(
-      Configuration configuration, Optional<Shared> shared) {
-    if (configuration instanceof Configuration.Ready ready
-        && ready.webApp().isPresent()
-        && shared.isPresent()) {
+  private static SecurityHeadersFilter securityHeaders(StartUp startUp) {
+    if (startUp instanceof StartUp.Serving serving && serving.settings().webApp().isPresent()) {
+      Configuration.Ready ready = serving.settings();
       WebAppSettings webApp = ready.webApp().get();
       URI authority = URI.create(ready.tenant().authority());
-      OidcMetadataProvider metadata = shared.get().metadata();
+      OidcMetadataProvider metadata = serving.shared().metadata();
       return SecurityHeadersFilter.forWebApp(
           webApp.redirectUri(),
           () -> {
@@ -309,9 +318,9 @@ public final class EditProfileApp implements ServletContextListener {
     return TokenCacheCipher.ephemeral();
   }
 
-  private static boolean servedOverHttps(Configuration configuration) {
-    return configuration instanceof Configuration.Ready ready
-        && ready.webApp().map(WebAppSettings::servedOverHttps).orElse(false);
+  private static boolean servedOverHttps(StartUp startUp) {
+    return startUp instanceof StartUp.Serving serving
+        && serving.settings().webApp().map(WebAppSettings::servedOverHttps).orElse(false);
   }
 
   private static void startWebApp(
