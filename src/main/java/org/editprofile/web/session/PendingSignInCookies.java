@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,9 @@ public final class PendingSignInCookies implements PendingSignInStore {
 
   /** This browser's pending cookies by name, as this request has left them. */
   private Map<String, String> jar;
+
+  /** Each cookie value opened once per request (a sign-in lists, adds and drops in one go). */
+  private final Map<String, Optional<PendingSignIn>> opened = new HashMap<>();
 
   private PendingSignInCookies(
       Settings settings, HttpServletRequest request, HttpServletResponse response) {
@@ -150,6 +154,10 @@ public final class PendingSignInCookies implements PendingSignInStore {
   }
 
   private Optional<PendingSignIn> open(String value) {
+    return opened.computeIfAbsent(value, this::unseal);
+  }
+
+  private Optional<PendingSignIn> unseal(String value) {
     return settings
         .cipher()
         .open(CONTENT_TYPE, value)
