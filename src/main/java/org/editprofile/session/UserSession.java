@@ -98,13 +98,18 @@ public final class UserSession {
 
   /** The browser's pending sign-ins, with the states this session already spent. */
   public PendingSignIns pendingSignIns() {
+    return PendingSignIns.of(pending.all(), spentStates());
+  }
+
+  /** The states this session spent, with when. */
+  private Map<String, Instant> spentStates() {
     Map<String, Instant> spent = new HashMap<>();
     for (String name : store.names()) {
       if (name.startsWith(SPENT)) {
         get(name, Instant.class).ifPresent(at -> spent.put(name.substring(SPENT.length()), at));
       }
     }
-    return PendingSignIns.of(pending.all(), spent);
+    return spent;
   }
 
   /**
@@ -141,7 +146,8 @@ public final class UserSession {
       return;
     }
     store.set(SPENT + state, now);
-    for (String old : pendingSignIns().spentToForget()) {
+    // Only the session's own states: the browser's cookies have nothing to do with it.
+    for (String old : PendingSignIns.of(List.of(), spentStates()).spentToForget()) {
       store.remove(SPENT + old);
     }
   }
