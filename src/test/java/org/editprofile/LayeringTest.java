@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packages depend one way, as docs/architecture.md draws them: {@code web} and {@code service}
- * on top and never each other, then {@code profile} → {@code auth} → {@code session}, everything on
- * {@code tenant}, {@code graph}, {@code config}, {@code http}; {@code credential} and the leaves
- * import nothing of ours. Only the composition root may import everything. {@code Routes}, the list
- * of paths, is for everyone.
+ * on top and never each other, then {@code flow} → {@code auth} → {@code session}, everything on
+ * {@code tenant}, {@code graph}, {@code config}, {@code http}; {@code graph} on the {@code profile}
+ * domain, which imports only {@code i18n}; {@code credential} and the leaves import nothing of
+ * ours. Only the composition root may import everything. {@code Routes}, the list of paths, is for
+ * everyone.
  */
 class LayeringTest {
 
@@ -38,16 +39,20 @@ class LayeringTest {
           Map.entry("config", Set.of("credential")),
           Map.entry("session", Set.of("i18n")),
           Map.entry("tenant", Set.of("credential", "http", "metrics")),
-          Map.entry("graph", Set.of("http", "i18n", "metrics")),
+          Map.entry("profile", Set.of("i18n")),
+          Map.entry("graph", Set.of("profile", "http", "i18n", "metrics")),
           Map.entry("auth", Set.of("session", "tenant", "graph", "http", "i18n", "metrics")),
           Map.entry(
-              "profile", Set.of("auth", "session", "tenant", "graph", "http", "i18n", "metrics")),
+              "flow",
+              Set.of("auth", "session", "tenant", "graph", "profile", "http", "i18n", "metrics")),
           Map.entry(
               "service",
-              Set.of("config", "credential", "tenant", "graph", "http", "i18n", "metrics")),
+              Set.of(
+                  "config", "credential", "tenant", "graph", "profile", "http", "i18n", "metrics")),
           Map.entry(
               "web",
               Set.of(
+                  "flow",
                   "profile",
                   "auth",
                   "session",

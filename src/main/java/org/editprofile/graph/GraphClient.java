@@ -21,6 +21,9 @@ import org.editprofile.http.CorrelationId;
 import org.editprofile.http.OutboundHttp;
 import org.editprofile.http.RemoteServiceException.Reason;
 import org.editprofile.metrics.AppMetrics;
+import org.editprofile.profile.ProfileChanges;
+import org.editprofile.profile.ProfileField;
+import org.editprofile.profile.UserProfile;
 
 /**
  * Microsoft Graph {@code /v1.0/me}: read the profile, PATCH allow-listed changes. Also sends those

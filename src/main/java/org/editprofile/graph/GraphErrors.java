@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.editprofile.http.RemoteServiceException.Reason;
 import org.editprofile.i18n.Text;
+import org.editprofile.profile.ProfileField;
 
 /**
  * Turns an unsuccessful answer from Graph (OData error) or from the edit profile service

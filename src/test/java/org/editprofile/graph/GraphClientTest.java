@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.editprofile.http.ApiHttp;
 import org.editprofile.http.RemoteServiceException.Reason;
 import org.editprofile.metrics.AppMetrics;
+import org.editprofile.profile.ProfileChanges;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

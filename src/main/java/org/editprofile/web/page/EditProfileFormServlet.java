@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.editprofile.profile.EditProfileFlow;
+import org.editprofile.flow.EditProfileFlow;
 import org.editprofile.web.session.HttpSessionStore;
 
 /**

@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.editprofile.graph.ProfileField;
-import org.editprofile.profile.EditProfileFlow;
+import org.editprofile.flow.EditProfileFlow;
+import org.editprofile.profile.ProfileField;
 import org.editprofile.web.session.HttpSessionStore;
 import org.editprofile.web.view.ShownValues;
 

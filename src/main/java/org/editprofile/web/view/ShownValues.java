@@ -9,7 +9,7 @@ import java.util.Map;
 import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.apache.hc.core5.net.WWWFormCodec;
-import org.editprofile.graph.ProfileField;
+import org.editprofile.profile.ProfileField;
 
 /**
  * The edit form's record of what its fields showed when it was opened, carried in one hidden input

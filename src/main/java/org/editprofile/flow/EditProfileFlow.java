@@ -1,4 +1,4 @@
-package org.editprofile.profile;
+package org.editprofile.flow;
 
 import java.net.URI;
 import java.util.List;
@@ -9,10 +9,10 @@ import org.editprofile.auth.StepUp;
 import org.editprofile.auth.TokenService;
 import org.editprofile.graph.GraphClient;
 import org.editprofile.graph.GraphException;
-import org.editprofile.graph.ProfileChanges;
-import org.editprofile.graph.UserProfile;
 import org.editprofile.http.RemoteServiceException.Reason;
 import org.editprofile.i18n.Text;
+import org.editprofile.profile.ProfileChanges;
+import org.editprofile.profile.UserProfile;
 import org.editprofile.session.ProfileDraft;
 import org.editprofile.session.UserSession;
 import org.editprofile.tenant.TenantException;

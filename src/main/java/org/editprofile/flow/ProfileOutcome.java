@@ -1,11 +1,11 @@
-package org.editprofile.profile;
+package org.editprofile.flow;
 
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import org.editprofile.graph.GraphException;
-import org.editprofile.graph.UserProfile;
 import org.editprofile.i18n.Text;
+import org.editprofile.profile.UserProfile;
 
 /** What a profile request leads to; the profile servlets turn it into HTTP. */
 public sealed interface ProfileOutcome {

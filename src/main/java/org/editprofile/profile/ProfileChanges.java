@@ -1,4 +1,4 @@
-package org.editprofile.graph;
+package org.editprofile.profile;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.editprofile.graph;
+package org.editprofile.profile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.editprofile.profile;
+package org.editprofile.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -27,13 +27,13 @@ import org.editprofile.auth.StepUp;
 import org.editprofile.auth.TokenService;
 import org.editprofile.graph.GraphClient;
 import org.editprofile.graph.GraphException;
-import org.editprofile.graph.ProfileChanges;
-import org.editprofile.graph.ProfileField;
-import org.editprofile.graph.UserProfile;
 import org.editprofile.http.RemoteServiceException.Reason;
 import org.editprofile.i18n.InEnglish;
 import org.editprofile.i18n.Text;
 import org.editprofile.metrics.AppMetrics;
+import org.editprofile.profile.ProfileChanges;
+import org.editprofile.profile.ProfileField;
+import org.editprofile.profile.UserProfile;
 import org.editprofile.session.MapPendingSignIns;
 import org.editprofile.session.MapSessionStore;
 import org.editprofile.session.ProfileDraft;
