@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.editprofile.devtenant.DevTenant;
-import org.editprofile.devtenant.EmbeddedTomcat;
+import org.editprofile.devtenant.launch.EmbeddedTomcat;
 import org.editprofile.graph.GraphClient;
 import org.editprofile.it.Browser;
 import org.editprofile.it.Browser.Page;

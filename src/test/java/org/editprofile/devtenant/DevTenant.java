@@ -1,23 +1,19 @@
 package org.editprofile.devtenant;
 
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -26,6 +22,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
+import org.editprofile.devtenant.grants.AuthorizationCodeGrant;
+import org.editprofile.devtenant.grants.Scopes;
+import org.editprofile.devtenant.grants.TokenEndpoint;
+import org.editprofile.devtenant.grants.TokenIssuer;
+import org.editprofile.devtenant.grants.Tokens;
+import org.editprofile.devtenant.graph.GraphApi;
+import org.editprofile.devtenant.pages.Mailbox;
+import org.editprofile.devtenant.pages.SignInPages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,9 +114,7 @@ public final class DevTenant implements AutoCloseable {
   private final Queue<String> issuedSecrets = new ConcurrentLinkedQueue<>();
   private final AuthorizationCodeGrant codes;
   private final TokenIssuer issuer;
-  private final TokenEndpoint tokenEndpoint;
   private final SignInPages signIn;
-  private final GraphApi graph;
 
   private DevTenant(Options options) throws IOException {
     this.registrations = options.registrations();
@@ -136,12 +138,6 @@ public final class DevTenant implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    https.setExecutor(executor);
-    https.createContext("/", this::dispatch);
-    if (http != null) {
-      http.setExecutor(executor);
-      http.createContext("/", this::dispatch);
-    }
     if (options.entraLayout()) {
       layout = TenantLayout.entra(options.subdomain());
     } else {
@@ -157,9 +153,15 @@ public final class DevTenant implements AutoCloseable {
     tokens = new Tokens(keys.signingKey(), layout);
     codes = new AuthorizationCodeGrant(this);
     issuer = new TokenIssuer(this);
-    tokenEndpoint = new TokenEndpoint(this, codes);
     signIn = new SignInPages(this);
-    graph = new GraphApi(this);
+    Router router =
+        new Router(this, keys, signIn, new TokenEndpoint(this, codes), new GraphApi(this));
+    https.setExecutor(executor);
+    https.createContext("/", router::dispatch);
+    if (http != null) {
+      http.setExecutor(executor);
+      http.createContext("/", router::dispatch);
+    }
     directory.add(DEMO_EMAIL, DEMO_PASSWORD, "Demo User");
   }
 
@@ -333,7 +335,7 @@ public final class DevTenant implements AutoCloseable {
   }
 
   /** Remembers a code, token or one-time code handed out, so tests can look for leaks. */
-  void issued(String secret) {
+  public void issued(String secret) {
     issuedSecrets.add(secret);
   }
 
@@ -393,35 +395,35 @@ public final class DevTenant implements AutoCloseable {
   // ---- package-private state for the endpoint classes ----
 
   /** The TLS identity, for test servers that must be trusted wherever the tenant is. */
-  javax.net.ssl.SSLContext serverTls() {
+  public javax.net.ssl.SSLContext serverTls() {
     return keys.serverTls();
   }
 
-  Tokens tokens() {
+  public Tokens tokens() {
     return tokens;
   }
 
-  TokenIssuer issuer() {
+  public TokenIssuer issuer() {
     return issuer;
   }
 
-  AuthorizationCodeGrant codes() {
+  public AuthorizationCodeGrant codes() {
     return codes;
   }
 
-  Mailbox mailbox() {
+  public Mailbox mailbox() {
     return mailbox;
   }
 
-  List<Scopes.Resource> resources() {
+  public List<Scopes.Resource> resources() {
     return registrations.resources();
   }
 
-  String tenantPath() {
+  public String tenantPath() {
     return "/" + TENANT_ID;
   }
 
-  private void remember(Received request) {
+  void remember(Received request) {
     synchronized (received) {
       if (received.size() == RECEIVED_KEPT) {
         received.removeFirst();
@@ -430,185 +432,7 @@ public final class DevTenant implements AutoCloseable {
     }
   }
 
-  void count(String endpoint) {
+  public void count(String endpoint) {
     counters.computeIfAbsent(endpoint, k -> new LongAdder()).increment();
-  }
-
-  // ---- routing ----
-
-  private void dispatch(HttpExchange raw) throws IOException {
-    try {
-      Exchange exchange = new Exchange(raw);
-      String requestId = exchange.header("client-request-id");
-      if (requestId != null && requestId.matches("[A-Za-z0-9-]{1,64}")) {
-        // Entra and Graph echo the caller's id; MSAL4J compares it with what it sent.
-        exchange.setHeader("client-request-id", requestId);
-        remember(new Received(exchange.method(), exchange.path(), requestId));
-      }
-      route(exchange);
-    } catch (RuntimeException e) {
-      LOG.error("Dev tenant failure on {}", raw.getRequestURI().getPath(), e);
-      raw.sendResponseHeaders(500, -1);
-    } finally {
-      raw.close();
-    }
-  }
-
-  private void route(Exchange ex) throws IOException {
-    String path = ex.path();
-    if (path.equals("/mailbox") || path.startsWith("/_dev/")) {
-      signIn.handleDev(ex, path);
-      return;
-    }
-    if (path.equals(layout.graphMePath())) {
-      if (!servedHere(ex, "graph.microsoft.com")) {
-        notFound(ex);
-        return;
-      }
-      String name = "graph." + ex.method().toLowerCase(Locale.ROOT);
-      count(name);
-      Optional<Faults.Fault> fault = applyDelay(faults.take(Faults.Endpoint.GRAPH, null));
-      graph.handle(ex, fault);
-      return;
-    }
-    String rest = null;
-    for (String prefix : layout.tenantPrefixes()) {
-      if (path.startsWith(prefix + "/")) {
-        rest = path.substring(prefix.length());
-      }
-    }
-    if (rest == null
-        || !servedHere(ex, layout.subdomain() + ".ciamlogin.com", TENANT_ID + ".ciamlogin.com")) {
-      notFound(ex);
-      return;
-    }
-    switch (rest) {
-      case "/v2.0/.well-known/openid-configuration" -> {
-        count("discovery");
-        if (!failed(ex, Faults.Endpoint.DISCOVERY)) {
-          ex.json(200, discovery());
-        }
-      }
-      case "/discovery/v2.0/keys" -> {
-        count("jwks");
-        if (!failed(ex, Faults.Endpoint.JWKS)) {
-          ex.send(
-              200,
-              "application/json",
-              new JWKSet(keys.signingKey().toPublicJWK())
-                  .toString()
-                  .getBytes(StandardCharsets.UTF_8));
-        }
-      }
-      case "/oauth2/v2.0/token" -> {
-        count("token");
-        String grant = Optional.ofNullable(ex.param("grant_type")).orElse("");
-        count("token." + grant);
-        Optional<Faults.Fault> fault = applyDelay(faults.take(Faults.Endpoint.TOKEN, grant));
-        if (fault.isPresent() && fault.get() instanceof Faults.Unavailable) {
-          fault = Optional.of(Faults.tokenUnavailable(Duration.ofSeconds(1)));
-        }
-        tokenEndpoint.handle(
-            ex,
-            fault.filter(Faults.TokenError.class::isInstance).map(Faults.TokenError.class::cast));
-      }
-      case "/oauth2/v2.0/authorize" -> {
-        count("authorize");
-        if (!failed(ex, Faults.Endpoint.AUTHORIZE)) {
-          signIn.authorize(ex);
-        }
-      }
-      case "/oauth2/v2.0/logout" -> {
-        count("logout");
-        if (!failed(ex, Faults.Endpoint.LOGOUT)) {
-          signIn.logout(ex);
-        }
-      }
-      default -> signIn.handlePage(ex, rest);
-    }
-  }
-
-  /**
-   * In Entra's layout each name serves its own endpoints only, so a client that builds a URL on the
-   * wrong host fails here as it would against Entra. A single host serves everything.
-   */
-  private boolean servedHere(Exchange ex, String... entraHosts) {
-    if (!layout.entra()) {
-      return true;
-    }
-    String host = Optional.ofNullable(ex.header("Host")).orElse("");
-    int colon = host.lastIndexOf(':');
-    String name = colon > 0 ? host.substring(0, colon) : host;
-    return List.of(entraHosts).contains(name.toLowerCase(Locale.ROOT));
-  }
-
-  /** Sleeps for a Delay fault and returns what is left to apply. */
-  private static Optional<Faults.Fault> applyDelay(Optional<Faults.Fault> fault) {
-    if (fault.isPresent() && fault.get() instanceof Faults.Delay delay) {
-      try {
-        Thread.sleep(delay.duration().toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return Optional.empty();
-    }
-    return fault;
-  }
-
-  /** Applies a fault of an endpoint without an error shape of its own: delay or 503. */
-  private boolean failed(Exchange ex, Faults.Endpoint endpoint) throws IOException {
-    Optional<Faults.Fault> fault = applyDelay(faults.take(endpoint, null));
-    if (fault.isPresent()) {
-      ex.json(503, Map.of("error", "temporarily_unavailable"));
-      return true;
-    }
-    return false;
-  }
-
-  private static void notFound(Exchange ex) throws IOException {
-    ex.json(404, Map.of("error", "not_found"));
-  }
-
-  /**
-   * The v2.0 discovery document. Like Entra's, its URLs name the tenant by id whichever path it was
-   * fetched under, and it names the issuer on its own host.
-   */
-  private Map<String, Object> discovery() {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("token_endpoint", layout.tenantEndpoint("/oauth2/v2.0/token"));
-    doc.put(
-        "token_endpoint_auth_methods_supported",
-        List.of("client_secret_post", "private_key_jwt", "client_secret_basic"));
-    doc.put("jwks_uri", layout.tenantEndpoint("/discovery/v2.0/keys"));
-    doc.put("response_modes_supported", List.of("query", "fragment", "form_post"));
-    doc.put("subject_types_supported", List.of("pairwise"));
-    doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
-    doc.put("response_types_supported", List.of("code", "id_token", "code id_token"));
-    doc.put("scopes_supported", List.of("openid", "profile", "email", "offline_access"));
-    doc.put("issuer", layout.issuerV2());
-    doc.put("request_uri_parameter_supported", false);
-    doc.put("authorization_endpoint", layout.pageUrl("/oauth2/v2.0/authorize"));
-    doc.put("http_logout_supported", true);
-    doc.put("frontchannel_logout_supported", true);
-    doc.put("end_session_endpoint", layout.pageUrl("/oauth2/v2.0/logout"));
-    doc.put("code_challenge_methods_supported", List.of("S256"));
-    doc.put(
-        "claims_supported",
-        List.of(
-            "sub",
-            "iss",
-            "aud",
-            "exp",
-            "iat",
-            "auth_time",
-            "nonce",
-            "name",
-            "preferred_username",
-            "email",
-            "oid",
-            "tid",
-            "ver"));
-    doc.put("tenant_region_scope", "EU");
-    return doc;
   }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Directory {
 
   /** Graph's updatable properties for PATCH /me with their maximum lengths. */
-  static final Map<String, Integer> UPDATABLE =
+  public static final Map<String, Integer> UPDATABLE =
       Map.ofEntries(
           Map.entry("displayName", 256),
           Map.entry("givenName", 64),
@@ -64,13 +64,13 @@ public final class Directory {
       return new LinkedHashMap<>(properties);
     }
 
-    synchronized String displayName() {
+    public synchronized String displayName() {
       return properties.get("displayName");
     }
   }
 
   /** A Graph-shaped 400 (code, message, target). */
-  record GraphError(String code, String message, String target) {}
+  public record GraphError(String code, String message, String target) {}
 
   private final Map<String, User> byEmail = new ConcurrentHashMap<>();
   private final Map<String, User> byOid = new ConcurrentHashMap<>();
@@ -92,12 +92,12 @@ public final class Directory {
     return Optional.ofNullable(oid == null ? null : byOid.get(oid));
   }
 
-  Optional<User> authenticate(String email, String password) {
+  public Optional<User> authenticate(String email, String password) {
     return byEmail(email).filter(u -> u.password.equals(password));
   }
 
   /** Validates every property first, then applies them together. */
-  Optional<GraphError> patch(User user, Map<String, Object> changes) {
+  public Optional<GraphError> patch(User user, Map<String, Object> changes) {
     for (Map.Entry<String, Object> change : changes.entrySet()) {
       String name = change.getKey();
       if (READ_ONLY.contains(name)) {

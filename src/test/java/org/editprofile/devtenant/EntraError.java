@@ -47,11 +47,11 @@ public record EntraError(
     return new EntraError(400, "invalid_grant", aadsts, message, extra);
   }
 
-  static EntraError invalidRequest(int aadsts, String message) {
+  public static EntraError invalidRequest(int aadsts, String message) {
     return new EntraError(400, "invalid_request", aadsts, message, Map.of());
   }
 
-  static EntraError invalidScope() {
+  public static EntraError invalidScope() {
     return new EntraError(
         400,
         "invalid_scope",
@@ -61,7 +61,7 @@ public record EntraError(
   }
 
   /** AADSTS28000: Entra issues tokens for one resource per request. */
-  static EntraError moreThanOneResource() {
+  public static EntraError moreThanOneResource() {
     return invalidRequest(
         28000,
         "Provided value for the input parameter scope is not valid because it contains more than"
@@ -73,7 +73,7 @@ public record EntraError(
    * MsalInteractionRequiredException: invalid_grant, AADSTS50076, suberror basic_action, and the
    * claims to send to authorize.
    */
-  static EntraError mfaRequired(String resource) {
+  public static EntraError mfaRequired(String resource) {
     return invalidGrant(
         MFA_REQUIRED,
         "Due to a configuration change made by your administrator, or because you moved to a new"
@@ -112,7 +112,7 @@ public record EntraError(
   static final String MFA_POLICY_ID = "8a6e9f4c-3b1d-4c2a-9e7f-5d4c3b2a1f0e";
 
   /** Writes the error; the caller's client-request-id becomes its correlation_id. */
-  void send(Exchange ex, Optional<java.time.Duration> retryAfter) throws IOException {
+  public void send(Exchange ex, Optional<java.time.Duration> retryAfter) throws IOException {
     String trace = UUID.randomUUID().toString();
     String correlation =
         Optional.ofNullable(ex.header("client-request-id")).orElse(UUID.randomUUID().toString());
@@ -143,9 +143,9 @@ public record EntraError(
   }
 
   /** Thrown by a grant handler: the request ends with this error. */
-  static final class Raised extends Exception {
+  public static final class Raised extends Exception {
     private static final long serialVersionUID = 1L;
-    final transient EntraError error;
+    public final transient EntraError error;
 
     Raised(EntraError error) {
       super(error.error(), null, false, false);
@@ -153,7 +153,7 @@ public record EntraError(
     }
   }
 
-  Raised raise() {
+  public Raised raise() {
     return new Raised(this);
   }
 }

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A thin layer over the JDK's HttpExchange: parameters, cookies and the answers we send. */
-final class Exchange {
+public final class Exchange {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY = 64 * 1024;
 
   private final HttpExchange http;
@@ -47,7 +47,7 @@ final class Exchange {
     }
   }
 
-  String method() {
+  public String method() {
     return http.getRequestMethod();
   }
 
@@ -55,23 +55,23 @@ final class Exchange {
     return http.getRequestURI().getPath();
   }
 
-  String param(String name) {
+  public String param(String name) {
     return params.get(name);
   }
 
-  Map<String, String> params() {
+  public Map<String, String> params() {
     return params;
   }
 
-  String body() {
+  public String body() {
     return body;
   }
 
-  String header(String name) {
+  public String header(String name) {
     return http.getRequestHeaders().getFirst(name);
   }
 
-  Optional<String> cookie(String name) {
+  public Optional<String> cookie(String name) {
     String header = header("Cookie");
     if (header == null) {
       return Optional.empty();
@@ -85,11 +85,11 @@ final class Exchange {
     return Optional.empty();
   }
 
-  void setHeader(String name, String value) {
+  public void setHeader(String name, String value) {
     http.getResponseHeaders().set(name, value);
   }
 
-  void addCookie(String name, String value, boolean expire) {
+  public void addCookie(String name, String value, boolean expire) {
     http.getResponseHeaders()
         .add(
             "Set-Cookie",
@@ -101,7 +101,7 @@ final class Exchange {
                 + (expire ? "; Max-Age=0" : ""));
   }
 
-  void html(int status, String html) throws IOException {
+  public void html(int status, String html) throws IOException {
     setHeader("Cache-Control", "no-store");
     setHeader(
         "Content-Security-Policy",
@@ -109,23 +109,23 @@ final class Exchange {
     send(status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
   }
 
-  void json(int status, Object value) throws IOException {
+  public void json(int status, Object value) throws IOException {
     setHeader("Cache-Control", "no-store");
     send(status, "application/json; charset=utf-8", JSON.writeValueAsBytes(value));
   }
 
-  void redirect(String location) throws IOException {
+  public void redirect(String location) throws IOException {
     setHeader("Location", location);
     http.sendResponseHeaders(302, -1);
     http.close();
   }
 
-  void empty(int status) throws IOException {
+  public void empty(int status) throws IOException {
     http.sendResponseHeaders(status, -1);
     http.close();
   }
 
-  void send(int status, String contentType, byte[] bytes) throws IOException {
+  public void send(int status, String contentType, byte[] bytes) throws IOException {
     setHeader("Content-Type", contentType);
     http.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
     try (OutputStream out = http.getResponseBody()) {

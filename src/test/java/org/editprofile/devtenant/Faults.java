@@ -142,7 +142,7 @@ public final class Faults {
   }
 
   /** Takes one use of the first rule for this request, if any. */
-  Optional<Fault> take(Endpoint endpoint, String grantType) {
+  public Optional<Fault> take(Endpoint endpoint, String grantType) {
     for (Rule rule : rules) {
       if (rule.endpoint() == endpoint
           && (rule.grantType() == null || rule.grantType().equals(grantType))
@@ -159,7 +159,7 @@ public final class Faults {
    * (with millis), UNAVAILABLE, the {@link GraphFailure}s, the {@link IdTokenDefect}s, TOKEN_ERROR
    * (with status, error, aadsts and optional grant), CLEAR.
    */
-  void fromParameters(Map<String, String> p) {
+  public void fromParameters(Map<String, String> p) {
     String kind = p.getOrDefault("kind", "CLEAR");
     if (kind.equals("CLEAR")) {
       clear();

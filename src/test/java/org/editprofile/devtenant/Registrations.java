@@ -17,6 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
+import org.editprofile.devtenant.grants.KeyCredentials;
+import org.editprofile.devtenant.grants.Scopes;
 
 /**
  * The tenant's app registrations, as in the admin center: client id, its credentials (a secret,
@@ -265,7 +267,7 @@ public final class Registrations {
     }
   }
 
-  boolean isRedirectUri(String clientId, String uri) {
+  public boolean isRedirectUri(String clientId, String uri) {
     return byClientId(clientId).map(a -> a.redirectUris().contains(uri)).orElse(false);
   }
 
@@ -273,7 +275,7 @@ public final class Registrations {
    * A post-logout URI must be registered for the app named by {@code client_id}; without one (the
    * Node sample sends none), for any app.
    */
-  boolean isPostLogoutUri(String clientId, String uri) {
+  public boolean isPostLogoutUri(String clientId, String uri) {
     Collection<App> apps =
         clientId == null ? inOrder : byClientId(clientId).map(List::of).orElse(List.of());
     return apps.stream().anyMatch(a -> a.postLogoutRedirectUris().contains(uri));
@@ -308,7 +310,7 @@ public final class Registrations {
     }
   }
 
-  boolean hasConsent(String clientId, Scopes.Resource resource) {
+  public boolean hasConsent(String clientId, Scopes.Resource resource) {
     return !missingConsent.contains(clientId + " " + resource.clientId());
   }
 }

@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.editprofile.devtenant.DevTenant;
-import org.editprofile.devtenant.EmbeddedTomcat;
+import org.editprofile.devtenant.launch.EmbeddedTomcat;
 import org.editprofile.it.Browser.Page;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

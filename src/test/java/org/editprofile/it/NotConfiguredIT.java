@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.Map;
-import org.editprofile.devtenant.EmbeddedTomcat;
+import org.editprofile.devtenant.launch.EmbeddedTomcat;
 import org.editprofile.it.Browser.Page;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.editprofile.devtenant.DevTenant;
-import org.editprofile.devtenant.EmbeddedTomcat;
+import org.editprofile.devtenant.launch.EmbeddedTomcat;
 
 /** Debian's redis-server as a process on 127.0.0.1, stopped by its PID; nothing saved to disk. */
 public final class RedisServer implements AutoCloseable {

@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.editprofile.devtenant.DevTenant;
-import org.editprofile.devtenant.EmbeddedTomcat;
+import org.editprofile.devtenant.launch.EmbeddedTomcat;
 import org.editprofile.it.Browser.Page;
 import org.junit.jupiter.api.Test;
 

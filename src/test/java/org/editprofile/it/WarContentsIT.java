@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.List;
 import java.util.jar.JarFile;
-import org.editprofile.devtenant.EmbeddedTomcat;
+import org.editprofile.devtenant.launch.EmbeddedTomcat;
 import org.junit.jupiter.api.Test;
 
 /** The production WAR carries the app and its libraries, and nothing of the dev tenant or tests. */

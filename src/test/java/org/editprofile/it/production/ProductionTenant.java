@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.editprofile.credential.TestCertificates;
 import org.editprofile.devtenant.DevTenant;
-import org.editprofile.devtenant.EmbeddedTomcat;
 import org.editprofile.devtenant.Registrations;
 import org.editprofile.devtenant.TenantLayout;
+import org.editprofile.devtenant.launch.EmbeddedTomcat;
 import org.editprofile.it.ServerDistribution;
 
 /**

@@ -1,6 +1,10 @@
-package org.editprofile.devtenant;
+package org.editprofile.devtenant.grants;
 
 import java.util.Optional;
+import org.editprofile.devtenant.DevTenant;
+import org.editprofile.devtenant.EntraError;
+import org.editprofile.devtenant.Exchange;
+import org.editprofile.devtenant.Registrations;
 
 /**
  * {@code grant_type=refresh_token}: one resource per request (AADSTS28000), Conditional Access (MFA

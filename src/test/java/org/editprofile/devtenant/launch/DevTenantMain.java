@@ -1,8 +1,10 @@
-package org.editprofile.devtenant;
+package org.editprofile.devtenant.launch;
 
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
+import org.editprofile.devtenant.DevTenant;
+import org.editprofile.devtenant.Registrations;
 
 /**
  * The dev tenant on its own (the docker-compose "dev-tenant" service, or a local tenant for any

@@ -1,4 +1,4 @@
-package org.editprofile.devtenant;
+package org.editprofile.devtenant.pages;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Where the dev tenant "delivers" one-time codes: a list anyone on this machine can read. */
-final class Mailbox {
+public final class Mailbox {
 
   record Message(String to, String code, Instant sentAt) {}
 
@@ -21,7 +21,7 @@ final class Mailbox {
     }
   }
 
-  Optional<String> latestCode(String to) {
+  public Optional<String> latestCode(String to) {
     String key = to.toLowerCase(Locale.ROOT);
     for (int i = messages.size() - 1; i >= 0; i--) {
       if (messages.get(i).to().equals(key)) {

@@ -1,4 +1,4 @@
-package org.editprofile.devtenant;
+package org.editprofile.devtenant.grants;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /** A scope parameter split the way Entra reads it: OIDC scopes and scopes per resource. */
-record Scopes(List<String> oidc, Map<Resource, List<String>> byResource, List<String> unknown) {
+public record Scopes(
+    List<String> oidc, Map<Resource, List<String>> byResource, List<String> unknown) {
 
   private static final Set<String> OIDC = Set.of("openid", "profile", "offline_access", "email");
 
@@ -18,7 +19,7 @@ record Scopes(List<String> oidc, Map<Resource, List<String>> byResource, List<St
    * @param prefix its Application ID URI plus '/', which prefixes its scopes
    * @param accessTokenVersion 1 or 2, as the API's registration asks
    */
-  record Resource(
+  public record Resource(
       String name,
       String clientId,
       String prefix,
@@ -27,13 +28,13 @@ record Scopes(List<String> oidc, Map<Resource, List<String>> byResource, List<St
       int accessTokenVersion) {
 
     /** Microsoft Graph's well-known application id. */
-    static final String GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000";
+    public static final String GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000";
 
     /**
      * Microsoft Graph: scopes without a prefix mean Graph. Its tokens are v1.0 (Microsoft: Graph's
      * tokens are in a format apps must not rely on; the emulator uses v1.0).
      */
-    static final Resource GRAPH =
+    public static final Resource GRAPH =
         new Resource(
             "graph",
             GRAPH_APP_ID,
@@ -64,7 +65,7 @@ record Scopes(List<String> oidc, Map<Resource, List<String>> byResource, List<St
     }
   }
 
-  static Scopes parse(String scopeParameter, List<Resource> resources) {
+  public static Scopes parse(String scopeParameter, List<Resource> resources) {
     List<String> oidc = new ArrayList<>();
     Map<Resource, List<String>> byResource = new LinkedHashMap<>();
     List<String> unknown = new ArrayList<>();
@@ -100,7 +101,7 @@ record Scopes(List<String> oidc, Map<Resource, List<String>> byResource, List<St
     return new Scopes(oidc, byResource, unknown);
   }
 
-  boolean needsMfa() {
+  public boolean needsMfa() {
     return byResource.keySet().stream().anyMatch(Resource::requiresMfa);
   }
 }

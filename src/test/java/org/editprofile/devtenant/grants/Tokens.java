@@ -1,4 +1,4 @@
-package org.editprofile.devtenant;
+package org.editprofile.devtenant.grants;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.editprofile.devtenant.TenantLayout;
 
 /**
  * Mints and checks the dev tenant's RS256 JWTs, with the claims Entra puts in each version.
@@ -32,14 +33,14 @@ import java.util.UUID;
  * unique_name}. Both have {@code oid}, {@code tid}, {@code scp}, {@code uti} and a pairwise {@code
  * sub}.
  */
-final class Tokens {
+public final class Tokens {
 
   private final RSAKey key;
   private final RSASSASigner signer;
   private final RSASSAVerifier verifier;
   private final TenantLayout layout;
 
-  Tokens(RSAKey key, TenantLayout layout) {
+  public Tokens(RSAKey key, TenantLayout layout) {
     try {
       this.key = key;
       this.signer = new RSASSASigner(key);
@@ -68,7 +69,7 @@ final class Tokens {
    *
    * @param mfa whether the user did MFA ({@code amr} in v1.0 tokens only)
    */
-  JWTClaimsSet.Builder accessToken(
+  public JWTClaimsSet.Builder accessToken(
       Scopes.Resource resource,
       String clientId,
       String oid,
@@ -113,18 +114,18 @@ final class Tokens {
    * The {@code login_hint} optional claim: an opaque, stable name for the account, which the logout
    * endpoint accepts as {@code logout_hint} (Entra's is base64 too, and means nothing to the app).
    */
-  static String loginHint(String oid) {
+  public static String loginHint(String oid) {
     return Base64.getEncoder()
         .encodeToString(
             ("O:" + oid + ":" + TenantLayout.TENANT_ID).getBytes(StandardCharsets.UTF_8));
   }
 
-  String sign(JWTClaimsSet claims) {
+  public String sign(JWTClaimsSet claims) {
     return signed(claims, key.getKeyID(), signer);
   }
 
   /** An RS256 JWT with {@code kid} and {@code typ: JWT}, as Entra and other issuers sign them. */
-  static String signed(JWTClaimsSet claims, String keyId, JWSSigner signer) {
+  public static String signed(JWTClaimsSet claims, String keyId, JWSSigner signer) {
     try {
       SignedJWT jwt =
           new SignedJWT(
@@ -144,7 +145,7 @@ final class Tokens {
    * The claims of an unexpired token this tenant signed for one of the audiences, with either of
    * its issuers.
    */
-  Optional<JWTClaimsSet> verify(String token, Set<String> audiences) {
+  public Optional<JWTClaimsSet> verify(String token, Set<String> audiences) {
     try {
       SignedJWT jwt = SignedJWT.parse(token);
       if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {

@@ -1,4 +1,4 @@
-package org.editprofile.devtenant;
+package org.editprofile.devtenant.grants;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,12 +13,17 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.editprofile.devtenant.DevTenant;
+import org.editprofile.devtenant.EntraError;
+import org.editprofile.devtenant.Exchange;
+import org.editprofile.devtenant.Registrations;
+import org.editprofile.devtenant.pages.SignInPages;
 
 /**
  * {@code grant_type=authorization_code}: single-use codes for 5 minutes, issued to one client for
  * one exact redirect URI, with the PKCE S256 verifier checked.
  */
-final class AuthorizationCodeGrant implements TokenGrant {
+public final class AuthorizationCodeGrant implements TokenGrant {
 
   private static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
 
@@ -33,12 +38,13 @@ final class AuthorizationCodeGrant implements TokenGrant {
   private final DevTenant tenant;
   private final Map<String, AuthCode> codes = new ConcurrentHashMap<>();
 
-  AuthorizationCodeGrant(DevTenant tenant) {
+  public AuthorizationCodeGrant(DevTenant tenant) {
     this.tenant = tenant;
   }
 
   /** A code for a completed authorize request. */
-  String issueCode(SignInPages.AuthRequest request, String oid, boolean mfa, Instant authTime) {
+  public String issueCode(
+      SignInPages.AuthRequest request, String oid, boolean mfa, Instant authTime) {
     String code = "dev." + UUID.randomUUID() + UUID.randomUUID();
     tenant.issued(code);
     codes.put(code, new AuthCode(request, oid, mfa, authTime, Instant.now(), new AtomicBoolean()));

@@ -1,4 +1,4 @@
-package org.editprofile.devtenant;
+package org.editprofile.devtenant.launch;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -11,6 +11,7 @@ import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.scan.StandardJarScanner;
+import org.editprofile.devtenant.DevTenant;
 
 /** The built WAR on an embedded Tomcat bound to 127.0.0.1, configured by context parameters. */
 public final class EmbeddedTomcat implements AutoCloseable {

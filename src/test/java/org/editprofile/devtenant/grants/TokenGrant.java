@@ -1,7 +1,10 @@
-package org.editprofile.devtenant;
+package org.editprofile.devtenant.grants;
 
 import java.time.Instant;
 import java.util.Set;
+import org.editprofile.devtenant.EntraError;
+import org.editprofile.devtenant.Exchange;
+import org.editprofile.devtenant.Registrations;
 
 /** One grant type of the token endpoint: checks the request and says what to issue. */
 interface TokenGrant {

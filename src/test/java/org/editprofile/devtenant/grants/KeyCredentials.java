@@ -1,4 +1,4 @@
-package org.editprofile.devtenant;
+package org.editprofile.devtenant.grants;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -16,11 +16,11 @@ import java.util.Base64;
  * certificate's base64 DER (what the admin center stores when a .cer is uploaded); a {@code path}
  * to a PEM or DER file, relative to the registrations file, may be given instead.
  */
-final class KeyCredentials {
+public final class KeyCredentials {
 
   private KeyCredentials() {}
 
-  static X509Certificate read(JsonNode entry, Path baseDir) throws IOException {
+  public static X509Certificate read(JsonNode entry, Path baseDir) throws IOException {
     String type = entry.path("type").asText("AsymmetricX509Cert");
     if (!"AsymmetricX509Cert".equals(type)) {
       throw new IOException("keyCredentials: only AsymmetricX509Cert is supported, not " + type);

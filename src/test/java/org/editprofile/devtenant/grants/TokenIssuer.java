@@ -1,4 +1,4 @@
-package org.editprofile.devtenant;
+package org.editprofile.devtenant.grants;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
@@ -17,6 +17,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.editprofile.devtenant.DevTenant;
+import org.editprofile.devtenant.Directory;
+import org.editprofile.devtenant.EntraError;
+import org.editprofile.devtenant.Exchange;
+import org.editprofile.devtenant.Faults;
+import org.editprofile.devtenant.Registrations;
+import org.editprofile.devtenant.TenantLayout;
 
 /**
  * Writes a successful token response as Entra does: access token for one resource, {@code scope},
@@ -24,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * client_info}. Remembers what it issued: refresh tokens (to redeem and revoke them), and which
  * access tokens followed MFA (for on-behalf-of, since v2.0 tokens carry no {@code amr}).
  */
-final class TokenIssuer {
+public final class TokenIssuer {
 
   private static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofHours(1);
 
@@ -41,7 +48,7 @@ final class TokenIssuer {
   private final Map<String, Instant> revokedBefore = new ConcurrentHashMap<>();
   private final Map<String, Instant> expiredBefore = new ConcurrentHashMap<>();
 
-  TokenIssuer(DevTenant tenant) {
+  public TokenIssuer(DevTenant tenant) {
     this.tenant = tenant;
   }
 
@@ -50,12 +57,12 @@ final class TokenIssuer {
   }
 
   /** Like Graph's revokeSignInSessions: every refresh token issued so far stops working. */
-  void revoke(String oid) {
+  public void revoke(String oid) {
     revokedBefore.put(oid, Instant.now());
   }
 
   /** As if the user's refresh tokens had been unused for longer than their inactivity limit. */
-  void expire(String oid) {
+  public void expire(String oid) {
     expiredBefore.put(oid, Instant.now());
   }
 

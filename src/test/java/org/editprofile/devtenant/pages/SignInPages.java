@@ -1,4 +1,4 @@
-package org.editprofile.devtenant;
+package org.editprofile.devtenant.pages;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -11,6 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.editprofile.devtenant.DevTenant;
+import org.editprofile.devtenant.Directory;
+import org.editprofile.devtenant.Exchange;
+import org.editprofile.devtenant.grants.Scopes;
+import org.editprofile.devtenant.grants.Tokens;
 import org.editprofile.i18n.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * one-time-code page (Conditional Access: MFA for the edit profile service), sign-out, and the
  * mailbox where codes are "delivered".
  */
-final class SignInPages {
+public final class SignInPages {
 
   private static final Logger LOG = LoggerFactory.getLogger(SignInPages.class);
   private static final String SSO_COOKIE = "devtenant_sso";
@@ -30,7 +35,7 @@ final class SignInPages {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** An authorize request waiting for the user. */
-  record AuthRequest(
+  public record AuthRequest(
       String clientId,
       String redirectUri,
       String responseMode,
@@ -75,12 +80,12 @@ final class SignInPages {
   private final Map<String, Sso> sessions = new ConcurrentHashMap<>();
   private final Map<String, Otp> otps = new ConcurrentHashMap<>();
 
-  SignInPages(DevTenant tenant) {
+  public SignInPages(DevTenant tenant) {
     this.tenant = tenant;
   }
 
   /** The pages under the tenant's path: sign-in, sign-up, one-time code, cancel. */
-  void handlePage(Exchange ex, String page) throws IOException {
+  public void handlePage(Exchange ex, String page) throws IOException {
     switch (page) {
       case "/login" -> login(ex);
       case "/signup" -> signup(ex);
@@ -96,7 +101,7 @@ final class SignInPages {
   }
 
   /** The mailbox and the test hooks. */
-  void handleDev(Exchange ex, String path) throws IOException {
+  public void handleDev(Exchange ex, String path) throws IOException {
     switch (path) {
       case "/mailbox" -> mailboxPage(ex);
       case "/_dev/mailbox/latest" -> latestCode(ex);
@@ -107,11 +112,11 @@ final class SignInPages {
   }
 
   /** Ends the tenant's single sign-on sessions of one user (revoked sign-in sessions). */
-  void endSessionsOf(String oid) {
+  public void endSessionsOf(String oid) {
     sessions.values().removeIf(sso -> sso.oid.equals(oid));
   }
 
-  void authorize(Exchange ex) throws IOException {
+  public void authorize(Exchange ex) throws IOException {
     String clientId = ex.param("client_id");
     String redirectUri = ex.param("redirect_uri");
     if (tenant.registrations().byClientId(clientId).isEmpty()) {
@@ -316,7 +321,7 @@ final class SignInPages {
     sendError(ex, request.get(), "access_denied", "AADSTS50126: The user cancelled the sign-in.");
   }
 
-  void logout(Exchange ex) throws IOException {
+  public void logout(Exchange ex) throws IOException {
     Optional<Sso> signedIn = ex.cookie(SSO_COOKIE).map(sessions::get);
     String hint = ex.param("logout_hint");
     if (hint != null && signedIn.isPresent() && hint.equals(Tokens.loginHint(signedIn.get().oid))) {

@@ -1,4 +1,4 @@
-package org.editprofile.devtenant;
+package org.editprofile.devtenant.grants;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -34,6 +34,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.editprofile.devtenant.DevTenant;
+import org.editprofile.devtenant.EntraError;
+import org.editprofile.devtenant.Exchange;
+import org.editprofile.devtenant.Registrations;
 
 /**
  * How the token endpoint knows which app is calling, as Entra checks it: a client secret (in the

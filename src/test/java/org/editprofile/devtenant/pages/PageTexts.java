@@ -1,4 +1,4 @@
-package org.editprofile.devtenant;
+package org.editprofile.devtenant.pages;
 
 import org.editprofile.i18n.Language;
 import org.editprofile.i18n.Messages;

@@ -1,4 +1,4 @@
-package org.editprofile.devtenant;
+package org.editprofile.devtenant.launch;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
+import org.editprofile.devtenant.DevTenant;
+import org.editprofile.devtenant.grants.Tokens;
 
 /**
  * An external OpenID Connect issuer for workload identity tests, playing what a Kubernetes cluster

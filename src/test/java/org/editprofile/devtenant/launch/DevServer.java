@@ -1,7 +1,8 @@
-package org.editprofile.devtenant;
+package org.editprofile.devtenant.launch;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.editprofile.devtenant.DevTenant;
 
 /**
  * The run command's entry point: starts the local dev tenant and the built WAR on an embedded

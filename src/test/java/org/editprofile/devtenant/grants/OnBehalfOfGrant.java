@@ -1,10 +1,14 @@
-package org.editprofile.devtenant;
+package org.editprofile.devtenant.grants;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import org.editprofile.devtenant.DevTenant;
+import org.editprofile.devtenant.EntraError;
+import org.editprofile.devtenant.Exchange;
+import org.editprofile.devtenant.Registrations;
 
 /**
  * {@code grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer} with {@code

@@ -1,4 +1,4 @@
-package org.editprofile.devtenant;
+package org.editprofile.devtenant.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -12,20 +12,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.editprofile.devtenant.DevTenant;
+import org.editprofile.devtenant.Directory;
+import org.editprofile.devtenant.Exchange;
+import org.editprofile.devtenant.Faults;
+import org.editprofile.devtenant.grants.Scopes;
 
 /**
  * Microsoft Graph {@code /v1.0/me} for the dev tenant's customers: GET needs User.Read or
  * User.ReadWrite, PATCH needs User.ReadWrite. Errors have Graph's OData shape.
  */
-final class GraphApi {
+public final class GraphApi {
 
   private final DevTenant tenant;
 
-  GraphApi(DevTenant tenant) {
+  public GraphApi(DevTenant tenant) {
     this.tenant = tenant;
   }
 
-  void handle(Exchange ex, Optional<Faults.Fault> fault) throws IOException {
+  public void handle(Exchange ex, Optional<Faults.Fault> fault) throws IOException {
     if (fault.isPresent() && fault.get() instanceof Faults.Unavailable) {
       fault = Optional.of(Faults.graph(Faults.GraphFailure.UNAVAILABLE));
     }

@@ -1,20 +1,25 @@
-package org.editprofile.devtenant;
+package org.editprofile.devtenant.grants;
 
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import org.editprofile.devtenant.DevTenant;
+import org.editprofile.devtenant.EntraError;
+import org.editprofile.devtenant.Exchange;
+import org.editprofile.devtenant.Faults;
+import org.editprofile.devtenant.Registrations;
 
 /**
  * {@code /<tenant>/oauth2/v2.0/token}: authenticates the client ({@link ClientAuthentication}),
  * hands the request to the handler of its grant type, and writes the tokens or the one error shape.
  */
-final class TokenEndpoint {
+public final class TokenEndpoint {
 
   private final DevTenant tenant;
   private final Map<String, TokenGrant> grants;
   private final ClientAuthentication clients;
 
-  TokenEndpoint(DevTenant tenant, AuthorizationCodeGrant authorizationCode) {
+  public TokenEndpoint(DevTenant tenant, AuthorizationCodeGrant authorizationCode) {
     this.tenant = tenant;
     this.clients = new ClientAuthentication(tenant);
     this.grants =
@@ -24,7 +29,7 @@ final class TokenEndpoint {
             Faults.ON_BEHALF_OF, new OnBehalfOfGrant(tenant));
   }
 
-  void handle(Exchange ex, Optional<Faults.TokenError> fault) throws IOException {
+  public void handle(Exchange ex, Optional<Faults.TokenError> fault) throws IOException {
     try {
       if (!"POST".equals(ex.method())) {
         throw new EntraError(
