@@ -108,6 +108,11 @@ interface CpuMeter {
     };
   }
 
+  /** The dev tenant's request threads in this JVM (it runs beside the load generator). */
+  static CpuMeter devTenant() {
+    return threads(List.of("dev-tenant", "HTTP-Dispatcher"));
+  }
+
   /**
    * The whole machine's busy time, all cores added (user, nice, system, irq and softirq from the
    * first line of {@code /proc/stat}). Divided by a phase's length times the cores, it says whether
