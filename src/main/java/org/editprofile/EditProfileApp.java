@@ -174,10 +174,16 @@ public final class EditProfileApp implements ServletContextListener {
     StartUp.Serving serving = (StartUp.Serving) startUp;
     Configuration.Ready ready = serving.settings();
     startMetrics(context, ready.metricsToken());
-    ready.webApp().ifPresent(webApp -> startWebApp(context, webApp, serving.shared(), languages));
+    StartUpWarmUp warmUp = new StartUpWarmUp();
+    // The first sign-in, web app's or bearer token's, should not wait for the tenant's keys.
+    warmUp.add("signing keys", serving.shared().keys()::warmUp);
+    ready
+        .webApp()
+        .ifPresent(webApp -> startWebApp(context, webApp, serving.shared(), languages, warmUp));
     ready
         .service()
         .ifPresent(service -> startService(context, service, serving.shared(), messages));
+    warmUp.run();
     LOG.info("edit-profile started against {}", ready.tenant().authority());
   }
 
@@ -209,8 +215,6 @@ public final class EditProfileApp implements ServletContextListener {
       stop();
       return new StartUp.NotServing(List.of(problem.get()));
     }
-    // The first sign-in should not wait for what every sign-in needs.
-    shared.keys().warmUp();
     return new StartUp.Serving(ready, shared);
   }
 
@@ -324,7 +328,11 @@ public final class EditProfileApp implements ServletContextListener {
   }
 
   private static void startWebApp(
-      ServletContext context, WebAppSettings settings, Shared shared, LanguageFilter languages) {
+      ServletContext context,
+      WebAppSettings settings,
+      Shared shared,
+      LanguageFilter languages,
+      StartUpWarmUp warmUp) {
     if (settings.servedOverHttps()) {
       // Served over https (perhaps behind a TLS-terminating proxy): the cookie must say so itself,
       // and its __Host- prefix (which requires Secure, Path=/ and no Domain) keeps a sibling
@@ -347,12 +355,12 @@ public final class EditProfileApp implements ServletContextListener {
         new SignInRequests(apps, settings.redirectUri(), settings.signInTimeout(), clock);
     IdTokenVerifier idTokens =
         new IdTokenVerifier(shared.metadata(), shared.keys(), settings.clientId());
-    // What every first sign-in and profile page would otherwise load and run for the first time.
-    signIns.warmUp();
-    idTokens.warmUp();
-    shared.graph().warmUp();
     TokenService tokens = new TokenService(apps, cipher, clock);
-    tokens.warmUp();
+    // What every first sign-in and profile page would otherwise load and run for the first time.
+    warmUp.add("authorize URL", signIns::warmUp);
+    warmUp.add("ID token check", idTokens::warmUp);
+    warmUp.add("Graph profile", shared.graph()::warmUp);
+    warmUp.add("silent token", tokens::warmUp);
     SignInCallback callback =
         new SignInCallback(apps, idTokens, cipher, tokens, settings.redirectUri(), clock);
     EditProfileFlow profiles =

@@ -13,16 +13,12 @@ import org.editprofile.session.PendingSignIn;
 import org.editprofile.session.UserSession;
 import org.editprofile.tenant.MsalApps;
 import org.editprofile.tenant.TenantException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Starts an authorization request: remembers it in the session as a {@link PendingSignIn} and
  * builds the authorize URL with MSAL4J (code flow, state, nonce, PKCE S256).
  */
 public final class SignInRequests {
-
-  private static final Logger LOG = LoggerFactory.getLogger(SignInRequests.class);
 
   private final MsalApps apps;
   private final String redirectUri;
@@ -74,12 +70,8 @@ public final class SignInRequests {
    * a sign-in): MSAL4J's client classes load at start-up instead of in the first visitor's wait.
    */
   public void warmUp() {
-    try {
-      authorizeUrl(
-          PendingSignIn.create("/", List.of(), false, clock.instant(), timeout), Options.signIn());
-    } catch (RuntimeException e) {
-      LOG.warn("Sign-in requests could not be prepared yet: {}", e.getMessage());
-    }
+    authorizeUrl(
+        PendingSignIn.create("/", List.of(), false, clock.instant(), timeout), Options.signIn());
   }
 
   private URI authorizeUrl(PendingSignIn pending, Options options) {

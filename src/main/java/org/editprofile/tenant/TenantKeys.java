@@ -109,12 +109,14 @@ public final class TenantKeys implements JWKSource<SecurityContext>, Closeable {
   /**
    * Fetches the keys now (at start-up), so the first sign-in does not wait for them; a tenant that
    * cannot be reached yet is tried again on first use.
+   *
+   * @throws TenantException when the keys cannot be had yet
    */
   public void warmUp() {
     try {
       get(new JWKSelector(new JWKMatcher.Builder().build()), null);
-    } catch (KeySourceException | TenantException e) {
-      LOG.warn("The tenant's signing keys are not available yet: {}", e.getMessage());
+    } catch (KeySourceException e) {
+      throw new TenantException("The signing keys could not be fetched: " + e.getMessage(), e);
     }
   }
 
