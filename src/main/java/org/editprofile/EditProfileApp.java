@@ -368,7 +368,7 @@ public final class EditProfileApp implements ServletContextListener {
             tokens,
             new StepUp(signIns, clock, shared.metrics()),
             shared.graph(),
-            settings.editProfileScope(),
+            stepUpMode(settings),
             settings.editProfileApiUrl());
 
     addFilter(
@@ -406,6 +406,18 @@ public final class EditProfileApp implements ServletContextListener {
         settings.clientId(),
         settings.credential().description(),
         settings.usesEditProfileService() ? "the edit profile service" : "Graph directly");
+  }
+
+  /** The settings' step-up mode in the flow's terms. */
+  private static EditProfileFlow.StepUpMode stepUpMode(WebAppSettings settings) {
+    return settings
+        .stepUpAuthContext()
+        .<EditProfileFlow.StepUpMode>map(
+            context ->
+                new EditProfileFlow.StepUpMode.AuthContext(context, settings.editProfileScope()))
+        .orElseGet(
+            () ->
+                new EditProfileFlow.StepUpMode.ApiScope(settings.editProfileScope().orElseThrow()));
   }
 
   private static void startService(

@@ -21,6 +21,7 @@ import org.editprofile.session.PendingSignIns;
 import org.editprofile.session.SignedInUser;
 import org.editprofile.session.TokenCacheCipher;
 import org.editprofile.session.UserSession;
+import org.editprofile.tenant.AuthContextClaims;
 import org.editprofile.tenant.MsalApps;
 import org.editprofile.tenant.MsalCalls;
 import org.editprofile.tenant.MsalCalls.Answer;
@@ -208,7 +209,8 @@ public final class SignInCallback {
         oid != null ? oid : claims.getSubject().getValue(),
         account.username(),
         claims.getStringClaim("name"),
-        shown);
+        shown,
+        AuthContextClaims.satisfied(claims.toJSONObject().get("acrs")));
   }
 
   private static String errorCode(Answer<?> answer) {

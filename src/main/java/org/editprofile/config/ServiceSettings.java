@@ -1,5 +1,6 @@
 package org.editprofile.config;
 
+import java.util.Optional;
 import java.util.Set;
 import org.editprofile.credential.ClientCredentialSource;
 
@@ -12,14 +13,26 @@ import org.editprofile.credential.ClientCredentialSource;
  * @param requiredScope the delegated scope a caller's token must carry
  * @param allowedClientIds the client apps whose tokens it accepts ({@code azp} in v2.0 tokens,
  *     {@code appid} in v1.0): by default the web app beside it
+ * @param requiredAuthContext the authentication context a caller's token must carry in {@code
+ *     acrs}, or empty when a Conditional Access policy on the service's API is the MFA gate
  */
 public record ServiceSettings(
     String clientId,
     ClientCredentialSource credential,
     String requiredScope,
-    Set<String> allowedClientIds) {
+    Set<String> allowedClientIds,
+    Optional<String> requiredAuthContext) {
 
   public static final String DEFAULT_SCOPE = "EditProfileService.ReadWrite";
+
+  /** Without a required authentication context. */
+  public ServiceSettings(
+      String clientId,
+      ClientCredentialSource credential,
+      String requiredScope,
+      Set<String> allowedClientIds) {
+    this(clientId, credential, requiredScope, allowedClientIds, Optional.empty());
+  }
 
   /** Entra issues v2 tokens with the client id as audience and v1 tokens with the App ID URI. */
   public Set<String> acceptedAudiences() {

@@ -5,6 +5,7 @@ import static org.editprofile.config.SettingsLoader.CREDENTIAL_SETTINGS;
 import static org.editprofile.config.SettingsLoader.SERVICE_ALLOWED_CLIENT_IDS;
 import static org.editprofile.config.SettingsLoader.SERVICE_CLIENT_ID;
 import static org.editprofile.config.SettingsLoader.SERVICE_CREDENTIAL;
+import static org.editprofile.config.SettingsLoader.SERVICE_REQUIRED_AUTH_CONTEXT;
 import static org.editprofile.config.SettingsLoader.SERVICE_SCOPE;
 
 import java.util.Arrays;
@@ -15,7 +16,8 @@ import org.editprofile.credential.ClientCredentialSource;
 
 /**
  * The edit profile service's settings, when this server runs it: its registration and credential,
- * the scope it requires, and the clients allowed to call it.
+ * the scope it requires, the clients allowed to call it, and the authentication context it may
+ * require.
  */
 final class ServiceSettingsReader {
 
@@ -39,9 +41,13 @@ final class ServiceSettingsReader {
         new CredentialSettings(settings, SERVICE_CREDENTIAL, "the edit profile service").read();
     String scope = settings.optional(SERVICE_SCOPE).orElse(ServiceSettings.DEFAULT_SCOPE);
     Set<String> callers = allowedCallers();
+    Optional<String> context =
+        settings
+            .optional(SERVICE_REQUIRED_AUTH_CONTEXT)
+            .map(v -> settings.authContext(SERVICE_REQUIRED_AUTH_CONTEXT, v));
     return credential == null || callers.isEmpty()
         ? Optional.empty()
-        : Optional.of(new ServiceSettings(id.get(), credential, scope, callers));
+        : Optional.of(new ServiceSettings(id.get(), credential, scope, callers, context));
   }
 
   /**

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads single settings from a source, and collects every problem with them, each naming its
@@ -121,6 +122,24 @@ final class SettingReader {
       return null;
     }
   }
+
+  /**
+   * An authentication context id as Entra names them, {@code c1} to {@code c25} (Conditional
+   * Access: "Authentication contexts"); null, with a problem, for anything else.
+   */
+  String authContext(String name, String value) {
+    String id = value.strip();
+    if (!AUTH_CONTEXT.matcher(id).matches()) {
+      problems.add(
+          name
+              + " must be an authentication context id, c1 to c25 (the id shown in Conditional"
+              + " Access, Authentication contexts)");
+      return null;
+    }
+    return id;
+  }
+
+  private static final Pattern AUTH_CONTEXT = Pattern.compile("c([1-9]|1[0-9]|2[0-5])");
 
   Duration millis(String name, long defaultMillis) {
     return duration(name, defaultMillis, 300_000, ChronoUnit.MILLIS, "milliseconds");

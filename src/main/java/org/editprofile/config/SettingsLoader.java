@@ -51,6 +51,16 @@ public final class SettingsLoader {
 
   public static final String SERVICE_ALLOWED_CLIENT_IDS = "EDIT_PROFILE_SERVICE_ALLOWED_CLIENT_IDS";
 
+  /** The authentication context (c1 to c25) the service requires in a caller's acrs claim. */
+  public static final String SERVICE_REQUIRED_AUTH_CONTEXT =
+      "EDIT_PROFILE_SERVICE_REQUIRED_AUTH_CONTEXT";
+
+  /** How the edit form and the save require MFA: api-scope (the default) or auth-context. */
+  public static final String STEP_UP_MODE = "STEP_UP_MODE";
+
+  /** In auth-context mode, the context (c1 to c25) whose Conditional Access policy asks MFA. */
+  public static final String STEP_UP_AUTH_CONTEXT = "STEP_UP_AUTH_CONTEXT";
+
   /** Where each registration's credential settings start: CLIENT_SECRET and its siblings. */
   static final String WEB_APP_CREDENTIAL = "CLIENT_";
 
@@ -90,6 +100,8 @@ public final class SettingsLoader {
                   POST_LOGOUT_REDIRECT_URI,
                   EDIT_PROFILE_SCOPE,
                   EDIT_PROFILE_API_URL,
+                  STEP_UP_MODE,
+                  STEP_UP_AUTH_CONTEXT,
                   SIGN_IN_TIMEOUT_SECONDS,
                   SESSION_LIFETIME_SECONDS,
                   SESSION_ENCRYPTION_KEY,
@@ -113,6 +125,7 @@ public final class SettingsLoader {
                 SERVICE_CLIENT_ID,
                 SERVICE_SCOPE,
                 SERVICE_ALLOWED_CLIENT_IDS,
+                SERVICE_REQUIRED_AUTH_CONTEXT,
                 METRICS_TOKEN,
                 METRICS_TOKEN + FILE_SUFFIX,
                 AZURE_FEDERATED_TOKEN_FILE));

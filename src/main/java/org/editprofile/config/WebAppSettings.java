@@ -11,7 +11,11 @@ import org.editprofile.credential.ClientCredentialSource;
  *
  * @param credential how the app proves its identity to the tenant (secret, certificate or federated
  *     token)
+ * @param editProfileScope the edit profile service's scope: the MFA gate in api-scope mode, the
+ *     service's token in both; empty only in auth-context mode without the service
  * @param editProfileApiUrl the edit profile service; empty means the app PATCHes Graph itself
+ * @param stepUpAuthContext in auth-context mode, the authentication context the edit form and the
+ *     save require in the ID token's {@code acrs}; empty in api-scope mode
  * @param signInTimeout how long the browser may take to come back from the tenant
  * @param sessionLifetime how long a sign-in lasts, however active the session: then the user signs
  *     in again
@@ -25,8 +29,9 @@ public record WebAppSettings(
     ClientCredentialSource credential,
     URI redirectUri,
     URI postLogoutRedirectUri,
-    String editProfileScope,
+    Optional<String> editProfileScope,
     Optional<URI> editProfileApiUrl,
+    Optional<String> stepUpAuthContext,
     Duration signInTimeout,
     Duration sessionLifetime,
     List<byte[]> sessionEncryptionKeys,

@@ -8,6 +8,8 @@ import static org.editprofile.config.SettingsLoader.REDIRECT_URI;
 import static org.editprofile.config.SettingsLoader.SESSION_ENCRYPTION_KEY;
 import static org.editprofile.config.SettingsLoader.SESSION_LIFETIME_SECONDS;
 import static org.editprofile.config.SettingsLoader.SIGN_IN_TIMEOUT_SECONDS;
+import static org.editprofile.config.SettingsLoader.STEP_UP_AUTH_CONTEXT;
+import static org.editprofile.config.SettingsLoader.STEP_UP_MODE;
 import static org.editprofile.config.SettingsLoader.WEB_APP_CREDENTIAL;
 
 import java.net.URI;
@@ -16,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.editprofile.Routes;
 import org.editprofile.credential.ClientCredentialSource;
@@ -42,9 +45,15 @@ final class WebAppSettingsReader {
             .optional(POST_LOGOUT_REDIRECT_URI)
             .map(v -> settings.url(POST_LOGOUT_REDIRECT_URI, v))
             .orElseGet(() -> defaultPostLogout(redirectUri));
-    String editScope = settings.required(EDIT_PROFILE_SCOPE);
     Optional<URI> apiUrl =
         settings.optional(EDIT_PROFILE_API_URL).map(v -> settings.url(EDIT_PROFILE_API_URL, v));
+    Optional<String> authContext = stepUpAuthContext();
+    // The service's scope is the MFA gate in api-scope mode and what the service is called with in
+    // both; an app that edits through Graph in auth-context mode needs neither.
+    Optional<String> editScope =
+        authContext.isPresent() && apiUrl.isEmpty()
+            ? settings.optional(EDIT_PROFILE_SCOPE)
+            : Optional.ofNullable(settings.required(EDIT_PROFILE_SCOPE));
     Duration signInTimeout = settings.seconds(SIGN_IN_TIMEOUT_SECONDS, 600);
     settings
         .sessionTimeout()
@@ -70,10 +79,50 @@ final class WebAppSettingsReader {
         postLogout,
         editScope,
         apiUrl,
+        authContext,
         signInTimeout,
         lifetime,
         keys,
         store);
+  }
+
+  /**
+   * The authentication context of auth-context mode, empty in api-scope mode (the default); a
+   * context set for the other mode is a mistake worth naming rather than ignoring.
+   */
+  private Optional<String> stepUpAuthContext() {
+    String mode = settings.optional(STEP_UP_MODE).orElse("api-scope").strip();
+    Optional<String> context = settings.optional(STEP_UP_AUTH_CONTEXT);
+    switch (mode.toLowerCase(Locale.ROOT)) {
+      case "api-scope" -> {
+        context.ifPresent(
+            c ->
+                settings.problem(
+                    STEP_UP_AUTH_CONTEXT
+                        + " is set but "
+                        + STEP_UP_MODE
+                        + " is api-scope: set "
+                        + STEP_UP_MODE
+                        + "=auth-context to use it, or remove it"));
+        return Optional.empty();
+      }
+      case "auth-context" -> {
+        if (context.isEmpty()) {
+          settings.problem(
+              STEP_UP_AUTH_CONTEXT
+                  + " is missing: the authentication context (c1 to c25) whose Conditional Access"
+                  + " policy requires MFA ("
+                  + STEP_UP_MODE
+                  + " is auth-context)");
+          return Optional.empty();
+        }
+        return Optional.ofNullable(settings.authContext(STEP_UP_AUTH_CONTEXT, context.get()));
+      }
+      default -> {
+        settings.problem(STEP_UP_MODE + " must be api-scope or auth-context");
+        return Optional.empty();
+      }
+    }
   }
 
   /**

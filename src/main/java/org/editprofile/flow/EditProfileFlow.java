@@ -15,6 +15,7 @@ import org.editprofile.profile.ProfileChanges;
 import org.editprofile.profile.UserProfile;
 import org.editprofile.session.ProfileDraft;
 import org.editprofile.session.UserSession;
+import org.editprofile.tenant.AuthContextClaims;
 import org.editprofile.tenant.TenantException;
 import org.editprofile.tenant.TokenOutcome;
 import org.slf4j.Logger;
@@ -23,10 +24,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The profile pages' logic, without servlets: read the profile with a {@code User.Read} token
  * (retrying once with Graph's claims, stepping up when the tenant asks), gate the edit form and
- * every write behind a token for the MFA-protected scope, validate, and write the allow-listed
- * fields the user changed through the edit profile service or straight to Graph. The form carries
- * the values it was opened with, so a save needs no read of the profile first. Whatever happens to
- * a save, what the user typed is kept for the form.
+ * every write behind MFA, validate, and write the allow-listed fields the user changed through the
+ * edit profile service or straight to Graph. The form carries the values it was opened with, so a
+ * save needs no read of the profile first. Whatever happens to a save, what the user typed is kept
+ * for the form.
+ *
+ * <p>The MFA gate is one of two {@link StepUpMode}s: a token for the service's scope, which a
+ * Conditional Access policy on that API protects; or, in addition, an authentication context the
+ * sign-in's ID token must name in {@code acrs}, which this class checks itself.
  */
 public final class EditProfileFlow {
 
@@ -41,8 +46,32 @@ public final class EditProfileFlow {
   private final TokenService tokens;
   private final StepUp stepUp;
   private final GraphClient graph;
-  private final List<String> mfaScopes;
   private final Optional<URI> serviceUrl;
+
+  /** The scopes of the token that opens the gate: the one every write uses. */
+  private final List<String> gateScopes;
+
+  /** In auth-context mode, the context the ID token must name; empty in api-scope mode. */
+  private final Optional<String> authContext;
+
+  /** How editing requires MFA. */
+  public sealed interface StepUpMode {
+
+    /**
+     * A token for the edit profile service's scope, which a Conditional Access policy on its API
+     * protects (the tenant asks for MFA before it issues one).
+     */
+    record ApiScope(String editProfileScope) implements StepUpMode {}
+
+    /**
+     * An ID token whose {@code acrs} names the context (a Conditional Access policy on the context
+     * asks for MFA), and a token for the service's scope, or for Graph's {@code User.ReadWrite}
+     * when the app edits without the service.
+     *
+     * @param editProfileScope the service's scope; empty without the service
+     */
+    record AuthContext(String context, Optional<String> editProfileScope) implements StepUpMode {}
+  }
 
   /**
    * @param editProfileScope the MFA-protected scope (Conditional Access) that gates editing
@@ -54,11 +83,32 @@ public final class EditProfileFlow {
       GraphClient graph,
       String editProfileScope,
       Optional<URI> serviceUrl) {
+    this(tokens, stepUp, graph, new StepUpMode.ApiScope(editProfileScope), serviceUrl);
+  }
+
+  /**
+   * @param serviceUrl the edit profile service; empty to PATCH Graph with the app's own token
+   */
+  public EditProfileFlow(
+      TokenService tokens,
+      StepUp stepUp,
+      GraphClient graph,
+      StepUpMode mode,
+      Optional<URI> serviceUrl) {
     this.tokens = tokens;
     this.stepUp = stepUp;
     this.graph = graph;
-    this.mfaScopes = List.of(editProfileScope);
     this.serviceUrl = serviceUrl;
+    if (mode instanceof StepUpMode.AuthContext context) {
+      this.authContext = Optional.of(context.context());
+      this.gateScopes =
+          serviceUrl.isPresent()
+              ? List.of(context.editProfileScope().orElseThrow())
+              : GraphClient.USER_READ_WRITE;
+    } else {
+      this.authContext = Optional.empty();
+      this.gateScopes = List.of(((StepUpMode.ApiScope) mode).editProfileScope());
+    }
   }
 
   /** {@code GET /users/gatedUpdateProfile}: the profile, read-only. */
@@ -73,9 +123,9 @@ public final class EditProfileFlow {
 
   /** {@code GET /users/updateProfile}: the edit form, only after MFA; a kept draft pre-fills it. */
   public ProfileOutcome openForm(UserSession session) {
-    TokenOutcome gate = tokens.acquire(session, mfaScopes);
-    if (gate instanceof TokenOutcome.NeedsUser needsUser) {
-      return stepUp(session, mfaScopes, needsUser.claims());
+    Gate gate = gate(session);
+    if (gate instanceof Gate.Closed closed) {
+      return closed.stepUp();
     }
     Read read = readProfile(session, Routes.EDIT_PROFILE_FORM, Optional.empty());
     if (read instanceof Read.Stopped stopped) {
@@ -116,12 +166,13 @@ public final class EditProfileFlow {
 
   private ProfileOutcome gatedSave(
       UserSession session, Map<String, String> submitted, Map<String, String> shown) {
-    // The MFA gate: no write of any kind without a token for the protected scope.
-    TokenOutcome gate = tokens.acquire(session, mfaScopes);
-    if (gate instanceof TokenOutcome.NeedsUser needsUser) {
+    // The MFA gate: no write of any kind before it opens.
+    Gate gate = gate(session);
+    if (gate instanceof Gate.Closed closed) {
       keepDraft(session, submitted, shown, VERIFY_FIRST);
-      return stepUp(session, mfaScopes, needsUser.claims());
+      return closed.stepUp();
     }
+    String gateToken = ((Gate.Open) gate).accessToken();
 
     // Checked after the gate, so that without MFA not even an error form is shown.
     ProfileChanges.Validation checked = ProfileChanges.validate(submitted, shown);
@@ -137,8 +188,10 @@ public final class EditProfileFlow {
     }
     try {
       if (serviceUrl.isPresent()) {
-        graph.updateThroughService(
-            serviceUrl.get(), ((TokenOutcome.Acquired) gate).accessToken(), changes);
+        graph.updateThroughService(serviceUrl.get(), gateToken, changes);
+      } else if (gateScopes.equals(GraphClient.USER_READ_WRITE)) {
+        // The direct path in auth-context mode: the gate's own token is the write's.
+        graph.updateMe(gateToken, changes);
       } else {
         // The direct path: the app's own User.ReadWrite token, after the same MFA gate.
         TokenOutcome write = tokens.acquire(session, GraphClient.USER_READ_WRITE);
@@ -169,10 +222,35 @@ public final class EditProfileFlow {
     if (e.reason() == Reason.CLAIMS_CHALLENGE) {
       keepDraft(session, submitted, shown, VERIFY_FIRST);
       return stepUp(
-          session, serviceUrl.isPresent() ? mfaScopes : GraphClient.USER_READ_WRITE, e.claims());
+          session, serviceUrl.isPresent() ? gateScopes : GraphClient.USER_READ_WRITE, e.claims());
     }
     keepDraft(session, submitted, shown, NOT_SAVED_YET);
     return new ProfileOutcome.Failed(e);
+  }
+
+  /** Whether editing may go on, with the gate's token, or the step-up that comes first. */
+  private sealed interface Gate {
+    record Open(String accessToken) implements Gate {}
+
+    record Closed(ProfileOutcome stepUp) implements Gate {}
+  }
+
+  /**
+   * A token for the gate's scopes (the tenant asks for MFA first when a policy protects them), and
+   * in auth-context mode a sign-in whose ID token named the context: a user who removed the claims
+   * request from the authorize URL signed in without it, and steps up again.
+   */
+  private Gate gate(UserSession session) {
+    TokenOutcome token = tokens.acquire(session, gateScopes);
+    if (token instanceof TokenOutcome.NeedsUser needsUser) {
+      return new Gate.Closed(stepUp(session, gateScopes, needsUser.claims()));
+    }
+    if (authContext.isPresent()
+        && !session.user().map(u -> u.satisfied(authContext.get())).orElse(false)) {
+      LOG.info("The sign-in did not satisfy authentication context {}: step-up", authContext.get());
+      return new Gate.Closed(stepUp(session, gateScopes, Optional.empty()));
+    }
+    return new Gate.Open(((TokenOutcome.Acquired) token).accessToken());
   }
 
   /** The profile, or why the page stops before showing it. */
@@ -202,9 +280,14 @@ public final class EditProfileFlow {
     }
   }
 
-  /** A step-up that returns to the edit form (every write and the form itself). */
+  /**
+   * A step-up that returns to the edit form (every write and the form itself); in auth-context mode
+   * it asks for the context too, with any challenge's claims.
+   */
   private ProfileOutcome stepUp(UserSession session, List<String> scopes, Optional<String> claims) {
-    return stepUp(session, scopes, claims, Routes.EDIT_PROFILE_FORM);
+    Optional<String> asked =
+        authContext.map(c -> AuthContextClaims.merge(AuthContextClaims.request(c), claims));
+    return stepUp(session, scopes, asked.isPresent() ? asked : claims, Routes.EDIT_PROFILE_FORM);
   }
 
   private ProfileOutcome stepUp(

@@ -39,6 +39,10 @@ import org.editprofile.tenant.TenantException;
  * issued to ({@code azp} in v2.0, {@code appid} in v1.0) must be one the settings allow, by default
  * the web app alone. A token issued in the future (beyond two minutes of clock skew) is refused.
  *
+ * <p>When the settings require an authentication context, the token's {@code acrs} claim must name
+ * it ({@link AuthContextRequirement}); a token that does not is answered with what the caller can
+ * do about it.
+ *
  * <p>A token verified before is not parsed and RSA-checked again while the tenant offers the same
  * keys for it ({@link VerifiedBearers}); its expiry, not-before and every rule above are checked
  * again on each request, against this validator's clock.
@@ -50,6 +54,7 @@ public final class BearerTokenValidator {
   private static final Duration CLOCK_SKEW = Duration.ofSeconds(120);
 
   private final ServiceSettings settings;
+  private final Optional<AuthContextRequirement> authContext;
   private final Clock clock;
   private volatile Processor processor;
 
@@ -76,6 +81,15 @@ public final class BearerTokenValidator {
     record Accepted(JWTClaimsSet claims) implements Check {}
 
     /**
+     * A valid token without the required authentication context.
+     *
+     * @param context the context the settings require
+     * @param claimsChallenge the claims request the caller's user must satisfy, when the caller
+     *     declared it can handle one ({@code cp1} in {@code xms_cc}); empty otherwise
+     */
+    record MissingAuthContext(String context, Optional<String> claimsChallenge) implements Check {}
+
+    /**
      * @param error RFC 6750's code: {@code invalid_token} or {@code insufficient_scope}
      * @param description safe to send back to the caller
      */
@@ -98,6 +112,7 @@ public final class BearerTokenValidator {
     this.metadata = metadata;
     this.keys = keys;
     this.settings = settings;
+    this.authContext = settings.requiredAuthContext().map(AuthContextRequirement::new);
     this.clock = clock;
   }
 
@@ -132,6 +147,10 @@ public final class BearerTokenValidator {
       return new Check.Rejected(
           "insufficient_scope",
           "The access token lacks the " + settings.requiredScope() + " scope");
+    }
+    if (authContext.isPresent() && !authContext.get().isMetBy(claims)) {
+      return new Check.MissingAuthContext(
+          authContext.get().context(), authContext.get().challengeFor(claims));
     }
     return new Check.Accepted(claims);
   }

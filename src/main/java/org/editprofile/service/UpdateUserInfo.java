@@ -91,7 +91,11 @@ public final class UpdateUserInfo {
               Map.of("WWW-Authenticate", REALM)));
     }
     String token = header.substring(7).trim();
-    if (bearerTokens.validate(token) instanceof BearerTokenValidator.Check.Rejected rejected) {
+    BearerTokenValidator.Check check = bearerTokens.validate(token);
+    if (check instanceof BearerTokenValidator.Check.MissingAuthContext missing) {
+      return refuse(missingAuthContext(missing));
+    }
+    if (check instanceof BearerTokenValidator.Check.Rejected rejected) {
       int status = "insufficient_scope".equals(rejected.error()) ? 403 : 401;
       return refuse(
           new Problem(
@@ -228,6 +232,38 @@ public final class UpdateUserInfo {
         "The user must complete additional verification.",
         claims.map(c -> Map.of("claims", c)).orElse(Map.of()),
         Map.of("WWW-Authenticate", header));
+  }
+
+  /**
+   * A valid token without the required authentication context: a claims challenge for a caller that
+   * can step its user up (401, {@code cc_type="authcontext"}, as Microsoft's developer guide to
+   * authentication context shows it), a plain 403 naming the context for any other.
+   */
+  private static Problem missingAuthContext(BearerTokenValidator.Check.MissingAuthContext missing) {
+    String detail =
+        "The access token does not carry the authentication context "
+            + missing.context()
+            + " (its acrs claim).";
+    if (missing.claimsChallenge().isEmpty()) {
+      return new Problem(
+          403,
+          "Forbidden",
+          detail + " Sign the user in again with that context.",
+          Map.of("requiredAuthContext", missing.context()),
+          Map.of());
+    }
+    String claims = missing.claimsChallenge().get();
+    return new Problem(
+        401,
+        "Interaction required",
+        detail,
+        Map.of("claims", claims, "requiredAuthContext", missing.context()),
+        Map.of(
+            "WWW-Authenticate",
+            REALM
+                + ", error=\"insufficient_claims\", claims=\""
+                + Base64.getEncoder().encodeToString(claims.getBytes(StandardCharsets.UTF_8))
+                + "\", cc_type=\"authcontext\""));
   }
 
   /** Graph's failure in the service's own terms. */

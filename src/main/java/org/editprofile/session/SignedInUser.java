@@ -14,14 +14,38 @@ import java.util.regex.Pattern;
  *
  * @param homeAccountId MSAL4J's account key ({@code <oid>.<tid>}) used to find cached tokens
  * @param claims the ID token's claims rendered as text, for the claims page
+ * @param authContexts the authentication contexts the ID token's {@code acrs} claim says this
+ *     sign-in satisfied
  */
 public record SignedInUser(
     String homeAccountId,
     String objectId,
     String username,
     String displayName,
-    TreeMap<String, String> claims)
+    TreeMap<String, String> claims,
+    List<String> authContexts)
     implements Serializable {
+
+  /** A sign-in that satisfied no authentication context. */
+  public SignedInUser(
+      String homeAccountId,
+      String objectId,
+      String username,
+      String displayName,
+      TreeMap<String, String> claims) {
+    this(homeAccountId, objectId, username, displayName, claims, List.of());
+  }
+
+  /** A session written before contexts were kept holds none. */
+  @Override
+  public List<String> authContexts() {
+    return authContexts == null ? List.of() : authContexts;
+  }
+
+  /** Whether this sign-in satisfied the authentication context. */
+  public boolean satisfied(String authContext) {
+    return authContexts().contains(authContext);
+  }
 
   /** What the home page greets: the name, else the sign-in name. */
   public String greetingName() {

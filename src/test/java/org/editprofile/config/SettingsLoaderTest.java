@@ -349,6 +349,65 @@ class SettingsLoaderTest {
     assertTrue(problems.contains("REDIRECT_URI is missing"), problems.toString());
   }
 
+  @Test
+  void loadWhenNoStepUpModeThenApiScopeWithoutAContext() {
+    WebAppSettings webApp = ((Configuration.Ready) load(complete())).webApp().orElseThrow();
+    assertEquals(Optional.empty(), webApp.stepUpAuthContext());
+    assertEquals(Optional.of("api://svc/EditProfileService.ReadWrite"), webApp.editProfileScope());
+  }
+
+  @Test
+  void loadWhenAuthContextModeThenTheContextIsKeptAndTheScopeOptionalWithoutTheService() {
+    Map<String, String> values = complete();
+    values.put("STEP_UP_MODE", "auth-context");
+    values.put("STEP_UP_AUTH_CONTEXT", "c25");
+    values.remove("EDIT_PROFILE_SCOPE");
+    WebAppSettings webApp = ((Configuration.Ready) load(values)).webApp().orElseThrow();
+    assertEquals(Optional.of("c25"), webApp.stepUpAuthContext());
+    assertEquals(Optional.empty(), webApp.editProfileScope());
+
+    values.put("EDIT_PROFILE_API_URL", "https://api.contoso.com/api/updateUserInfo");
+    assertEquals(List.of("EDIT_PROFILE_SCOPE is missing"), problems(values));
+  }
+
+  @Test
+  void loadWhenTheStepUpSettingsDisagreeThenEachMistakeIsNamed() {
+    Map<String, String> values = complete();
+    values.put("STEP_UP_MODE", "auth-context");
+    assertTrue(
+        problems(values).get(0).startsWith("STEP_UP_AUTH_CONTEXT is missing"),
+        problems(values).toString());
+    values.put("STEP_UP_AUTH_CONTEXT", "c26");
+    assertTrue(
+        problems(values).get(0).startsWith("STEP_UP_AUTH_CONTEXT must be an authentication"),
+        problems(values).toString());
+    values.put("STEP_UP_MODE", "api-scope");
+    values.put("STEP_UP_AUTH_CONTEXT", "c1");
+    assertTrue(
+        problems(values).get(0).startsWith("STEP_UP_AUTH_CONTEXT is set but STEP_UP_MODE is"),
+        problems(values).toString());
+    values.put("STEP_UP_MODE", "mfa");
+    values.remove("STEP_UP_AUTH_CONTEXT");
+    assertEquals(List.of("STEP_UP_MODE must be api-scope or auth-context"), problems(values));
+  }
+
+  @Test
+  void loadWhenTheServiceRequiresAContextThenItIsKeptAndAMalformedOneNamed() {
+    Map<String, String> values = complete();
+    values.put("EDIT_PROFILE_SERVICE_CLIENT_ID", "svc");
+    values.put("EDIT_PROFILE_SERVICE_CLIENT_SECRET", "svc-secret");
+    values.put("EDIT_PROFILE_SERVICE_REQUIRED_AUTH_CONTEXT", " c3 ");
+    assertEquals(
+        Optional.of("c3"),
+        ((Configuration.Ready) load(values)).service().orElseThrow().requiredAuthContext());
+    values.put("EDIT_PROFILE_SERVICE_REQUIRED_AUTH_CONTEXT", "C3");
+    assertTrue(
+        problems(values)
+            .get(0)
+            .startsWith("EDIT_PROFILE_SERVICE_REQUIRED_AUTH_CONTEXT must be an authentication"),
+        problems(values).toString());
+  }
+
   private static String secretOf(ClientCredentialSource source) {
     return ((IClientSecret) source.current()).clientSecret();
   }

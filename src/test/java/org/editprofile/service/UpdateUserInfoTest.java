@@ -98,6 +98,38 @@ class UpdateUserInfoTest {
   }
 
   @Test
+  void handleWhenTheContextIsMissingAndTheClientCanStepUpThen401WithAClaimsChallenge()
+      throws IOException {
+    String claims = "{\"access_token\":{\"acrs\":{\"essential\":true,\"value\":\"c1\"}}}";
+    when(tokens.validate(TOKEN))
+        .thenReturn(new BearerTokenValidator.Check.MissingAuthContext("c1", Optional.of(claims)));
+    Problem problem = refused(save("{\"city\":\"Lyon\"}"), 401);
+    assertEquals(
+        UpdateUserInfo.REALM
+            + ", error=\"insufficient_claims\", claims=\""
+            + Base64.getEncoder().encodeToString(claims.getBytes(StandardCharsets.UTF_8))
+            + "\", cc_type=\"authcontext\"",
+        problem.headers().get("WWW-Authenticate"));
+    assertEquals(claims, problem.extra().get("claims"));
+    assertEquals("c1", problem.extra().get("requiredAuthContext"));
+    assertFalse(bodyRead.get(), "nothing is read before the token passes");
+    verifyNoInteractions(onBehalfOf);
+    assertNoGraphCall();
+  }
+
+  @Test
+  void handleWhenTheContextIsMissingAndTheClientCannotStepUpThen403NamingIt() throws IOException {
+    when(tokens.validate(TOKEN))
+        .thenReturn(new BearerTokenValidator.Check.MissingAuthContext("c1", Optional.empty()));
+    Problem problem = refused(save("{\"city\":\"Lyon\"}"), 403);
+    assertTrue(problem.detail().contains("authentication context c1"), problem.detail());
+    assertEquals("c1", problem.extra().get("requiredAuthContext"));
+    assertFalse(problem.headers().containsKey("WWW-Authenticate"));
+    verifyNoInteractions(onBehalfOf);
+    assertNoGraphCall();
+  }
+
+  @Test
   void handleWhenNoBearerTokenThen401WithTheRealmAndTheBodyUnread() throws IOException {
     Problem problem = refused(call(null, JSON, "{}"), 401);
     assertEquals(UpdateUserInfo.REALM, problem.headers().get("WWW-Authenticate"));
