@@ -78,6 +78,8 @@ try {
       authority,
       clientSecret: env.NODE_CLIENT_SECRET,
       knownAuthorities,
+      // Declares that this client can answer claims challenges (Continuous Access Evaluation).
+      clientCapabilities: ['cp1'],
     },
     system,
   });
@@ -157,6 +159,33 @@ try {
   const apiClaims = claimsOf(apiToken.accessToken);
   results.apiTokenVersion = apiClaims.ver;
   results.apiTokenAudience = apiClaims.aud;
+  results.apiTokenClientCapabilities = apiClaims.xms_cc || [];
+
+  // 4b. Step-up by authentication context: a claims request for c1, whose policy asks for the MFA
+  // this tenant session has already done, so the code comes back without a page; the ID token and
+  // the API's access token name the context in acrs.
+  const contextClaims = JSON.stringify({
+    id_token: { acrs: { essential: true, value: 'c1' } },
+    access_token: { acrs: { essential: true, value: 'c1' } },
+  });
+  const pkce3 = await crypto.generatePkceCodes();
+  const contextUrl = await web.getAuthCodeUrl({
+    scopes: [serviceScope],
+    claims: contextClaims,
+    redirectUri,
+    codeChallenge: pkce3.challenge,
+    codeChallengeMethod: 'S256',
+    responseMode: msal.ResponseMode.QUERY,
+    state: 'node-context',
+  });
+  const contextToken = await web.acquireTokenByCode({
+    code: codeFrom(await browse(contextUrl)),
+    scopes: [serviceScope],
+    redirectUri,
+    codeVerifier: pkce3.verifier,
+  });
+  results.contextIdTokenAcrs = contextToken.idTokenClaims.acrs || [];
+  results.contextAccessTokenAcrs = claimsOf(contextToken.accessToken).acrs || [];
 
   // 5. On-behalf-of, as the sample's API does it, then Graph with the result.
   const api = new msal.ConfidentialClientApplication({

@@ -115,6 +115,7 @@ public final class DevTenant implements AutoCloseable {
   private final AuthorizationCodeGrant codes;
   private final TokenIssuer issuer;
   private final SignInPages signIn;
+  private volatile boolean advertiseCodeChallengeMethods;
 
   private DevTenant(Options options) throws IOException {
     this.registrations = options.registrations();
@@ -316,6 +317,20 @@ public final class DevTenant implements AutoCloseable {
 
   public RSAKey publicSigningKey() {
     return keys.signingKey().toPublicJWK();
+  }
+
+  /**
+   * Whether the discovery document names {@code code_challenge_methods_supported}. Off by default:
+   * Entra's discovery documents are reported to leave it out (two client libraries' issue trackers
+   * quote login.microsoftonline.com's without it) and no Microsoft document lists it, so a client
+   * that needs it would fail against Entra too; on, for a client that wants to see it.
+   */
+  public void advertiseCodeChallengeMethods(boolean advertise) {
+    this.advertiseCodeChallengeMethods = advertise;
+  }
+
+  boolean advertisesCodeChallengeMethods() {
+    return advertiseCodeChallengeMethods;
   }
 
   /** Like Graph's revokeSignInSessions: refresh tokens and the tenant's sign-in sessions end. */

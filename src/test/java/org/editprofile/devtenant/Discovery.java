@@ -13,7 +13,7 @@ final class Discovery {
    * The v2.0 discovery document. Like Entra's, its URLs name the tenant by id whichever path it was
    * fetched under, and it names the issuer on its own host.
    */
-  static Map<String, Object> document(TenantLayout layout) {
+  static Map<String, Object> document(TenantLayout layout, boolean codeChallengeMethods) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("token_endpoint", layout.tenantEndpoint("/oauth2/v2.0/token"));
     doc.put(
@@ -31,7 +31,10 @@ final class Discovery {
     doc.put("http_logout_supported", true);
     doc.put("frontchannel_logout_supported", true);
     doc.put("end_session_endpoint", layout.pageUrl("/oauth2/v2.0/logout"));
-    doc.put("code_challenge_methods_supported", List.of("S256"));
+    if (codeChallengeMethods) {
+      // The authorize endpoint takes S256 only (AADSTS501491 for anything else).
+      doc.put("code_challenge_methods_supported", List.of("S256"));
+    }
     doc.put(
         "claims_supported",
         List.of(

@@ -84,6 +84,18 @@ public record EntraError(
   }
 
   /**
+   * A refresh whose claims request names an authentication context the sign-in has not met: the MFA
+   * error, with the request's own claims as the challenge to take to authorize.
+   */
+  public static EntraError authContextRequired(String claims) {
+    return invalidGrant(
+        MFA_REQUIRED,
+        "Due to a configuration change made by your administrator, or because you moved to a new"
+            + " location, you must use multi-factor authentication to access this resource.",
+        Map.of("suberror", "basic_action", "claims", claims));
+  }
+
+  /**
    * What an on-behalf-of request gets when the downstream API's policy wants MFA the incoming token
    * lacks: {@code interaction_required} with the claims (Microsoft's on-behalf-of flow page shows
    * this exact shape). MSAL4J does not map it to MsalInteractionRequiredException.

@@ -24,8 +24,10 @@ import org.editprofile.devtenant.grants.Scopes;
  * The tenant's app registrations, as in the admin center: client id, its credentials (a secret,
  * certificates, federated credentials), redirect URIs (post-logout URIs among them, as Entra
  * requires), and for an API its Application ID URI, exposed scopes, accepted access-token version
- * and Conditional Access policy. Read from a JSON or YAML file (see
- * docs/dev-tenant-registrations.example.json) or built from the run command's shorthand.
+ * and Conditional Access policy, and the optional claims each app's tokens carry; and the tenant's
+ * authentication contexts with the Conditional Access policies that target them. Read from a JSON
+ * or YAML file (see docs/dev-tenant-registrations.example.json) or built from the run command's
+ * shorthand.
  */
 public final class Registrations {
 
@@ -39,6 +41,25 @@ public final class Registrations {
      */
     static int version(JsonNode node) {
       return node == null || node.isNull() ? 1 : node.asInt();
+    }
+  }
+
+  /**
+   * The optional claims of an app's tokens, by name, as its manifest's {@code optionalClaims}: the
+   * web app's ID tokens ({@code idToken}), an API's access tokens ({@code accessToken}).
+   */
+  public record OptionalClaims(Set<String> idToken, Set<String> accessToken) {
+
+    public static final OptionalClaims NONE = new OptionalClaims(Set.of(), Set.of());
+
+    static OptionalClaims read(JsonNode node) {
+      return new OptionalClaims(names(node.path("idToken")), names(node.path("accessToken")));
+    }
+
+    private static Set<String> names(JsonNode claims) {
+      Set<String> names = new LinkedHashSet<>();
+      claims.forEach(c -> names.add(c.isTextual() ? c.asText() : c.path("name").asText()));
+      return Set.copyOf(names);
     }
   }
 
@@ -71,7 +92,8 @@ public final class Registrations {
       Set<String> postLogoutRedirectUris,
       Optional<Api> api,
       List<X509Certificate> certificates,
-      List<FederatedCredential> federatedCredentials) {
+      List<FederatedCredential> federatedCredentials,
+      OptionalClaims optionalClaims) {
 
     App(
         String name,
@@ -79,7 +101,8 @@ public final class Registrations {
         String clientSecret,
         Set<String> redirectUris,
         Set<String> postLogoutRedirectUris,
-        Optional<Api> api) {
+        Optional<Api> api,
+        OptionalClaims optionalClaims) {
       this(
           name,
           clientId,
@@ -88,9 +111,13 @@ public final class Registrations {
           postLogoutRedirectUris,
           api,
           new CopyOnWriteArrayList<>(),
-          new CopyOnWriteArrayList<>());
+          new CopyOnWriteArrayList<>(),
+          optionalClaims);
     }
   }
+
+  /** The shorthand's authentication context, which its policy protects with MFA. */
+  public static final String EDIT_CONTEXT = "c1";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -100,6 +127,15 @@ public final class Registrations {
 
   /** Client ids whose admin consent for an API (by client id) was withdrawn. */
   private final Set<String> missingConsent = ConcurrentHashMap.newKeySet();
+
+  /** The APIs (by client id) a Conditional Access policy requires MFA for. */
+  private final Set<String> mfaApis = ConcurrentHashMap.newKeySet();
+
+  /** The tenant's authentication contexts: id to display name. */
+  private final Map<String, String> authContexts = new ConcurrentHashMap<>();
+
+  /** The authentication contexts a Conditional Access policy requires MFA for. */
+  private final Set<String> mfaContexts = ConcurrentHashMap.newKeySet();
 
   public Registrations add(App app) {
     for (String uri : app.postLogoutRedirectUris()) {
@@ -115,7 +151,60 @@ public final class Registrations {
       throw new IllegalArgumentException("two registrations with client id " + app.clientId());
     }
     inOrder.add(app);
+    app.api().filter(Api::requiresMfa).ifPresent(api -> mfaApis.add(app.clientId()));
     return this;
+  }
+
+  /**
+   * Adds an authentication context, with or without a Conditional Access policy that requires MFA
+   * for it (Entra allows both; a context no policy targets is met by any sign-in that asks).
+   */
+  public Registrations addAuthContext(String id, String displayName, boolean requiresMfa) {
+    if (!id.matches("c([1-9]|1[0-9]|2[0-5])")) {
+      throw new IllegalArgumentException(id + ": authentication contexts are c1 to c25");
+    }
+    authContexts.put(id, displayName);
+    if (requiresMfa) {
+      mfaContexts.add(id);
+    } else {
+      mfaContexts.remove(id);
+    }
+    return this;
+  }
+
+  public boolean knowsAuthContext(String id) {
+    return authContexts.containsKey(id);
+  }
+
+  public boolean contextRequiresMfa(String id) {
+    return mfaContexts.contains(id);
+  }
+
+  /**
+   * Of the authentication contexts a request asks for, those a sign-in meets: declared, and either
+   * no policy targets them or the sign-in did MFA. An undeclared context is never met (Entra's
+   * behaviour for one is not documented; the dev tenant leaves it out of {@code acrs}).
+   */
+  public Set<String> contextsMet(Set<String> asked, boolean mfa) {
+    Set<String> met = new LinkedHashSet<>();
+    for (String id : asked) {
+      if (knowsAuthContext(id) && (mfa || !contextRequiresMfa(id))) {
+        met.add(id);
+      }
+    }
+    return Set.copyOf(met);
+  }
+
+  /**
+   * Turns the Conditional Access policy that requires MFA for an API on or off, as an administrator
+   * does when moving the step-up from the API to an authentication context.
+   */
+  public void setApiRequiresMfa(String apiClientId, boolean required) {
+    if (required) {
+      mfaApis.add(apiClientId);
+    } else {
+      mfaApis.remove(apiClientId);
+    }
   }
 
   /**
@@ -132,7 +221,8 @@ public final class Registrations {
                 webSecret,
                 new CopyOnWriteArraySet<>(),
                 new CopyOnWriteArraySet<>(),
-                Optional.empty()))
+                Optional.empty(),
+                new OptionalClaims(Set.of("acrs"), Set.of())))
         .add(
             new App(
                 "edit-profile-service",
@@ -142,10 +232,9 @@ public final class Registrations {
                 new CopyOnWriteArraySet<>(),
                 Optional.of(
                     new Api(
-                        "api://" + serviceClientId,
-                        Set.of(DevTenant.SERVICE_SCOPE_NAME),
-                        2,
-                        true))));
+                        "api://" + serviceClientId, Set.of(DevTenant.SERVICE_SCOPE_NAME), 2, true)),
+                new OptionalClaims(Set.of(), Set.of("acrs", "xms_cc"))))
+        .addAuthContext(EDIT_CONTEXT, "Change your profile", true);
   }
 
   /** Fresh random ids and secrets. */
@@ -205,12 +294,44 @@ public final class Registrations {
                           Api.version(api.get("requestedAccessTokenVersion")),
                           "mfa".equals(api.path("conditionalAccess").asText("")))),
               certificates,
-              federated));
+              federated,
+              OptionalClaims.read(app.path("optionalClaims"))));
     }
     if (registrations.inOrder.isEmpty()) {
       throw new IOException(file + " lists no applications");
     }
+    for (JsonNode context : root.path("authenticationContexts")) {
+      registrations.addAuthContext(
+          required(context, "id"), context.path("displayName").asText(""), false);
+    }
+    for (JsonNode policy : root.path("conditionalAccessPolicies")) {
+      registrations.addPolicy(policy);
+    }
     return registrations;
+  }
+
+  /**
+   * A Conditional Access policy of the file: grant {@code mfa} for an authentication context
+   * ({@code "authenticationContext": "c1"}) or an API ({@code "application": "<client id>"}).
+   */
+  private void addPolicy(JsonNode policy) throws IOException {
+    String name = policy.path("displayName").asText("a Conditional Access policy");
+    if (!"mfa".equals(policy.path("grant").asText(""))) {
+      throw new IOException(name + ": the dev tenant knows one grant, \"mfa\"");
+    }
+    String context = policy.path("authenticationContext").asText("");
+    String application = policy.path("application").asText("");
+    if (!context.isEmpty()) {
+      if (!knowsAuthContext(context)) {
+        throw new IOException(name + ": authentication context " + context + " is not declared");
+      }
+      mfaContexts.add(context);
+    } else if (byClientId(application).flatMap(App::api).isPresent()) {
+      mfaApis.add(application);
+    } else {
+      throw new IOException(
+          name + ": targets neither a declared authentication context nor an API of the file");
+    }
   }
 
   private static String required(JsonNode node, String field) throws IOException {
@@ -295,7 +416,7 @@ public final class Registrations {
                           app.clientId(),
                           api.identifierUri() + "/",
                           new LinkedHashSet<>(api.scopes()),
-                          api.requiresMfa(),
+                          mfaApis.contains(app.clientId()),
                           api.accessTokenVersion())));
     }
     return resources;

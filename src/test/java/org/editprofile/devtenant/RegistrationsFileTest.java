@@ -59,7 +59,66 @@ class RegistrationsFileTest {
     assertTrue(web.clientSecret() != null, "a secret");
     assertEquals(1, web.certificates().size(), "a certificate");
     assertEquals(1, web.federatedCredentials().size(), "a federated credential");
-    assertTrue(example.byClientId("8e7d6c5b-4a39-4281-9f0e-1d2c3b4a5968").isPresent());
+    Registrations.App service =
+        example.byClientId("8e7d6c5b-4a39-4281-9f0e-1d2c3b4a5968").orElseThrow();
+    assertEquals(Set.of("acrs"), web.optionalClaims().idToken());
+    assertEquals(Set.of("acrs", "xms_cc"), service.optionalClaims().accessToken());
+    assertTrue(example.contextRequiresMfa("c1"), "the policy on the context");
+  }
+
+  @Test
+  void fromFileReadsContextsAndPoliciesOnContextsAndOnApis() throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("registrations.yaml"),
+            """
+            applications:
+              - clientId: api
+                clientSecret: s
+                api: {scopes: [Do.Things]}
+            authenticationContexts:
+              - {id: c2, displayName: Payments}
+              - {id: c7}
+            conditionalAccessPolicies:
+              - {displayName: Payments need MFA, authenticationContext: c2, grant: mfa}
+              - {displayName: The API needs MFA, application: api, grant: mfa}
+            """);
+    Registrations registrations = Registrations.fromFile(file);
+    assertTrue(registrations.contextRequiresMfa("c2"));
+    assertTrue(registrations.knowsAuthContext("c7"));
+    assertEquals(
+        Set.of("c7"),
+        registrations.contextsMet(Set.of("c2", "c7", "c9"), false),
+        "without MFA only the context no policy targets; an undeclared one never");
+    assertEquals(Set.of("c2", "c7"), registrations.contextsMet(Set.of("c2", "c7", "c9"), true));
+    assertTrue(
+        registrations.resources().stream()
+            .anyMatch(r -> r.clientId().equals("api") && r.requiresMfa()),
+        "the policy on the API");
+  }
+
+  @Test
+  void fromFileRefusesAPolicyOnAnUndeclaredContextOrAnotherGrant() throws IOException {
+    Path undeclared =
+        Files.writeString(
+            dir.resolve("undeclared.yaml"),
+            """
+            applications: [{clientId: web, clientSecret: s}]
+            conditionalAccessPolicies: [{authenticationContext: c3, grant: mfa}]
+            """);
+    assertTrue(
+        assertThrows(IOException.class, () -> Registrations.fromFile(undeclared))
+            .getMessage()
+            .contains("c3 is not declared"));
+    Path block =
+        Files.writeString(
+            dir.resolve("block.yaml"),
+            """
+            applications: [{clientId: web, clientSecret: s}]
+            authenticationContexts: [{id: c3}]
+            conditionalAccessPolicies: [{authenticationContext: c3, grant: block}]
+            """);
+    assertThrows(IOException.class, () -> Registrations.fromFile(block));
   }
 
   @Test

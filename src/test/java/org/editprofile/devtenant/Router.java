@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.editprofile.devtenant.grants.TokenEndpoint;
 import org.editprofile.devtenant.graph.GraphApi;
+import org.editprofile.devtenant.pages.ControlPlane;
 import org.editprofile.devtenant.pages.SignInPages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Every request the dev tenant receives, sent to the endpoint that answers it: discovery and keys
  * here, tokens to {@link TokenEndpoint}, authorize, logout and the hosted pages to {@link
- * SignInPages}, Graph to {@link GraphApi}. Counts each endpoint and applies the faults a test
- * planted on the way.
+ * SignInPages}, Graph to {@link GraphApi}, the mailbox and the test hooks to {@link ControlPlane}.
+ * Counts each endpoint and applies the faults a test planted on the way.
  */
 final class Router {
 
@@ -31,6 +32,7 @@ final class Router {
   private final Faults faults;
   private final DevTenantKeys keys;
   private final SignInPages signIn;
+  private final ControlPlane controlPlane;
   private final TokenEndpoint tokenEndpoint;
   private final GraphApi graph;
 
@@ -45,6 +47,7 @@ final class Router {
     this.faults = tenant.faults();
     this.keys = keys;
     this.signIn = signIn;
+    this.controlPlane = new ControlPlane(tenant);
     this.tokenEndpoint = tokenEndpoint;
     this.graph = graph;
   }
@@ -70,7 +73,7 @@ final class Router {
   private void route(Exchange ex) throws IOException {
     String path = ex.path();
     if (path.equals("/mailbox") || path.startsWith("/_dev/")) {
-      signIn.handleDev(ex, path);
+      controlPlane.handle(ex, path);
       return;
     }
     if (path.equals(layout.graphMePath())) {
@@ -99,7 +102,7 @@ final class Router {
       case "/v2.0/.well-known/openid-configuration" -> {
         tenant.count("discovery");
         if (!failed(ex, Faults.Endpoint.DISCOVERY)) {
-          ex.json(200, Discovery.document(layout));
+          ex.json(200, Discovery.document(layout, tenant.advertisesCodeChallengeMethods()));
         }
       }
       case "/discovery/v2.0/keys" -> {

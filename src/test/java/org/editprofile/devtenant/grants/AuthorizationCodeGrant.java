@@ -32,6 +32,7 @@ public final class AuthorizationCodeGrant implements TokenGrant {
       String oid,
       boolean mfa,
       Instant authTime,
+      Set<String> authContexts,
       Instant issuedAt,
       AtomicBoolean used) {}
 
@@ -42,12 +43,29 @@ public final class AuthorizationCodeGrant implements TokenGrant {
     this.tenant = tenant;
   }
 
-  /** A code for a completed authorize request. */
+  /**
+   * A code for a completed authorize request.
+   *
+   * @param authContexts the authentication contexts the request asked for and the sign-in met
+   */
   public String issueCode(
-      SignInPages.AuthRequest request, String oid, boolean mfa, Instant authTime) {
+      SignInPages.AuthRequest request,
+      String oid,
+      boolean mfa,
+      Instant authTime,
+      Set<String> authContexts) {
     String code = "dev." + UUID.randomUUID() + UUID.randomUUID();
     tenant.issued(code);
-    codes.put(code, new AuthCode(request, oid, mfa, authTime, Instant.now(), new AtomicBoolean()));
+    codes.put(
+        code,
+        new AuthCode(
+            request,
+            oid,
+            mfa,
+            authTime,
+            Set.copyOf(authContexts),
+            Instant.now(),
+            new AtomicBoolean()));
     return code;
   }
 
@@ -95,8 +113,9 @@ public final class AuthorizationCodeGrant implements TokenGrant {
             code.mfa(),
             code.authTime(),
             Set.copyOf(authorized.oidc()),
-            Instant.now());
-    return new TokenIssuer.Issue(grant, target, request.nonce(), true);
+            Instant.now(),
+            code.authContexts());
+    return new TokenIssuer.Issue(grant, target, request.nonce(), true, request.claims());
   }
 
   private static String s256(String verifier) {

@@ -58,7 +58,8 @@ final class OnBehalfOfGrant implements TokenGrant {
               tenant.issuer().didMfa(incoming),
               Instant.now(),
               Set.of(),
-              Instant.now());
+              Instant.now(),
+              Set.of());
       return new TokenIssuer.Issue(grant, asked.byResource(), null, false);
     } catch (ParseException e) {
       throw EntraError.invalidGrant(50013, "Assertion is malformed.").raise();

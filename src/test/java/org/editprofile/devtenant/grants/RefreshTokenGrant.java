@@ -1,6 +1,9 @@
 package org.editprofile.devtenant.grants;
 
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
+import org.editprofile.devtenant.ClaimsParameter;
 import org.editprofile.devtenant.DevTenant;
 import org.editprofile.devtenant.EntraError;
 import org.editprofile.devtenant.Exchange;
@@ -51,6 +54,27 @@ final class RefreshTokenGrant implements TokenGrant {
     if (asked.needsMfa() && !grant.mfa()) {
       throw EntraError.mfaRequired(asked.byResource().keySet().iterator().next().audience())
           .raise();
+    }
+    // A claims request for authentication contexts: met by the refresh token's sign-in when it did
+    // the MFA their policies ask (or no policy targets them), else the user must step up.
+    Set<String> contexts = ClaimsParameter.parse(ex.param("claims")).authContexts();
+    Set<String> met = tenant.registrations().contextsMet(contexts, grant.mfa());
+    if (contexts.stream()
+        .anyMatch(c -> tenant.registrations().knowsAuthContext(c) && !met.contains(c))) {
+      throw EntraError.authContextRequired(ex.param("claims")).raise();
+    }
+    if (!grant.authContexts().containsAll(met)) {
+      Set<String> all = new LinkedHashSet<>(grant.authContexts());
+      all.addAll(met);
+      grant =
+          new Grant(
+              grant.oid(),
+              grant.clientId(),
+              grant.mfa(),
+              grant.authTime(),
+              grant.oidcScopes(),
+              grant.issuedAt(),
+              Set.copyOf(all));
     }
     return new TokenIssuer.Issue(grant, asked.byResource(), null, true);
   }

@@ -19,6 +19,7 @@ interface TokenGrant {
    * Who the tokens are for and how they signed in: what a refresh token remembers.
    *
    * @param oidcScopes the OpenID Connect scopes consented at sign-in (openid, profile, email...)
+   * @param authContexts the authentication contexts the sign-in asked for and satisfied
    */
   record Grant(
       String oid,
@@ -26,5 +27,6 @@ interface TokenGrant {
       boolean mfa,
       Instant authTime,
       Set<String> oidcScopes,
-      Instant issuedAt) {}
+      Instant issuedAt,
+      Set<String> authContexts) {}
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.editprofile.devtenant.ClaimsParameter;
 import org.editprofile.devtenant.DevTenant;
 import org.editprofile.devtenant.Directory;
 import org.editprofile.devtenant.EntraError;
@@ -35,12 +36,27 @@ public final class TokenIssuer {
 
   private static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofHours(1);
 
-  /** What a grant handler decided to issue. */
+  /**
+   * What a grant handler decided to issue.
+   *
+   * @param authorizeClaims the claims parameter of the authorize request the grant followed, if
+   *     any: the client's capabilities when its token request does not repeat them
+   */
   record Issue(
       TokenGrant.Grant grant,
       Map<Scopes.Resource, List<String>> target,
       String nonce,
-      boolean withRefreshToken) {}
+      boolean withRefreshToken,
+      String authorizeClaims) {
+
+    Issue(
+        TokenGrant.Grant grant,
+        Map<Scopes.Resource, List<String>> target,
+        String nonce,
+        boolean withRefreshToken) {
+      this(grant, target, nonce, withRefreshToken, null);
+    }
+  }
 
   private final DevTenant tenant;
   private final Map<String, TokenGrant.Grant> refreshTokens = new ConcurrentHashMap<>();
@@ -110,7 +126,7 @@ public final class TokenIssuer {
             : issue.target().keySet().iterator().next();
     List<String> scopes =
         issue.target().isEmpty() ? List.of("User.Read") : issue.target().get(resource);
-    JWTClaimsSet accessClaims =
+    JWTClaimsSet.Builder access =
         tenant
             .tokens()
             .accessToken(
@@ -121,8 +137,9 @@ public final class TokenIssuer {
                 grant.mfa(),
                 ACCESS_TOKEN_LIFETIME)
             .claim("name", user.displayName())
-            .claim(resource.isV2() ? "preferred_username" : "unique_name", user.email())
-            .build();
+            .claim(resource.isV2() ? "preferred_username" : "unique_name", user.email());
+    addOptionalClaims(access, resource, grant, ex, issue);
+    JWTClaimsSet accessClaims = access.build();
     if (grant.mfa()) {
       mfaTokens.add((String) accessClaims.getClaim("uti"));
     }
@@ -143,7 +160,11 @@ public final class TokenIssuer {
       tenant.issued(refreshToken);
       refreshTokens.put(refreshToken, grant);
       body.put("refresh_token", refreshToken);
-      String idToken = idToken(idClaims(client, grant, user, issue.nonce()));
+      JWTClaimsSet.Builder id = idClaims(client, grant, user, issue.nonce());
+      if (client.optionalClaims().idToken().contains("acrs") && !grant.authContexts().isEmpty()) {
+        id.claim("acrs", List.copyOf(grant.authContexts()));
+      }
+      String idToken = idToken(id);
       tenant.issued(idToken);
       body.put("id_token", idToken);
     }
@@ -155,6 +176,34 @@ public final class TokenIssuer {
                 ("{\"uid\":\"" + grant.oid() + "\",\"utid\":\"" + TenantLayout.TENANT_ID + "\"}")
                     .getBytes(StandardCharsets.UTF_8)));
     ex.json(200, body);
+  }
+
+  /**
+   * The optional claims the resource's registration asks for: {@code acrs}, the authentication
+   * contexts the sign-in satisfied; {@code xms_cc}, the capabilities the client declared in the
+   * claims parameter of this token request or of the authorize request before it.
+   */
+  private void addOptionalClaims(
+      JWTClaimsSet.Builder access,
+      Scopes.Resource resource,
+      TokenGrant.Grant grant,
+      Exchange ex,
+      Issue issue) {
+    Set<String> wanted =
+        tenant
+            .registrations()
+            .byClientId(resource.clientId())
+            .map(app -> app.optionalClaims().accessToken())
+            .orElse(Set.of());
+    if (wanted.contains("acrs") && !grant.authContexts().isEmpty()) {
+      access.claim("acrs", List.copyOf(grant.authContexts()));
+    }
+    ClaimsParameter asked =
+        ClaimsParameter.parse(ex.param("claims"))
+            .and(ClaimsParameter.parse(issue.authorizeClaims()));
+    if (wanted.contains("xms_cc") && !asked.clientCapabilities().isEmpty()) {
+      access.claim("xms_cc", List.copyOf(asked.clientCapabilities()));
+    }
   }
 
   /**

@@ -24,6 +24,7 @@ import org.editprofile.devtenant.Registrations;
  *                           (several, comma-separated: the single app and the cluster's balancer)
  * DEVTENANT_WEB_CLIENT_ID / _SECRET, DEVTENANT_SERVICE_CLIENT_ID / _SECRET   the shorthand
  * DEVTENANT_TRUST_STORE     where to write the trust store for the app's JVM (and a .pem beside it)
+ * DEVTENANT_ADVERTISE_CODE_CHALLENGE_METHODS   true: the discovery document names S256
  * </pre>
  */
 public final class DevTenantMain {
@@ -53,6 +54,8 @@ public final class DevTenantMain {
                 subdomain,
                 registrations);
     DevTenant tenant = DevTenant.start(options);
+    tenant.advertiseCodeChallengeMethods(
+        Boolean.parseBoolean(env("DEVTENANT_ADVERTISE_CODE_CHALLENGE_METHODS").orElse("false")));
     Optional<String> app = env("DEVTENANT_APP_URL");
     if (app.isPresent() || env("DEVTENANT_REGISTRATIONS").isEmpty()) {
       for (String base : app.orElse("http://localhost:8080").split(",")) {

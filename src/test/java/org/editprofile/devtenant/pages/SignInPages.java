@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.editprofile.devtenant.ClaimsParameter;
 import org.editprofile.devtenant.DevTenant;
 import org.editprofile.devtenant.Directory;
 import org.editprofile.devtenant.Exchange;
@@ -51,7 +53,13 @@ public final class SignInPages {
 
     boolean asksForMfa(DevTenant tenant) {
       return Scopes.parse(scope, tenant.resources()).needsMfa()
-          || (claims != null && claims.contains("capolids"));
+          || (claims != null && claims.contains("capolids"))
+          || authContexts().stream().anyMatch(tenant.registrations()::contextRequiresMfa);
+    }
+
+    /** The authentication contexts the claims parameter asks for. */
+    Set<String> authContexts() {
+      return ClaimsParameter.parse(claims).authContexts();
     }
   }
 
@@ -76,12 +84,14 @@ public final class SignInPages {
 
   private final DevTenant tenant;
   private final PageTexts texts = new PageTexts();
+  private final SignInViews views;
   private final Map<String, AuthRequest> transactions = new ConcurrentHashMap<>();
   private final Map<String, Sso> sessions = new ConcurrentHashMap<>();
   private final Map<String, Otp> otps = new ConcurrentHashMap<>();
 
   public SignInPages(DevTenant tenant) {
     this.tenant = tenant;
+    this.views = new SignInViews(tenant, texts);
   }
 
   /** The pages under the tenant's path: sign-in, sign-up, one-time code, cancel. */
@@ -96,17 +106,6 @@ public final class SignInPages {
               200,
               "text/javascript",
               "document.getElementById('response').submit();".getBytes(StandardCharsets.UTF_8));
-      default -> ex.json(404, Map.of("error", "not_found"));
-    }
-  }
-
-  /** The mailbox and the test hooks. */
-  public void handleDev(Exchange ex, String path) throws IOException {
-    switch (path) {
-      case "/mailbox" -> mailboxPage(ex);
-      case "/_dev/mailbox/latest" -> latestCode(ex);
-      case "/_dev/counters" -> ex.json(200, tenant.requestCounts());
-      case "/_dev/faults" -> faults(ex);
       default -> ex.json(404, Map.of("error", "not_found"));
     }
   }
@@ -193,14 +192,46 @@ public final class SignInPages {
         return;
       }
     }
+    Optional<Sso> sso = ssoOf(ex);
+    if ("none".equals(request.prompt())) {
+      silent(ex, request, sso);
+      return;
+    }
     String tx = UUID.randomUUID().toString();
     transactions.put(tx, request);
-    Optional<Sso> sso = ssoOf(ex);
     if (sso.isPresent() && !"login".equals(request.prompt())) {
       proceed(ex, tx, request, sso.get());
     } else {
-      loginPage(ex, tx, request.language(), request.loginHint(), null);
+      views.login(ex, tx, request.language(), request.loginHint(), null);
     }
+  }
+
+  /**
+   * {@code prompt=none}: no page may be shown. With the tenant's session and nothing left to ask,
+   * the code comes back at once; otherwise the app gets {@code login_required} (no session,
+   * AADSTS50058) or {@code interaction_required} (MFA needed, AADSTS50076), as Microsoft's error
+   * code reference and MSAL's prompt behaviour describe them.
+   */
+  private void silent(Exchange ex, AuthRequest request, Optional<Sso> sso) throws IOException {
+    if (sso.isEmpty()) {
+      sendError(
+          ex,
+          request,
+          "login_required",
+          "AADSTS50058: A silent sign-in request was sent but no user is signed in.");
+      return;
+    }
+    if (request.asksForMfa(tenant) && !sso.get().hasFreshMfa()) {
+      sendError(
+          ex,
+          request,
+          "interaction_required",
+          "AADSTS50076: Due to a configuration change made by your administrator, or because you"
+              + " moved to a new location, you must use multi-factor authentication to access"
+              + " this resource.");
+      return;
+    }
+    issue(ex, request, sso.get());
   }
 
   private void login(Exchange ex) throws IOException {
@@ -212,7 +243,7 @@ public final class SignInPages {
     Optional<Directory.User> user =
         tenant.directory().authenticate(ex.param("email"), ex.param("password"));
     if (user.isEmpty()) {
-      loginPage(ex, ex.param("tx"), request.get().language(), ex.param("email"), "signIn.wrong");
+      views.login(ex, ex.param("tx"), request.get().language(), ex.param("email"), "signIn.wrong");
       return;
     }
     proceed(ex, ex.param("tx"), request.get(), newSso(ex, user.get()));
@@ -227,21 +258,21 @@ public final class SignInPages {
     String tx = ex.param("tx");
     Language language = request.get().language();
     if ("GET".equals(ex.method())) {
-      signupPage(ex, tx, language, null);
+      views.signup(ex, tx, language, null);
       return;
     }
     String email = Optional.ofNullable(ex.param("email")).orElse("").trim();
     String password = Optional.ofNullable(ex.param("password")).orElse("");
     String name = Optional.ofNullable(ex.param("displayName")).orElse("").trim();
     if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || password.length() < 8 || name.isEmpty()) {
-      signupPage(ex, tx, language, "signUp.invalid");
+      views.signup(ex, tx, language, "signUp.invalid");
       return;
     }
     Directory.User user;
     try {
       user = tenant.directory().add(email, password, name);
     } catch (IllegalArgumentException e) {
-      signupPage(ex, tx, language, "signUp.exists");
+      views.signup(ex, tx, language, "signUp.exists");
       return;
     }
     LOG.info("Dev tenant: new customer {}", user.oid());
@@ -264,11 +295,25 @@ public final class SignInPages {
           user.email(),
           code,
           tenant.httpBase());
-      mfaPage(ex, tx, request.language(), user.email(), null);
+      views.mfa(ex, tx, request.language(), user.email(), null);
       return;
     }
     transactions.remove(tx);
-    String code = tenant.codes().issueCode(request, sso.oid, sso.hasFreshMfa(), sso.authTime);
+    issue(ex, request, sso);
+  }
+
+  /** Sends the app its code, for the contexts this sign-in met among those it asked for. */
+  private void issue(Exchange ex, AuthRequest request, Sso sso) throws IOException {
+    boolean mfa = sso.hasFreshMfa();
+    String code =
+        tenant
+            .codes()
+            .issueCode(
+                request,
+                sso.oid,
+                mfa,
+                sso.authTime,
+                tenant.registrations().contextsMet(request.authContexts(), mfa));
     Map<String, String> response = new LinkedHashMap<>();
     response.put("code", code);
     if (request.state() != null) {
@@ -303,7 +348,7 @@ public final class SignInPages {
         return;
       }
       otps.put(tx, new Otp(otp.code(), attempts));
-      mfaPage(ex, tx, request.get().language(), user.email(), "mfa.wrong");
+      views.mfa(ex, tx, request.get().language(), user.email(), "mfa.wrong");
       return;
     }
     otps.remove(tx);
@@ -347,65 +392,6 @@ public final class SignInPages {
                 + "</h1><p>"
                 + texts.html(language, "signedOut.message")
                 + "</p>"));
-  }
-
-  private void mailboxPage(Exchange ex) throws IOException {
-    StringBuilder rows = new StringBuilder();
-    for (Mailbox.Message m : tenant.mailbox().recent()) {
-      rows.insert(
-          0,
-          "<tr><td>"
-              + Html.escape(m.to())
-              + "</td><td><code>"
-              + Html.escape(m.code())
-              + "</code></td><td>"
-              + m.sentAt()
-              + "</td></tr>");
-    }
-    Language language = PageTexts.choose(null, ex.header("Accept-Language"));
-    ex.html(
-        200,
-        Html.page(
-            texts,
-            language,
-            "mailbox.title",
-            "<h1>"
-                + texts.html(language, "mailbox.title")
-                + "</h1><p>"
-                + texts.html(language, "mailbox.intro")
-                + "</p><table><thead><tr><th>"
-                + texts.html(language, "mailbox.to")
-                + "</th><th>"
-                + texts.html(language, "mailbox.code")
-                + "</th><th>"
-                + texts.html(language, "mailbox.sent")
-                + "</th></tr></thead><tbody>"
-                + rows
-                + "</tbody></table>"));
-  }
-
-  private void latestCode(Exchange ex) throws IOException {
-    Optional<String> code =
-        tenant.mailbox().latestCode(Optional.ofNullable(ex.param("email")).orElse(""));
-    if (code.isPresent()) {
-      ex.json(200, Map.of("code", code.get()));
-    } else {
-      ex.json(404, Map.of("error", "no_message"));
-    }
-  }
-
-  private void faults(Exchange ex) throws IOException {
-    if (!"POST".equals(ex.method())) {
-      ex.json(405, Map.of("error", "method_not_allowed"));
-      return;
-    }
-    try {
-      tenant.faults().fromParameters(ex.params());
-    } catch (IllegalArgumentException e) {
-      ex.json(400, Map.of("error", "unknown fault: " + e.getMessage()));
-      return;
-    }
-    ex.json(200, Map.of("kind", ex.params().getOrDefault("kind", "CLEAR")));
   }
 
   // ---- helpers ----
@@ -484,120 +470,6 @@ public final class SignInPages {
       sep = '&';
     }
     ex.redirect(query.toString());
-  }
-
-  private void loginPage(Exchange ex, String tx, Language language, String email, String errorKey)
-      throws IOException {
-    String t = tenant.tenantPath();
-    ex.html(
-        errorKey == null ? 200 : 401,
-        Html.page(
-            texts,
-            language,
-            "signIn.title",
-            "<h1>"
-                + texts.html(language, "signIn.title")
-                + "</h1>"
-                + alert(language, errorKey)
-                + "<form method=\"post\" action=\""
-                + t
-                + "/login\">"
-                + Html.hidden("tx", tx)
-                + "<label for=\"email\">"
-                + texts.html(language, "signIn.email")
-                + "</label><input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"username\" required value=\""
-                + Html.escape(email)
-                + "\">"
-                + "<label for=\"password\">"
-                + texts.html(language, "signIn.password")
-                + "</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
-                + "<button type=\"submit\" id=\"next\">"
-                + texts.html(language, "signIn.submit")
-                + "</button></form>"
-                + "<p>"
-                + texts.html(language, "signIn.noAccount")
-                + " <a id=\"signup\" href=\""
-                + t
-                + "/signup?tx="
-                + Html.escape(tx)
-                + "\">"
-                + texts.html(language, "signIn.createOne")
-                + "</a></p>"
-                + "<form method=\"post\" action=\""
-                + t
-                + "/cancel\">"
-                + Html.hidden("tx", tx)
-                + "<button type=\"submit\" id=\"cancel\">"
-                + texts.html(language, "signIn.cancel")
-                + "</button></form>"));
-  }
-
-  private void signupPage(Exchange ex, String tx, Language language, String errorKey)
-      throws IOException {
-    ex.html(
-        errorKey == null ? 200 : 400,
-        Html.page(
-            texts,
-            language,
-            "signUp.title",
-            "<h1>"
-                + texts.html(language, "signUp.title")
-                + "</h1>"
-                + alert(language, errorKey)
-                + "<form method=\"post\" action=\""
-                + tenant.tenantPath()
-                + "/signup\">"
-                + Html.hidden("tx", tx)
-                + "<label for=\"email\">"
-                + texts.html(language, "signIn.email")
-                + "</label><input id=\"email\" name=\"email\" type=\"email\" required>"
-                + "<label for=\"displayName\">"
-                + texts.html(language, "signUp.displayName")
-                + "</label><input id=\"displayName\" name=\"displayName\" required>"
-                + "<label for=\"password\">"
-                + texts.html(language, "signIn.password")
-                + "</label><input id=\"password\" name=\"password\" type=\"password\" minlength=\"8\" required>"
-                + "<button type=\"submit\" id=\"create\">"
-                + texts.html(language, "signUp.submit")
-                + "</button></form>"));
-  }
-
-  private void mfaPage(Exchange ex, String tx, Language language, String email, String errorKey)
-      throws IOException {
-    // The arguments are HTML built here (escaped); the patterns are the tenant's own words.
-    String mailbox =
-        "<a href=\"/mailbox\" target=\"_blank\">" + texts.html(language, "mfa.mailbox") + "</a>";
-    ex.html(
-        errorKey == null ? 200 : 401,
-        Html.page(
-            texts,
-            language,
-            "mfa.title",
-            "<h1>"
-                + texts.html(language, "mfa.title")
-                + "</h1>"
-                + "<p>"
-                + texts.get(language, "mfa.sent", "<strong>" + Html.escape(email) + "</strong>")
-                + " "
-                + texts.get(language, "mfa.find", mailbox)
-                + "</p>"
-                + alert(language, errorKey)
-                + "<form method=\"post\" action=\""
-                + tenant.tenantPath()
-                + "/mfa\">"
-                + Html.hidden("tx", tx)
-                + "<label for=\"otc\">"
-                + texts.html(language, "mfa.code")
-                + "</label><input id=\"otc\" name=\"otc\" inputmode=\"numeric\" autocomplete=\"one-time-code\" required>"
-                + "<button type=\"submit\" id=\"verify\">"
-                + texts.html(language, "mfa.verify")
-                + "</button></form>"));
-  }
-
-  private String alert(Language language, String errorKey) {
-    return errorKey == null
-        ? ""
-        : "<p class=\"error\" role=\"alert\">" + texts.html(language, errorKey) + "</p>";
   }
 
   /**

@@ -80,6 +80,12 @@ class MsalNodeIT {
     assertTrue(result.path("askedForOneTimeCode").asBoolean(), out);
     assertEquals("1.0", result.path("apiTokenVersion").asText(), "the API takes Entra's default");
     assertEquals("api://" + tenant.serviceClientId(), result.path("apiTokenAudience").asText());
+    assertEquals(
+        "[\"cp1\"]",
+        result.path("apiTokenClientCapabilities").toString(),
+        "msal-node's clientCapabilities reach the API's token as xms_cc: " + out);
+    assertEquals("[\"c1\"]", result.path("contextIdTokenAcrs").toString(), out);
+    assertEquals("[\"c1\"]", result.path("contextAccessTokenAcrs").toString(), out);
     assertEquals(204, result.path("graphPatchStatus").asInt(), out);
     assertEquals(obo + 1, tenant.requests("token." + Faults.ON_BEHALF_OF));
     assertEquals(

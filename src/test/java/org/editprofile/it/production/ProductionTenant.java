@@ -179,15 +179,21 @@ final class ProductionTenant {
                 "identifierUri": "api://%s",
                 "scopes": ["EditProfileService.ReadWrite"],
                 "conditionalAccess": "mfa"
-              }
+              },
+              "optionalClaims": {"accessToken": [{"name": "acrs"}, {"name": "xms_cc"}]}
             },
             {
               "name": "msal-node-sample",
               "clientId": "%s",
               "clientSecret": "node-secret-%s",
               "redirectUris": ["http://localhost:3000/auth/redirect", "http://localhost:3000/"],
-              "postLogoutRedirectUris": ["http://localhost:3000/"]
+              "postLogoutRedirectUris": ["http://localhost:3000/"],
+              "optionalClaims": {"idToken": [{"name": "acrs"}]}
             }
+          ],
+          "authenticationContexts": [{"id": "c1", "displayName": "Change your profile"}],
+          "conditionalAccessPolicies": [
+            {"displayName": "MFA to change the profile", "authenticationContext": "c1", "grant": "mfa"}
           ]
         }
         """
