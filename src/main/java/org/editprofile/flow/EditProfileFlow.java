@@ -15,7 +15,6 @@ import org.editprofile.profile.ProfileChanges;
 import org.editprofile.profile.UserProfile;
 import org.editprofile.session.ProfileDraft;
 import org.editprofile.session.UserSession;
-import org.editprofile.tenant.AuthContextClaims;
 import org.editprofile.tenant.TenantException;
 import org.editprofile.tenant.TokenOutcome;
 import org.slf4j.Logger;
@@ -47,12 +46,10 @@ public final class EditProfileFlow {
   private final StepUp stepUp;
   private final GraphClient graph;
   private final Optional<URI> serviceUrl;
+  private final MfaGate gate;
 
   /** The scopes of the token that opens the gate: the one every write uses. */
   private final List<String> gateScopes;
-
-  /** In auth-context mode, the context the ID token must name; empty in api-scope mode. */
-  private final Optional<String> authContext;
 
   /** How editing requires MFA. */
   public sealed interface StepUpMode {
@@ -99,16 +96,13 @@ public final class EditProfileFlow {
     this.stepUp = stepUp;
     this.graph = graph;
     this.serviceUrl = serviceUrl;
-    if (mode instanceof StepUpMode.AuthContext context) {
-      this.authContext = Optional.of(context.context());
-      this.gateScopes =
-          serviceUrl.isPresent()
-              ? List.of(context.editProfileScope().orElseThrow())
-              : GraphClient.USER_READ_WRITE;
-    } else {
-      this.authContext = Optional.empty();
-      this.gateScopes = List.of(((StepUpMode.ApiScope) mode).editProfileScope());
-    }
+    this.gate = new MfaGate(tokens, stepUp, mode, serviceUrl.isPresent());
+    this.gateScopes = gate.scopes();
+  }
+
+  /** The gate in front of this flow's changes, for the other pages that change the account. */
+  MfaGate gate() {
+    return gate;
   }
 
   /** {@code GET /users/gatedUpdateProfile}: the profile, read-only. */
@@ -123,9 +117,8 @@ public final class EditProfileFlow {
 
   /** {@code GET /users/updateProfile}: the edit form, only after MFA; a kept draft pre-fills it. */
   public ProfileOutcome openForm(UserSession session) {
-    Gate gate = gate(session);
-    if (gate instanceof Gate.Closed closed) {
-      return closed.stepUp();
+    if (gate.check(session, Routes.EDIT_PROFILE_FORM) instanceof MfaGate.Result.Closed closed) {
+      return stepUpOutcome(closed.stepUp());
     }
     Read read = readProfile(session, Routes.EDIT_PROFILE_FORM, Optional.empty());
     if (read instanceof Read.Stopped stopped) {
@@ -167,12 +160,12 @@ public final class EditProfileFlow {
   private ProfileOutcome gatedSave(
       UserSession session, Map<String, String> submitted, Map<String, String> shown) {
     // The MFA gate: no write of any kind before it opens.
-    Gate gate = gate(session);
-    if (gate instanceof Gate.Closed closed) {
+    MfaGate.Result opened = gate.check(session, Routes.EDIT_PROFILE_FORM);
+    if (opened instanceof MfaGate.Result.Closed closed) {
       keepDraft(session, submitted, shown, VERIFY_FIRST);
-      return closed.stepUp();
+      return stepUpOutcome(closed.stepUp());
     }
-    String gateToken = ((Gate.Open) gate).accessToken();
+    String gateToken = ((MfaGate.Result.Open) opened).accessToken();
 
     // Checked after the gate, so that without MFA not even an error form is shown.
     ProfileChanges.Validation checked = ProfileChanges.validate(submitted, shown);
@@ -228,31 +221,6 @@ public final class EditProfileFlow {
     return new ProfileOutcome.Failed(e);
   }
 
-  /** Whether editing may go on, with the gate's token, or the step-up that comes first. */
-  private sealed interface Gate {
-    record Open(String accessToken) implements Gate {}
-
-    record Closed(ProfileOutcome stepUp) implements Gate {}
-  }
-
-  /**
-   * A token for the gate's scopes (the tenant asks for MFA first when a policy protects them), and
-   * in auth-context mode a sign-in whose ID token named the context: a user who removed the claims
-   * request from the authorize URL signed in without it, and steps up again.
-   */
-  private Gate gate(UserSession session) {
-    TokenOutcome token = tokens.acquire(session, gateScopes);
-    if (token instanceof TokenOutcome.NeedsUser needsUser) {
-      return new Gate.Closed(stepUp(session, gateScopes, needsUser.claims()));
-    }
-    if (authContext.isPresent()
-        && !session.user().map(u -> u.satisfied(authContext.get())).orElse(false)) {
-      LOG.info("The sign-in did not satisfy authentication context {}: step-up", authContext.get());
-      return new Gate.Closed(stepUp(session, gateScopes, Optional.empty()));
-    }
-    return new Gate.Open(((TokenOutcome.Acquired) token).accessToken());
-  }
-
   /** The profile, or why the page stops before showing it. */
   private sealed interface Read {
     record Found(UserProfile profile) implements Read {}
@@ -285,14 +253,15 @@ public final class EditProfileFlow {
    * it asks for the context too, with any challenge's claims.
    */
   private ProfileOutcome stepUp(UserSession session, List<String> scopes, Optional<String> claims) {
-    Optional<String> asked =
-        authContext.map(c -> AuthContextClaims.merge(AuthContextClaims.request(c), claims));
-    return stepUp(session, scopes, asked.isPresent() ? asked : claims, Routes.EDIT_PROFILE_FORM);
+    return stepUpOutcome(gate.stepUp(session, scopes, claims, Routes.EDIT_PROFILE_FORM));
   }
 
   private ProfileOutcome stepUp(
       UserSession session, List<String> scopes, Optional<String> claims, String returnPath) {
-    StepUp.Decision decision = stepUp.begin(session, scopes, claims, returnPath);
+    return stepUpOutcome(stepUp.begin(session, scopes, claims, returnPath));
+  }
+
+  private static ProfileOutcome stepUpOutcome(StepUp.Decision decision) {
     if (decision instanceof StepUp.Decision.GoToTenant go) {
       return new ProfileOutcome.GoToTenant(go.authorizeUrl());
     }
