@@ -12,5 +12,16 @@
   </c:forEach>
 </dl>
 <p><a class="button" href="${routes.editProfileForm}">${msg['profile.edit']}</a></p>
+<c:if test="${not empty account}">
+  <h2>${msg['profile.account']}</h2>
+  <dl class="profile account">
+    <c:forEach var="row" items="${account}">
+      <dt>${row.label}</dt><dd><c:out value="${row.value}"/></dd>
+    </c:forEach>
+  </dl>
+</c:if>
+<c:if test="${localAccount}">
+  <p><a href="${routes.changePassword}">${msg['password.link']}</a></p>
+</c:if>
 <p><a href="${routes.home}">${msg['back.home']}</a></p>
 <%@ include file="_bottom.jspf" %>

@@ -41,6 +41,7 @@ import org.editprofile.config.SettingsLoader;
 import org.editprofile.config.TenantSettings;
 import org.editprofile.config.WebAppSettings;
 import org.editprofile.credential.ClientCredentialSource;
+import org.editprofile.flow.ChangePasswordFlow;
 import org.editprofile.flow.EditProfileFlow;
 import org.editprofile.graph.GraphClient;
 import org.editprofile.http.ApiHttp;
@@ -67,6 +68,7 @@ import org.editprofile.web.filter.NotConfiguredFilter;
 import org.editprofile.web.filter.SecurityHeadersFilter;
 import org.editprofile.web.filter.SessionLifetimeFilter;
 import org.editprofile.web.filter.SessionStoreDownFilter;
+import org.editprofile.web.page.ChangePasswordServlet;
 import org.editprofile.web.page.ClaimsServlet;
 import org.editprofile.web.page.EditProfileFormServlet;
 import org.editprofile.web.page.ErrorServlet;
@@ -400,6 +402,11 @@ public final class EditProfileApp implements ServletContextListener {
     addServlet(
         context, "editProfileForm", new EditProfileFormServlet(profiles), Routes.EDIT_PROFILE_FORM);
     addServlet(context, "saveProfile", new SaveProfileServlet(profiles), Routes.SAVE_PROFILE);
+    addServlet(
+        context,
+        "changePassword",
+        new ChangePasswordServlet(new ChangePasswordFlow(tokens, profiles, shared.graph())),
+        Routes.CHANGE_PASSWORD);
     addServlet(context, "language", LanguageServlet.rememberingIn(languages), Routes.LANGUAGE);
     LOG.info(
         "Web app {} runs here with {}; edits go through {}",
@@ -445,17 +452,18 @@ public final class EditProfileApp implements ServletContextListener {
    * front, so a page evaluates one short expression per link.
    */
   private static Map<String, String> routesForViews(String contextPath) {
-    return Map.of(
-        "home", contextPath + Routes.HOME,
-        "signIn", contextPath + Routes.SIGN_IN,
-        "signInCallback", contextPath + Routes.SIGN_IN_CALLBACK,
-        "signOut", contextPath + Routes.SIGN_OUT,
-        "claims", contextPath + Routes.CLAIMS,
-        "showProfile", contextPath + Routes.SHOW_PROFILE,
-        "editProfileForm", contextPath + Routes.EDIT_PROFILE_FORM,
-        "saveProfile", contextPath + Routes.SAVE_PROFILE,
-        "language", contextPath + Routes.LANGUAGE,
-        "assets", contextPath + "/static");
+    return Map.ofEntries(
+        Map.entry("home", contextPath + Routes.HOME),
+        Map.entry("signIn", contextPath + Routes.SIGN_IN),
+        Map.entry("signInCallback", contextPath + Routes.SIGN_IN_CALLBACK),
+        Map.entry("signOut", contextPath + Routes.SIGN_OUT),
+        Map.entry("claims", contextPath + Routes.CLAIMS),
+        Map.entry("showProfile", contextPath + Routes.SHOW_PROFILE),
+        Map.entry("editProfileForm", contextPath + Routes.EDIT_PROFILE_FORM),
+        Map.entry("saveProfile", contextPath + Routes.SAVE_PROFILE),
+        Map.entry("changePassword", contextPath + Routes.CHANGE_PASSWORD),
+        Map.entry("language", contextPath + Routes.LANGUAGE),
+        Map.entry("assets", contextPath + "/static"));
   }
 
   /** The JVM's standard meters next to the app's own, and /metrics for a scraper with the token. */

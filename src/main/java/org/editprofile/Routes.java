@@ -31,6 +31,9 @@ public final class Routes {
   /** Where the edit form posts. */
   public static final String SAVE_PROFILE = "/users/update";
 
+  /** The password change, behind the MFA step-up (GET the form, POST the change). */
+  public static final String CHANGE_PASSWORD = "/users/changePassword";
+
   /** Pages under here need a signed-in user. */
   public static final String SIGNED_IN_PAGES = "/users/";
 

@@ -5,9 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -21,6 +26,7 @@ import org.editprofile.http.CorrelationId;
 import org.editprofile.http.OutboundHttp;
 import org.editprofile.http.RemoteServiceException.Reason;
 import org.editprofile.metrics.AppMetrics;
+import org.editprofile.profile.AccountFacts;
 import org.editprofile.profile.ProfileChanges;
 import org.editprofile.profile.ProfileField;
 import org.editprofile.profile.UserProfile;
@@ -38,6 +44,21 @@ public final class GraphClient {
 
   public static final List<String> USER_READ_WRITE = List.of("User.ReadWrite");
 
+  /**
+   * The delegated permission Graph's {@code changePassword} needs (admin consent): Graph's "user:
+   * changePassword" lists {@code Directory.AccessAsUser.All} as its least privileged one.
+   */
+  public static final List<String> DIRECTORY_ACCESS = List.of("Directory.AccessAsUser.All");
+
+  /** What Graph said to a password change. */
+  public enum PasswordChange {
+    CHANGED,
+    /** The current password was not the account's. */
+    WRONG_CURRENT,
+    /** The new password does not meet the tenant's password policy. */
+    TOO_WEAK
+  }
+
   /** The longest Retry-After we wait for inside a page request. */
   public static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(3);
 
@@ -46,7 +67,7 @@ public final class GraphClient {
   private static final String GRAPH = "graph";
   private static final String SERVICE = "service";
   private static final String SELECT =
-      "id,mail,"
+      "id,mail,createdDateTime,lastPasswordChangeDateTime,identities,"
           + ProfileField.all().stream()
               .map(ProfileField::graphName)
               .collect(Collectors.joining(","));
@@ -79,9 +100,18 @@ public final class GraphClient {
    */
   public void warmUp() {
     http.connectAhead(meUrl);
-    Map<String, String> sample = new LinkedHashMap<>();
+    Map<String, Object> sample = new LinkedHashMap<>();
     sample.put("id", "start-up");
     sample.put("mail", "start-up@example.invalid");
+    sample.put("createdDateTime", "2026-01-01T00:00:00Z");
+    sample.put("lastPasswordChangeDateTime", "2026-01-01T00:00:00Z");
+    sample.put(
+        "identities",
+        List.of(
+            Map.of(
+                "signInType", "emailAddress",
+                "issuer", "start-up.invalid",
+                "issuerAssignedId", "start-up@example.invalid")));
     for (ProfileField field : ProfileField.values()) {
       sample.put(field.graphName(), "start-up");
     }
@@ -89,6 +119,36 @@ public final class GraphClient {
       profile(JSON.writeValueAsBytes(sample));
     } catch (IOException e) {
       // Only a head start: the first profile page does the same work if this could not.
+    }
+  }
+
+  /** The account's facts; a value Graph leaves out or sends in another shape is unknown. */
+  private static AccountFacts accountFacts(JsonNode doc) {
+    List<AccountFacts.SignInMethod> methods = new ArrayList<>();
+    for (JsonNode identity : doc.path("identities")) {
+      AccountFacts.SignInMethod.of(
+              text(identity, "signInType"),
+              text(identity, "issuer"),
+              text(identity, "issuerAssignedId"))
+          .ifPresent(methods::add);
+    }
+    return new AccountFacts(
+        instant(doc, "createdDateTime"), instant(doc, "lastPasswordChangeDateTime"), methods);
+  }
+
+  private static String text(JsonNode node, String name) {
+    JsonNode value = node.get(name);
+    return value == null || !value.isTextual() ? null : value.asText();
+  }
+
+  private static Optional<Instant> instant(JsonNode doc, String name) {
+    String value = text(doc, name);
+    try {
+      return value == null
+          ? Optional.empty()
+          : Optional.of(OffsetDateTime.parse(value).toInstant());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
     }
   }
 
@@ -105,7 +165,8 @@ public final class GraphClient {
         throw GraphException.of(Reason.UNAVAILABLE, "profile without id");
       }
       JsonNode mail = doc.get("mail");
-      return new UserProfile(id, mail == null || mail.isNull() ? null : mail.asText(), values);
+      return new UserProfile(
+          id, mail == null || mail.isNull() ? null : mail.asText(), values, accountFacts(doc));
     } catch (IOException e) {
       throw new GraphException(Reason.UNAVAILABLE, "unreadable profile", Map.of(), null, null, e);
     }
@@ -115,6 +176,49 @@ public final class GraphClient {
   public void updateMe(String accessToken, ProfileChanges changes) {
     sendChanges(() -> new HttpPatch(meUrl), accessToken, changes, GRAPH);
   }
+
+  /**
+   * {@code POST /me/changePassword}. Graph answers 204, or 400 for a refused password without
+   * documenting which error says what (its "user: changePassword" page shows none): a message about
+   * the password policy (Entra's "does not comply with password complexity requirements") is read
+   * as a weak new password, any other 400 as a wrong current one. The passwords are in the body
+   * only, which nothing logs.
+   *
+   * @throws GraphException for every other failure (throttling, forbidden, unreachable)
+   */
+  public PasswordChange changePassword(String accessToken, String current, String proposed) {
+    StringEntity body;
+    try {
+      body =
+          new StringEntity(
+              JSON.writeValueAsString(Map.of("currentPassword", current, "newPassword", proposed)),
+              ContentType.APPLICATION_JSON);
+    } catch (IOException e) {
+      throw new GraphException(Reason.INVALID_INPUT, "unserializable", Map.of(), null, null, e);
+    }
+    URI url = URI.create(meUrl + "/changePassword");
+    try {
+      send(
+          () -> {
+            HttpPost request = new HttpPost(url);
+            request.setEntity(body);
+            return request;
+          },
+          accessToken,
+          GRAPH);
+      return PasswordChange.CHANGED;
+    } catch (GraphException e) {
+      if (e.reason() != Reason.INVALID_INPUT) {
+        throw e;
+      }
+      return e.getMessage() != null && e.getMessage().contains(POLICY_REFUSAL)
+          ? PasswordChange.TOO_WEAK
+          : PasswordChange.WRONG_CURRENT;
+    }
+  }
+
+  /** How Graph's 400 for a password outside the policy begins, as GraphErrors keeps it. */
+  static final String POLICY_REFUSAL = "password policy";
 
   /** POST the changes to the edit profile service, which PATCHes Graph on the user's behalf. */
   public void updateThroughService(URI serviceUrl, String accessToken, ProfileChanges changes) {

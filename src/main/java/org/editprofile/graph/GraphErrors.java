@@ -30,7 +30,9 @@ final class GraphErrors {
     if (status == 400 || status == 422) {
       return new GraphException(
           Reason.INVALID_INPUT,
-          "the values were refused",
+          refusesPassword(outcome.body())
+              ? "the " + GraphClient.POLICY_REFUSAL + " refused the new password"
+              : "the values were refused",
           fieldErrors(outcome.body()),
           null,
           null,
@@ -51,6 +53,18 @@ final class GraphErrors {
           Reason.THROTTLED, "throttled", Map.of(), null, outcome.retryAfter().orElse(null), null);
     }
     return GraphException.of(Reason.UNAVAILABLE, "HTTP " + status);
+  }
+
+  /**
+   * Whether Graph's OData error is its refusal of a password by the tenant's complexity rules ("The
+   * specified password does not comply with password complexity requirements", the words Entra uses
+   * for every password it refuses on policy grounds).
+   */
+  private static boolean refusesPassword(byte[] body) {
+    return json(body)
+        .map(n -> n.path("error").path("message").asText(""))
+        .map(m -> m.toLowerCase(java.util.Locale.ROOT).contains("password complexity"))
+        .orElse(false);
   }
 
   /** Graph puts a base64 claims challenge in WWW-Authenticate; the service relays it as JSON. */

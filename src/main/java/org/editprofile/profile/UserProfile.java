@@ -4,17 +4,30 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The signed-in user's Graph profile: id and mail (read-only) and the editable fields. */
+/**
+ * The signed-in user's Graph profile: id and mail (read-only), the editable fields, and the
+ * account's facts.
+ */
 public final class UserProfile {
 
   private final String id;
   private final String mail;
   private final Map<String, String> values;
+  private final AccountFacts account;
 
   public UserProfile(String id, String mail, Map<String, String> values) {
+    this(id, mail, values, AccountFacts.UNKNOWN);
+  }
+
+  public UserProfile(String id, String mail, Map<String, String> values, AccountFacts account) {
     this.id = id;
     this.mail = mail;
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    this.account = account;
+  }
+
+  public AccountFacts account() {
+    return account;
   }
 
   public String value(ProfileField field) {

@@ -1,5 +1,7 @@
 package org.editprofile.devtenant;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,13 +45,34 @@ public final class Directory {
   public static final class User {
     final String oid = UUID.randomUUID().toString();
     final String email;
-    final String password;
+    final Instant createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private String password;
+    private Instant passwordChangedAt = createdAt;
     final Map<String, String> properties = new LinkedHashMap<>();
 
     User(String email, String password, String displayName) {
       this.email = email;
       this.password = password;
       properties.put("displayName", displayName);
+    }
+
+    /** Graph's {@code createdDateTime}. */
+    public Instant createdAt() {
+      return createdAt;
+    }
+
+    /** Graph's {@code lastPasswordChangeDateTime}: the sign-up, then each change. */
+    public synchronized Instant passwordChangedAt() {
+      return passwordChangedAt;
+    }
+
+    synchronized boolean hasPassword(String candidate) {
+      return password.equals(candidate);
+    }
+
+    synchronized void setPassword(String newPassword) {
+      password = newPassword;
+      passwordChangedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
 
     public String oid() {
@@ -93,7 +116,40 @@ public final class Directory {
   }
 
   public Optional<User> authenticate(String email, String password) {
-    return byEmail(email).filter(u -> u.password.equals(password));
+    return byEmail(email).filter(u -> u.hasPassword(password));
+  }
+
+  /**
+   * Graph's changePassword: the current password must be the account's, and the new one within
+   * Entra's policy for local accounts (8 to 256 characters, 3 of the 4 kinds of character).
+   */
+  public Optional<GraphError> changePassword(User user, String current, String proposed) {
+    if (!user.hasPassword(current)) {
+      return Optional.of(
+          new GraphError("Request_BadRequest", "Invalid currentPassword.", "currentPassword"));
+    }
+    if (!meetsPolicy(proposed)) {
+      return Optional.of(
+          new GraphError(
+              "Request_BadRequest",
+              "The specified password does not comply with password complexity requirements."
+                  + " Please provide a different password.",
+              "newPassword"));
+    }
+    user.setPassword(proposed);
+    return Optional.empty();
+  }
+
+  static boolean meetsPolicy(String password) {
+    if (password.length() < 8 || password.length() > 256) {
+      return false;
+    }
+    int kinds =
+        (password.chars().anyMatch(Character::isLowerCase) ? 1 : 0)
+            + (password.chars().anyMatch(Character::isUpperCase) ? 1 : 0)
+            + (password.chars().anyMatch(Character::isDigit) ? 1 : 0)
+            + (password.chars().anyMatch(c -> !Character.isLetterOrDigit(c)) ? 1 : 0);
+    return kinds >= 3;
   }
 
   /** Validates every property first, then applies them together. */

@@ -76,7 +76,8 @@ final class Router {
       controlPlane.handle(ex, path);
       return;
     }
-    if (path.equals(layout.graphMePath())) {
+    if (path.equals(layout.graphMePath())
+        || path.equals(layout.graphMePath() + "/changePassword")) {
       if (!servedHere(ex, "graph.microsoft.com")) {
         notFound(ex);
         return;
@@ -84,7 +85,7 @@ final class Router {
       String name = "graph." + ex.method().toLowerCase(Locale.ROOT);
       tenant.count(name);
       Optional<Faults.Fault> fault = applyDelay(faults.take(Faults.Endpoint.GRAPH, null));
-      graph.handle(ex, fault);
+      graph.handle(ex, fault, path.substring(layout.graphMePath().length()));
       return;
     }
     String rest = null;

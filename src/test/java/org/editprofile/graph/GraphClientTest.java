@@ -31,6 +31,9 @@ class GraphClientTest {
   private final List<String> received = new CopyOnWriteArrayList<>();
   private final AtomicInteger throttleNext = new AtomicInteger();
 
+  /** When set, every request is answered 400 with this OData error message. */
+  private volatile String refuseWith;
+
   @BeforeEach
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -55,7 +58,14 @@ class GraphClientTest {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     received.add(
         exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " " + body);
-    if (throttleNext.getAndDecrement() > 0) {
+    if (refuseWith != null) {
+      byte[] error =
+          ("{\"error\":{\"code\":\"Request_BadRequest\",\"message\":\"" + refuseWith + "\"}}")
+              .getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(400, error.length);
+      exchange.getResponseBody().write(error);
+    } else if (throttleNext.getAndDecrement() > 0) {
       exchange.getResponseHeaders().add("Retry-After", "1");
       exchange.sendResponseHeaders(429, -1);
     } else {
@@ -95,5 +105,39 @@ class GraphClientTest {
         assertThrows(GraphException.class, () -> graph.updateMe("token", city("Oslo")));
     assertEquals(Reason.THROTTLED, e.reason());
     assertEquals(2, received.size());
+  }
+
+  @Test
+  void changePasswordSendsBothPasswordsToMeChangePassword() {
+    assertEquals(
+        GraphClient.PasswordChange.CHANGED, graph.changePassword("token", "Old-Pw-1", "New-Pw-2"));
+    assertEquals(1, received.size());
+    String sent = received.get(0);
+    assertEquals(true, sent.startsWith("POST /v1.0/me/changePassword {"), sent);
+    assertEquals(true, sent.contains("\"currentPassword\":\"Old-Pw-1\""), sent);
+    assertEquals(true, sent.contains("\"newPassword\":\"New-Pw-2\""), sent);
+  }
+
+  @Test
+  void changePasswordTellsAPolicyRefusalFromAWrongCurrentPassword() {
+    refuseWith =
+        "The specified password does not comply with password complexity requirements. Please"
+            + " provide a different password.";
+    assertEquals(
+        GraphClient.PasswordChange.TOO_WEAK, graph.changePassword("token", "Old-Pw-1", "weakling"));
+    refuseWith = "Invalid currentPassword.";
+    assertEquals(
+        GraphClient.PasswordChange.WRONG_CURRENT,
+        graph.changePassword("token", "not-it", "New-Pw-2"));
+  }
+
+  @Test
+  void changePasswordWhenThrottledTwiceThenThrottled() {
+    throttleNext.set(2);
+    assertEquals(
+        Reason.THROTTLED,
+        assertThrows(
+                GraphException.class, () -> graph.changePassword("token", "Old-Pw-1", "New-Pw-2"))
+            .reason());
   }
 }

@@ -23,6 +23,17 @@ final class FailurePages {
 
   private FailurePages() {}
 
+  /** "Verification not completed": the step-up was asked for too often in a short time. */
+  static void stepUpCapped(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    Views.error(
+        request,
+        response,
+        HttpServletResponse.SC_FORBIDDEN,
+        Text.of("error.stepUpCapped.title"),
+        Text.of("error.stepUpCapped.message"));
+  }
+
   static void show(
       HttpServletRequest request, HttpServletResponse response, RemoteServiceException failure)
       throws ServletException, IOException {

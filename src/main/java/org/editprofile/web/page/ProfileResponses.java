@@ -11,6 +11,7 @@ import java.util.Map;
 import org.editprofile.Routes;
 import org.editprofile.flow.ProfileOutcome;
 import org.editprofile.i18n.Text;
+import org.editprofile.profile.AccountFacts;
 import org.editprofile.profile.ProfileField;
 import org.editprofile.web.view.ProfileRow;
 import org.editprofile.web.view.ShownValues;
@@ -22,6 +23,43 @@ final class ProfileResponses {
 
   private ProfileResponses() {}
 
+  /** The account's facts Graph gave, each a line in the page's language. */
+  private static List<ProfileRow> accountRows(HttpServletRequest request, AccountFacts account) {
+    List<ProfileRow> rows = new ArrayList<>(3);
+    account
+        .createdAt()
+        .ifPresent(
+            at ->
+                rows.add(
+                    new ProfileRow(
+                        Views.text(request, Text.of("account.created")),
+                        Views.dateTime(request, at))));
+    account
+        .passwordChangedAt()
+        .ifPresent(
+            at ->
+                rows.add(
+                    new ProfileRow(
+                        Views.text(request, Text.of("account.passwordChanged")),
+                        Views.dateTime(request, at))));
+    if (!account.signInMethods().isEmpty()) {
+      List<String> methods = new ArrayList<>();
+      for (AccountFacts.SignInMethod method : account.signInMethods()) {
+        String key =
+            switch (method.kind()) {
+              case EMAIL -> "account.signIn.email";
+              case USER_NAME -> "account.signIn.userName";
+              case SOCIAL -> "account.signIn.social";
+            };
+        methods.add(Views.text(request, Text.of(key, method.detail())));
+      }
+      rows.add(
+          new ProfileRow(
+              Views.text(request, Text.of("account.signInWith")), String.join("; ", methods)));
+    }
+    return rows;
+  }
+
   static void send(ProfileOutcome outcome, HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
     if (outcome instanceof ProfileOutcome.ShowProfile show) {
@@ -32,6 +70,9 @@ final class ProfileResponses {
         rows.add(new ProfileRow(Views.text(request, field.label()), show.profile().value(field)));
       }
       request.setAttribute("rows", rows);
+      request.setAttribute("account", accountRows(request, show.profile().account()));
+      // Customers of a social provider have no password here to change.
+      request.setAttribute("localAccount", show.profile().account().hasLocalAccount());
       Views.render(request, response, View.PROFILE);
     } else if (outcome instanceof ProfileOutcome.ShowForm form) {
       response.setStatus(form.status());
@@ -50,12 +91,7 @@ final class ProfileResponses {
     } else if (outcome instanceof ProfileOutcome.GoToTenant go) {
       Views.redirectToTenant(request, response, go.authorizeUrl());
     } else if (outcome instanceof ProfileOutcome.StepUpCapped) {
-      Views.error(
-          request,
-          response,
-          HttpServletResponse.SC_FORBIDDEN,
-          Text.of("error.stepUpCapped.title"),
-          Text.of("error.stepUpCapped.message"));
+      FailurePages.stepUpCapped(request, response);
     } else if (outcome instanceof ProfileOutcome.Failed failed) {
       FailurePages.show(request, response, failed.failure());
     }

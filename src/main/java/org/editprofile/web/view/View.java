@@ -12,6 +12,7 @@ public enum View {
   HOME("home", "home.title"),
   PROFILE("profile", "profile.title"),
   EDIT_PROFILE("editProfile", "edit.title"),
+  CHANGE_PASSWORD("changePassword", "password.title"),
   CLAIMS("claims", "claims.title"),
   /** Its title is the error's own, set by {@link Views#error}. */
   ERROR("error", null),

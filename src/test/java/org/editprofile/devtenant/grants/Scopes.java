@@ -39,7 +39,7 @@ public record Scopes(
             "graph",
             GRAPH_APP_ID,
             "https://graph.microsoft.com/",
-            Set.of("User.Read", "User.ReadWrite"),
+            Set.of("User.Read", "User.ReadWrite", "Directory.AccessAsUser.All"),
             false,
             1);
 

@@ -30,7 +30,10 @@ public final class GraphApi {
     this.tenant = tenant;
   }
 
-  public void handle(Exchange ex, Optional<Faults.Fault> fault) throws IOException {
+  /**
+   * @param action what follows {@code /me}: nothing, or {@code /changePassword}
+   */
+  public void handle(Exchange ex, Optional<Faults.Fault> fault, String action) throws IOException {
     if (fault.isPresent() && fault.get() instanceof Faults.Unavailable) {
       fault = Optional.of(Faults.graph(Faults.GraphFailure.UNAVAILABLE));
     }
@@ -57,6 +60,10 @@ public final class GraphApi {
       error(ex, 404, "Request_ResourceNotFound", "Resource does not exist.");
       return;
     }
+    if (action.equals("/changePassword")) {
+      changePassword(ex, user.get(), scp);
+      return;
+    }
     switch (ex.method()) {
       case "GET" -> {
         if (!scp.contains("User.Read") && !scp.contains("User.ReadWrite")) {
@@ -70,7 +77,16 @@ public final class GraphApi {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("id", user.get().oid());
         all.put("mail", user.get().email());
-        all.put("userPrincipalName", user.get().oid() + "@" + tenant.layout().tenantDomain());
+        String upn = user.get().oid() + "@" + tenant.layout().tenantDomain();
+        all.put("userPrincipalName", upn);
+        all.put("createdDateTime", user.get().createdAt().toString());
+        all.put("lastPasswordChangeDateTime", user.get().passwordChangedAt().toString());
+        // An external tenant's local account: its email, and the user principal name Entra makes.
+        all.put(
+            "identities",
+            List.of(
+                identity("emailAddress", tenant.layout().tenantDomain(), user.get().email()),
+                identity("userPrincipalName", tenant.layout().tenantDomain(), upn)));
         for (String name : Directory.UPDATABLE.keySet()) {
           all.put(name, null);
         }
@@ -105,6 +121,15 @@ public final class GraphApi {
       }
     }
     return body;
+  }
+
+  /** One of Graph's {@code objectIdentity} values. */
+  private static Map<String, String> identity(String signInType, String issuer, String id) {
+    Map<String, String> identity = new LinkedHashMap<>();
+    identity.put("signInType", signInType);
+    identity.put("issuer", issuer);
+    identity.put("issuerAssignedId", id);
+    return identity;
   }
 
   private void fail(Exchange ex, Faults.Graph fault) throws IOException {
@@ -143,25 +168,11 @@ public final class GraphApi {
   }
 
   private void patch(Exchange ex, Directory.User user, List<String> scp) throws IOException {
-    if (!scp.contains("User.ReadWrite")) {
-      error(
-          ex,
-          403,
-          "Authorization_RequestDenied",
-          "Insufficient privileges to complete the operation.");
+    Optional<JsonNode> read = permittedJson(ex, scp, "User.ReadWrite");
+    if (read.isEmpty()) {
       return;
     }
-    JsonNode body;
-    try {
-      body = Exchange.JSON.readTree(ex.body());
-    } catch (IOException e) {
-      error(ex, 400, "BadRequest", "Unable to read JSON request payload.");
-      return;
-    }
-    if (body == null || !body.isObject()) {
-      error(ex, 400, "BadRequest", "Empty Payload. JSON content expected.");
-      return;
-    }
+    JsonNode body = read.get();
     Map<String, Object> changes = new LinkedHashMap<>();
     body.fields()
         .forEachRemaining(
@@ -183,6 +194,65 @@ public final class GraphApi {
       return;
     }
     ex.empty(204);
+  }
+
+  /**
+   * {@code POST /me/changePassword} (Graph's "user: changePassword"): delegated {@code
+   * Directory.AccessAsUser.All}, 204 on success. Graph does not document its refusals; the dev
+   * tenant answers a wrong current password and a password outside the policy each with a 400 in
+   * Graph's error shape, the second with the words Entra uses for policy refusals.
+   */
+  private void changePassword(Exchange ex, Directory.User user, List<String> scp)
+      throws IOException {
+    if (!"POST".equals(ex.method())) {
+      error(ex, 405, "Request_BadRequest", "Method not allowed.");
+      return;
+    }
+    Optional<JsonNode> body = permittedJson(ex, scp, "Directory.AccessAsUser.All");
+    if (body.isEmpty()) {
+      return;
+    }
+    String current = body.get().path("currentPassword").asText(null);
+    String proposed = body.get().path("newPassword").asText(null);
+    if (current == null || proposed == null) {
+      error(ex, 400, "Request_BadRequest", "currentPassword and newPassword are required.");
+      return;
+    }
+    Optional<Directory.GraphError> refused =
+        tenant.directory().changePassword(user, current, proposed);
+    if (refused.isPresent()) {
+      error(ex, 400, refused.get().code(), refused.get().message());
+      return;
+    }
+    ex.empty(204);
+  }
+
+  /**
+   * The request's JSON object when the token carries the permission; otherwise Graph's 403 or 400
+   * is sent and the result is empty.
+   */
+  private static Optional<JsonNode> permittedJson(Exchange ex, List<String> scp, String permission)
+      throws IOException {
+    if (!scp.contains(permission)) {
+      error(
+          ex,
+          403,
+          "Authorization_RequestDenied",
+          "Insufficient privileges to complete the operation.");
+      return Optional.empty();
+    }
+    JsonNode body;
+    try {
+      body = Exchange.JSON.readTree(ex.body());
+    } catch (IOException e) {
+      error(ex, 400, "BadRequest", "Unable to read JSON request payload.");
+      return Optional.empty();
+    }
+    if (body == null || !body.isObject()) {
+      error(ex, 400, "BadRequest", "Empty Payload. JSON content expected.");
+      return Optional.empty();
+    }
+    return Optional.of(body);
   }
 
   private static List<String> scopes(JWTClaimsSet claims) {
