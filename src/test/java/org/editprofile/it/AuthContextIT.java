@@ -169,6 +169,40 @@ class AuthContextIT {
             .equals(tenant.directory().byOid(user.oid()).orElseThrow().snapshot().get("city")));
   }
 
+  /**
+   * Removing the claims request again and again is a loop the step-up's cap ends: after three
+   * rounds in a few minutes, "verification not completed", never a fourth trip to the tenant.
+   */
+  @Test
+  void removingTheClaimsRequestEveryTimeEndsOnTheCappedPage() throws IOException {
+    String app = service.baseUrl();
+    DevTenantUser user = TestEnvironment.newUser("Stripped Thrice");
+    Browser browser = new Browser();
+    Journeys.signIn(browser, app, user, "/");
+    long patches = tenant.requests("graph.patch");
+    Page page = browser.get(app + "/users/updateProfile");
+    String authorize = page.location();
+    for (int round = 0; round < 3 && page.status() != 403; round++) {
+      page = browser.settle(browser.get(withoutClaims(authorize)));
+      authorize = lastAuthorizeUrl(browser);
+    }
+    assertEquals(403, page.status(), page.uri() + "\n" + page.text());
+    assertTrue(page.text().contains("Verification not completed"), page.text());
+    assertEquals(patches, tenant.requests("graph.patch"), "nothing was written");
+  }
+
+  /** The authorize URL the browser last went to. */
+  private static String lastAuthorizeUrl(Browser browser) {
+    List<Page> history = browser.history();
+    for (int i = history.size() - 1; i >= 0; i--) {
+      String url = history.get(i).uri().toString();
+      if (url.contains("/oauth2/v2.0/authorize") && url.contains("claims=")) {
+        return url;
+      }
+    }
+    throw new AssertionError("no authorize request with claims");
+  }
+
   /** The service's own check, over HTTP, with tokens crafted as the tenant signs them. */
   @Test
   void theServiceChecksTheContextInTheTokenItReceives() throws IOException {
