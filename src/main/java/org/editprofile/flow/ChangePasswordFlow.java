@@ -43,9 +43,8 @@ public final class ChangePasswordFlow {
 
   /** {@code GET /users/changePassword}: the form, after MFA and with Graph's permission. */
   public PasswordOutcome openForm(UserSession session) {
-    Optional<PasswordOutcome> stopped = ready(session);
-    if (stopped.isPresent()) {
-      return stopped.get();
+    if (ready(session) instanceof Ready.Stopped stopped) {
+      return stopped.outcome();
     }
     // After a step-up a post asked for, the form says why it is empty again.
     return new PasswordOutcome.ShowForm(
@@ -55,11 +54,11 @@ public final class ChangePasswordFlow {
   /** {@code POST /users/changePassword}. */
   public PasswordOutcome change(
       UserSession session, String current, String proposed, String confirmation) {
-    Optional<PasswordOutcome> stopped = ready(session);
-    if (stopped.isPresent()) {
+    Ready ready = ready(session);
+    if (ready instanceof Ready.Stopped stopped) {
       // Typed passwords do not wait in the session for the step-up: the form asks again.
       session.setFlash(VERIFY_THEN_AGAIN);
-      return stopped.get();
+      return stopped.outcome();
     }
     Map<String, Text> errors = new LinkedHashMap<>();
     for (PasswordPolicy.FieldError error : PasswordPolicy.check(current, proposed, confirmation)) {
@@ -68,14 +67,9 @@ public final class ChangePasswordFlow {
     if (!errors.isEmpty()) {
       return new PasswordOutcome.ShowForm(errors, Optional.empty(), 400);
     }
-    TokenOutcome token = tokens.acquire(session, GraphClient.DIRECTORY_ACCESS);
-    if (token instanceof TokenOutcome.NeedsUser needsUser) {
-      session.setFlash(VERIFY_THEN_AGAIN);
-      return stepUp(session, GraphClient.DIRECTORY_ACCESS, needsUser.claims());
-    }
     try {
       GraphClient.PasswordChange answer =
-          graph.changePassword(((TokenOutcome.Acquired) token).accessToken(), current, proposed);
+          graph.changePassword(((Ready.Go) ready).accessToken(), current, proposed);
       return switch (answer) {
         case CHANGED -> {
           gate.succeeded(session);
@@ -103,16 +97,23 @@ public final class ChangePasswordFlow {
     return new PasswordOutcome.ShowForm(Map.of(field, message), Optional.empty(), 400);
   }
 
+  /** Past the gate with Graph's token for the change, or the step-up that comes first. */
+  private sealed interface Ready {
+    record Go(String accessToken) implements Ready {}
+
+    record Stopped(PasswordOutcome outcome) implements Ready {}
+  }
+
   /** The gate, then Graph's permission; a step-up when either needs the user. */
-  private Optional<PasswordOutcome> ready(UserSession session) {
+  private Ready ready(UserSession session) {
     if (gate.check(session, Routes.CHANGE_PASSWORD) instanceof MfaGate.Result.Closed closed) {
-      return Optional.of(outcome(closed.stepUp()));
+      return new Ready.Stopped(outcome(closed.stepUp()));
     }
     TokenOutcome token = tokens.acquire(session, GraphClient.DIRECTORY_ACCESS);
     if (token instanceof TokenOutcome.NeedsUser needsUser) {
-      return Optional.of(stepUp(session, GraphClient.DIRECTORY_ACCESS, needsUser.claims()));
+      return new Ready.Stopped(stepUp(session, GraphClient.DIRECTORY_ACCESS, needsUser.claims()));
     }
-    return Optional.empty();
+    return new Ready.Go(((TokenOutcome.Acquired) token).accessToken());
   }
 
   private PasswordOutcome stepUp(

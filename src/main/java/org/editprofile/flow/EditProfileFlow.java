@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * save needs no read of the profile first. Whatever happens to a save, what the user typed is kept
  * for the form.
  *
- * <p>The MFA gate is one of two {@link StepUpMode}s: a token for the service's scope, which a
- * Conditional Access policy on that API protects; or, in addition, an authentication context the
- * sign-in's ID token must name in {@code acrs}, which this class checks itself.
+ * <p>The MFA gate ({@link MfaGate}) is one of two {@link StepUpMode}s: a token for the service's
+ * scope, which a Conditional Access policy on that API protects; or, in addition, an authentication
+ * context the sign-in's ID token must name in {@code acrs}, which the app checks itself.
  */
 public final class EditProfileFlow {
 
