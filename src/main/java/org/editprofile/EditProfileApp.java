@@ -260,7 +260,7 @@ public final class EditProfileApp implements ServletContextListener {
         metadata,
         keys,
         new MsalHttpClient(http, metadata, metrics),
-        new GraphClient(apiHttp, tenant.graphMeUrl(), metrics),
+        new GraphClient(apiHttp, tenant.graphMeUrl(), metrics, tenant.customAttributes()),
         metrics,
         clock);
   }

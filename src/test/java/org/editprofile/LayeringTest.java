@@ -36,7 +36,7 @@ class LayeringTest {
           Map.entry("http", Set.of()),
           Map.entry("i18n", Set.of()),
           Map.entry("metrics", Set.of()),
-          Map.entry("config", Set.of("credential")),
+          Map.entry("config", Set.of("credential", "profile", "i18n")),
           Map.entry("session", Set.of("i18n")),
           Map.entry("tenant", Set.of("credential", "http", "metrics")),
           Map.entry("profile", Set.of("i18n")),

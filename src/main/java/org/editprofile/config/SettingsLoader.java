@@ -55,6 +55,11 @@ public final class SettingsLoader {
   public static final String SERVICE_REQUIRED_AUTH_CONTEXT =
       "EDIT_PROFILE_SERVICE_REQUIRED_AUTH_CONTEXT";
 
+  /** The custom user attributes the app shows (a JSON array), and the app that names them. */
+  public static final String CUSTOM_ATTRIBUTES = "CUSTOM_ATTRIBUTES";
+
+  public static final String EXTENSIONS_APP_CLIENT_ID = "EXTENSIONS_APP_CLIENT_ID";
+
   /** How the edit form and the save require MFA: api-scope (the default) or auth-context. */
   public static final String STEP_UP_MODE = "STEP_UP_MODE";
 
@@ -120,6 +125,8 @@ public final class SettingsLoader {
                 TENANT_SUBDOMAIN,
                 AUTHORITY,
                 GRAPH_API_ENDPOINT,
+                CUSTOM_ATTRIBUTES,
+                EXTENSIONS_APP_CLIENT_ID,
                 HTTP_CONNECT_TIMEOUT_MS,
                 HTTP_READ_TIMEOUT_MS,
                 SERVICE_CLIENT_ID,

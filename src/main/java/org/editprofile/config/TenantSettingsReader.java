@@ -66,7 +66,14 @@ final class TenantSettingsReader {
       ciam = true;
       discovery = ciamDiscovery(subdomain.get() + ".ciamlogin.com");
     }
-    return new TenantSettings(authority, ciam, discovery, graph, connectTimeout, readTimeout);
+    return new TenantSettings(
+        authority,
+        ciam,
+        discovery,
+        graph,
+        connectTimeout,
+        readTimeout,
+        new CustomAttributesReader(settings).read());
   }
 
   /**

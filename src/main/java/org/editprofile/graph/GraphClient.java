@@ -27,6 +27,7 @@ import org.editprofile.http.OutboundHttp;
 import org.editprofile.http.RemoteServiceException.Reason;
 import org.editprofile.metrics.AppMetrics;
 import org.editprofile.profile.AccountFacts;
+import org.editprofile.profile.CustomAttributes;
 import org.editprofile.profile.ProfileChanges;
 import org.editprofile.profile.ProfileField;
 import org.editprofile.profile.UserProfile;
@@ -75,14 +76,27 @@ public final class GraphClient {
   private final ApiHttp http;
   private final AppMetrics metrics;
   private final URI meUrl;
+  private final CustomAttributes custom;
   // Parsed once: every profile page reads the same URL.
   private final URI meSelectUrl;
 
   public GraphClient(ApiHttp http, URI meUrl, AppMetrics metrics) {
+    this(http, meUrl, metrics, CustomAttributes.NONE);
+  }
+
+  /**
+   * @param custom the tenant's custom attributes the profile read selects too
+   */
+  public GraphClient(ApiHttp http, URI meUrl, AppMetrics metrics, CustomAttributes custom) {
     this.http = http;
     this.metrics = metrics;
     this.meUrl = meUrl;
-    this.meSelectUrl = profileUrl(meUrl);
+    this.custom = custom;
+    StringBuilder select = new StringBuilder(profileUrl(meUrl).toString());
+    for (CustomAttributes.Attribute attribute : custom.attributes()) {
+      select.append(',').append(custom.graphName(attribute));
+    }
+    this.meSelectUrl = URI.create(select.toString());
   }
 
   /** The profile read: {@code /me} with exactly the properties the app shows. */
@@ -91,7 +105,7 @@ public final class GraphClient {
   }
 
   public UserProfile me(String accessToken) {
-    return profile(send(() -> new HttpGet(meSelectUrl), accessToken, GRAPH).body());
+    return profile(send(() -> new HttpGet(meSelectUrl), accessToken, GRAPH).body(), custom);
   }
 
   /**
@@ -116,7 +130,7 @@ public final class GraphClient {
       sample.put(field.graphName(), "start-up");
     }
     try {
-      profile(JSON.writeValueAsBytes(sample));
+      profile(JSON.writeValueAsBytes(sample), custom);
     } catch (IOException e) {
       // Only a head start: the first profile page does the same work if this could not.
     }
@@ -152,7 +166,23 @@ public final class GraphClient {
     }
   }
 
-  private static UserProfile profile(byte[] body) {
+  /**
+   * The custom attributes' values as text ({@code true}/{@code false} for a boolean); one Graph
+   * leaves out (never set) is null.
+   */
+  private static List<CustomAttributes.Value> customValues(JsonNode doc, CustomAttributes custom) {
+    List<CustomAttributes.Value> values = new ArrayList<>(custom.attributes().size());
+    for (CustomAttributes.Attribute attribute : custom.attributes()) {
+      JsonNode value = doc.get(custom.graphName(attribute));
+      values.add(
+          new CustomAttributes.Value(
+              attribute,
+              value != null && !value.isNull() && value.isValueNode() ? value.asText() : null));
+    }
+    return values;
+  }
+
+  private static UserProfile profile(byte[] body, CustomAttributes custom) {
     try {
       JsonNode doc = JSON.readTree(body);
       Map<String, String> values = new LinkedHashMap<>();
@@ -166,7 +196,11 @@ public final class GraphClient {
       }
       JsonNode mail = doc.get("mail");
       return new UserProfile(
-          id, mail == null || mail.isNull() ? null : mail.asText(), values, accountFacts(doc));
+          id,
+          mail == null || mail.isNull() ? null : mail.asText(),
+          values,
+          accountFacts(doc),
+          customValues(doc, custom));
     } catch (IOException e) {
       throw new GraphException(Reason.UNAVAILABLE, "unreadable profile", Map.of(), null, null, e);
     }

@@ -2,6 +2,7 @@ package org.editprofile.profile;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,16 +15,31 @@ public final class UserProfile {
   private final String mail;
   private final Map<String, String> values;
   private final AccountFacts account;
+  private final List<CustomAttributes.Value> custom;
 
   public UserProfile(String id, String mail, Map<String, String> values) {
-    this(id, mail, values, AccountFacts.UNKNOWN);
+    this(id, mail, values, AccountFacts.UNKNOWN, List.of());
   }
 
-  public UserProfile(String id, String mail, Map<String, String> values, AccountFacts account) {
+  /**
+   * @param custom each declared custom attribute with the customer's value, in declared order
+   */
+  public UserProfile(
+      String id,
+      String mail,
+      Map<String, String> values,
+      AccountFacts account,
+      List<CustomAttributes.Value> custom) {
     this.id = id;
     this.mail = mail;
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     this.account = account;
+    this.custom = List.copyOf(custom);
+  }
+
+  /** The declared custom attributes with the customer's values. */
+  public List<CustomAttributes.Value> custom() {
+    return custom;
   }
 
   public AccountFacts account() {

@@ -408,6 +408,55 @@ class SettingsLoaderTest {
         problems(values).toString());
   }
 
+  private static final String EXTENSIONS_APP = "b2c00000-1111-4222-8333-444455556666";
+
+  @Test
+  void loadWhenCustomAttributesAreDeclaredThenEachIsReadWithItsGraphName() {
+    Map<String, String> values = complete();
+    values.put("EXTENSIONS_APP_CLIENT_ID", EXTENSIONS_APP);
+    values.put(
+        "CUSTOM_ATTRIBUTES",
+        "[{\"name\":\"loyaltyNumber\",\"type\":\"string\",\"maxLength\":20,"
+            + "\"labels\":{\"en\":\"Loyalty number\",\"es\":\"Número\",\"de\":\"Nummer\"}},"
+            + "{\"name\":\"newsletter\",\"type\":\"Boolean\","
+            + "\"labels\":{\"en\":\"Newsletter\",\"es\":\"Boletín\",\"de\":\"Newsletter\"}}]");
+    org.editprofile.profile.CustomAttributes custom =
+        ((Configuration.Ready) load(values)).tenant().customAttributes();
+    assertEquals(2, custom.attributes().size());
+    assertEquals(
+        "extension_b2c0000011114222833344445555666" + "6_loyaltyNumber",
+        custom.graphName(custom.attributes().get(0)));
+    assertEquals(20, custom.attributes().get(0).maxLength());
+    assertEquals(
+        org.editprofile.profile.CustomAttributes.Type.BOOLEAN, custom.attributes().get(1).type());
+  }
+
+  @Test
+  void loadWhenCustomAttributesAreWrongThenEachMistakeIsNamed() {
+    Map<String, String> values = complete();
+    values.put("CUSTOM_ATTRIBUTES", "[{\"name\":\"x\",\"type\":\"string\"}]");
+    List<String> problems = problems(values);
+    assertTrue(problems.get(0).startsWith("EXTENSIONS_APP_CLIENT_ID must be"), problems.toString());
+    assertTrue(
+        problems.stream().anyMatch(p -> p.contains("x has no label in es")), problems.toString());
+
+    values.put("EXTENSIONS_APP_CLIENT_ID", EXTENSIONS_APP);
+    values.put(
+        "CUSTOM_ATTRIBUTES",
+        "[{\"name\":\"1bad\",\"type\":\"string\"},{\"name\":\"y\",\"type\":\"date\"}]");
+    problems = problems(values);
+    assertTrue(problems.get(0).contains("\"1bad\" is not an attribute name"), problems.toString());
+    assertTrue(problems.get(1).contains("y needs a type"), problems.toString());
+
+    values.put("CUSTOM_ATTRIBUTES", "{}");
+    assertEquals(List.of("CUSTOM_ATTRIBUTES must be a JSON array of attributes"), problems(values));
+
+    values.remove("CUSTOM_ATTRIBUTES");
+    assertTrue(
+        problems(values).get(0).startsWith("EXTENSIONS_APP_CLIENT_ID is set but"),
+        problems(values).toString());
+  }
+
   private static String secretOf(ClientCredentialSource source) {
     return ((IClientSecret) source.current()).clientSecret();
   }

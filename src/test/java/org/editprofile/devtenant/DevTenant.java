@@ -234,6 +234,11 @@ public final class DevTenant implements AutoCloseable {
     return registrations.serviceApp().clientSecret();
   }
 
+  /** The EXTENSIONS_APP_CLIENT_ID setting: the tenant's b2c-extensions-app. */
+  public String extensionsAppClientId() {
+    return registrations.extensionsAppClientId();
+  }
+
   /** The EDIT_PROFILE_SCOPE setting: the MFA-protected scope of the edit profile service. */
   public String editProfileScope() {
     return registrations.serviceApp().api().orElseThrow().identifierUri()

@@ -49,11 +49,23 @@ public final class Directory {
     private String password;
     private Instant passwordChangedAt = createdAt;
     final Map<String, String> properties = new LinkedHashMap<>();
+    private final Map<String, Object> extensions = new LinkedHashMap<>();
 
     User(String email, String password, String displayName) {
       this.email = email;
       this.password = password;
       properties.put("displayName", displayName);
+    }
+
+    /**
+     * Sets a custom attribute (Graph's extension property), as a sign-up page collecting it does.
+     */
+    public synchronized void setExtension(String graphName, Object value) {
+      extensions.put(graphName, value);
+    }
+
+    public synchronized Map<String, Object> extensions() {
+      return new LinkedHashMap<>(extensions);
     }
 
     /** Graph's {@code createdDateTime}. */

@@ -137,6 +137,14 @@ public final class Registrations {
   /** The authentication contexts a Conditional Access policy requires MFA for. */
   private final Set<String> mfaContexts = ConcurrentHashMap.newKeySet();
 
+  /**
+   * The tenant's {@code b2c-extensions-app}: its client id and the custom attributes (name to Graph
+   * data type: String, Integer, Boolean) defined on it.
+   */
+  private volatile String extensionsAppClientId = UUID.randomUUID().toString();
+
+  private final Map<String, String> customAttributes = new java.util.LinkedHashMap<>();
+
   public Registrations add(App app) {
     for (String uri : app.postLogoutRedirectUris()) {
       if (!app.redirectUris().contains(uri)) {
@@ -170,6 +178,26 @@ public final class Registrations {
       mfaContexts.remove(id);
     }
     return this;
+  }
+
+  /** Defines a custom user attribute, as User flows > Custom user attributes does. */
+  public synchronized Registrations addCustomAttribute(String name, String dataType) {
+    customAttributes.put(name, dataType);
+    return this;
+  }
+
+  public String extensionsAppClientId() {
+    return extensionsAppClientId;
+  }
+
+  /** The Graph property name of each custom attribute, {@code extension_<app id>_<name>}. */
+  public synchronized Map<String, String> extensionProperties() {
+    Map<String, String> byGraphName = new java.util.LinkedHashMap<>();
+    customAttributes.forEach(
+        (name, type) ->
+            byGraphName.put(
+                "extension_" + extensionsAppClientId.replace("-", "") + "_" + name, type));
+    return byGraphName;
   }
 
   public boolean knowsAuthContext(String id) {
@@ -234,7 +262,10 @@ public final class Registrations {
                     new Api(
                         "api://" + serviceClientId, Set.of(DevTenant.SERVICE_SCOPE_NAME), 2, true)),
                 new OptionalClaims(Set.of(), Set.of("acrs", "xms_cc"))))
-        .addAuthContext(EDIT_CONTEXT, "Change your profile", true);
+        .addAuthContext(EDIT_CONTEXT, "Change your profile", true)
+        .addCustomAttribute("loyaltyNumber", "String")
+        .addCustomAttribute("newsletter", "Boolean")
+        .addCustomAttribute("shoeSize", "Integer");
   }
 
   /** Fresh random ids and secrets. */
@@ -306,6 +337,14 @@ public final class Registrations {
     }
     for (JsonNode policy : root.path("conditionalAccessPolicies")) {
       registrations.addPolicy(policy);
+    }
+    JsonNode extensions = root.path("b2cExtensionsApp");
+    if (!extensions.isMissingNode()) {
+      registrations.extensionsAppClientId = required(extensions, "clientId");
+      for (JsonNode attribute : extensions.path("customAttributes")) {
+        registrations.addCustomAttribute(
+            required(attribute, "name"), attribute.path("dataType").asText("String"));
+      }
     }
     return registrations;
   }

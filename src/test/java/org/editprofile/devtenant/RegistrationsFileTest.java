@@ -64,6 +64,11 @@ class RegistrationsFileTest {
     assertEquals(Set.of("acrs"), web.optionalClaims().idToken());
     assertEquals(Set.of("acrs", "xms_cc"), service.optionalClaims().accessToken());
     assertTrue(example.contextRequiresMfa("c1"), "the policy on the context");
+    assertEquals(
+        java.util.Map.of(
+            "extension_b2c0e1d23c4b4a5986879a8b7c6d5e4f_loyaltyNumber", "String",
+            "extension_b2c0e1d23c4b4a5986879a8b7c6d5e4f_newsletter", "Boolean"),
+        example.extensionProperties());
   }
 
   @Test

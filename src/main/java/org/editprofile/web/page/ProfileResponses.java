@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.editprofile.Routes;
 import org.editprofile.flow.ProfileOutcome;
+import org.editprofile.i18n.Language;
 import org.editprofile.i18n.Text;
 import org.editprofile.profile.AccountFacts;
+import org.editprofile.profile.CustomAttributes;
 import org.editprofile.profile.ProfileField;
 import org.editprofile.web.view.ProfileRow;
 import org.editprofile.web.view.ShownValues;
@@ -22,6 +24,15 @@ import org.editprofile.web.view.Views;
 final class ProfileResponses {
 
   private ProfileResponses() {}
+
+  /** A custom attribute's value as the page shows it: a boolean in words, else as Graph has it. */
+  private static String customValue(HttpServletRequest request, CustomAttributes.Value custom) {
+    if (custom.value() == null || custom.attribute().type() != CustomAttributes.Type.BOOLEAN) {
+      return custom.value();
+    }
+    return Views.text(
+        request, Text.of(Boolean.parseBoolean(custom.value()) ? "value.yes" : "value.no"));
+  }
 
   /** The account's facts Graph gave, each a line in the page's language. */
   private static List<ProfileRow> accountRows(HttpServletRequest request, AccountFacts account) {
@@ -68,6 +79,10 @@ final class ProfileResponses {
       List<ProfileRow> rows = new ArrayList<>(ProfileField.all().size());
       for (ProfileField field : ProfileField.all()) {
         rows.add(new ProfileRow(Views.text(request, field.label()), show.profile().value(field)));
+      }
+      Language language = Views.language(request);
+      for (CustomAttributes.Value custom : show.profile().custom()) {
+        rows.add(new ProfileRow(custom.attribute().label(language), customValue(request, custom)));
       }
       request.setAttribute("rows", rows);
       request.setAttribute("account", accountRows(request, show.profile().account()));

@@ -91,7 +91,29 @@ public final class GraphApi {
           all.put(name, null);
         }
         all.putAll(user.get().snapshot());
-        ex.json(200, select(all, ex.param("$select")));
+        // Custom attributes: Graph returns an extension property only when asked for and set.
+        Map<String, String> extensionProperties = tenant.registrations().extensionProperties();
+        Map<String, Object> values = user.get().extensions();
+        String select = ex.param("$select");
+        if (select != null) {
+          for (String name : select.split(",")) {
+            String property = name.trim();
+            if (!all.containsKey(property) && !extensionProperties.containsKey(property)) {
+              error(
+                  ex,
+                  400,
+                  "Request_BadRequest",
+                  "Could not find a property named '"
+                      + property
+                      + "' on type 'Microsoft.DirectoryServices.User'.");
+              return;
+            }
+            if (values.containsKey(property)) {
+              all.put(property, values.get(property));
+            }
+          }
+        }
+        ex.json(200, select(all, select));
       }
       case "PATCH" -> patch(ex, user.get(), scp);
       default -> error(ex, 405, "Request_BadRequest", "Method not allowed.");
@@ -99,8 +121,8 @@ public final class GraphApi {
   }
 
   /**
-   * Graph's {@code $select}: only the named properties (unknown names are a 400 in Graph; here they
-   * are left out), and an {@code @odata.context} that lists them.
+   * Graph's {@code $select}: only the named properties (an unknown name was refused before, as
+   * Graph refuses it), and an {@code @odata.context} that lists them.
    */
   private static Map<String, Object> select(Map<String, Object> all, String select) {
     Map<String, Object> body = new LinkedHashMap<>();

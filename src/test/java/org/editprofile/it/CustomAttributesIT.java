@@ -1,0 +1,114 @@
+package org.editprofile.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.Map;
+import org.editprofile.devtenant.DevTenant;
+import org.editprofile.devtenant.launch.EmbeddedTomcat;
+import org.editprofile.it.Browser.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CUSTOM_ATTRIBUTES: the tenant's custom user attributes read with the profile (one {@code
+ * $select}) and shown with their labels in the page's language, a boolean in words, an unset one as
+ * a dash; and the dev tenant refusing a {@code $select} of a property it does not have, as Graph
+ * does.
+ */
+class CustomAttributesIT {
+
+  private static final String DECLARED =
+      """
+      [{"name": "loyaltyNumber", "type": "string", "maxLength": 20,
+        "labels": {"en": "Loyalty number", "es": "Número de cliente", "de": "Kundennummer"}},
+       {"name": "newsletter", "type": "boolean",
+        "labels": {"en": "Newsletter", "es": "Boletín", "de": "Newsletter"}},
+       {"name": "shoeSize", "type": "integer", "min": 15, "max": 60,
+        "labels": {"en": "Shoe size", "es": "Talla de calzado", "de": "Schuhgröße"}}]
+      """;
+
+  private static DevTenant tenant;
+  private static EmbeddedTomcat app;
+
+  @BeforeAll
+  static void start() {
+    tenant = TestEnvironment.tenant();
+    app =
+        TestEnvironment.start(
+            Map.of(
+                "CUSTOM_ATTRIBUTES",
+                DECLARED,
+                "EXTENSIONS_APP_CLIENT_ID",
+                tenant.extensionsAppClientId()));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    app.close();
+  }
+
+  private static String property(String name) {
+    return "extension_" + tenant.extensionsAppClientId().replace("-", "") + "_" + name;
+  }
+
+  @Test
+  void theProfileShowsTheCustomersAttributesInTheirLanguage() throws IOException {
+    DevTenantUser user = TestEnvironment.newUser("Custom Attributes");
+    var directoryUser = tenant.directory().byOid(user.oid()).orElseThrow();
+    directoryUser.setExtension(property("loyaltyNumber"), "LN-<42>");
+    directoryUser.setExtension(property("newsletter"), true);
+
+    Browser browser = new Browser();
+    Journeys.signIn(browser, app.baseUrl(), user, "/");
+    Page profile = browser.open(app.baseUrl() + "/users/gatedUpdateProfile");
+    assertEquals(200, profile.status(), profile.text());
+    Map<String, String> rows = rows(profile);
+    assertEquals("LN-<42>", rows.get("Loyalty number"), "escaped, as typed: " + rows);
+    assertTrue(profile.body().contains("LN-&lt;42&gt;"), "escaped in the page");
+    assertEquals("Yes", rows.get("Newsletter"));
+    assertEquals("-", rows.get("Shoe size"), "never set");
+
+    browser.alwaysSend("Accept-Language", "de-DE,de");
+    Map<String, String> german = rows(browser.open(app.baseUrl() + "/users/gatedUpdateProfile"));
+    assertEquals("Ja", german.get("Newsletter"), german.toString());
+    assertEquals("LN-<42>", german.get("Kundennummer"));
+  }
+
+  /** The profile's lines, label to value. */
+  private static Map<String, String> rows(Page profile) {
+    Map<String, String> rows = new java.util.LinkedHashMap<>();
+    profile
+        .doc()
+        .select("dl.profile dt")
+        .forEach(dt -> rows.put(dt.text(), dt.nextElementSibling().text()));
+    return rows;
+  }
+
+  @Test
+  void graphRefusesASelectOfAPropertyTheTenantDoesNotHave() throws IOException {
+    DevTenantUser user = TestEnvironment.newUser("Unknown Property");
+    String token =
+        tenant.sign(
+            tenant
+                .accessTokenClaims(1, user.oid(), "User.Read")
+                .audience("00000003-0000-0000-c000-000000000000")
+                .build());
+    Page refused =
+        new Browser()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            tenant.graphEndpoint()
+                                + "v1.0/me?$select=id,"
+                                + property("notDefined")))
+                    .header("Authorization", "Bearer " + token)
+                    .GET());
+    assertEquals(400, refused.status(), refused.body());
+    assertTrue(refused.body().contains("Could not find a property named"), refused.body());
+  }
+}
