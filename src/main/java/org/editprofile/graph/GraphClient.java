@@ -105,7 +105,23 @@ public final class GraphClient {
   }
 
   public UserProfile me(String accessToken) {
-    return profile(send(() -> new HttpGet(meSelectUrl), accessToken, GRAPH).body(), custom);
+    try {
+      return profile(send(() -> new HttpGet(meSelectUrl), accessToken, GRAPH).body(), custom);
+    } catch (GraphException e) {
+      if (e.reason() != Reason.INVALID_INPUT) {
+        throw e;
+      }
+      // A read the customer cannot fix: most likely a $select name the tenant does not have.
+      throw new GraphException(
+          Reason.UNAVAILABLE,
+          "Graph refused the profile read (is every CUSTOM_ATTRIBUTES name one of the tenant's"
+              + " custom attributes?): "
+              + e.getMessage(),
+          Map.of(),
+          null,
+          null,
+          e);
+    }
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.editprofile.http.LogSafe;
 import org.editprofile.http.RemoteServiceException.Reason;
 import org.editprofile.i18n.Text;
 import org.editprofile.profile.ProfileField;
@@ -32,7 +33,7 @@ final class GraphErrors {
           Reason.INVALID_INPUT,
           refusesPassword(outcome.body())
               ? "the " + GraphClient.POLICY_REFUSAL + " refused the new password"
-              : "the values were refused",
+              : "the request was refused: " + message(outcome.body()),
           fieldErrors(outcome.body()),
           null,
           null,
@@ -53,6 +54,12 @@ final class GraphErrors {
           Reason.THROTTLED, "throttled", Map.of(), null, outcome.retryAfter().orElse(null), null);
     }
     return GraphException.of(Reason.UNAVAILABLE, "HTTP " + status);
+  }
+
+  /** Graph's own words for a refusal, for the log (never shown to the customer). */
+  private static String message(byte[] body) {
+    return LogSafe.clean(
+        json(body).map(n -> n.path("error").path("message").asText("")).orElse(""));
   }
 
   /**

@@ -89,6 +89,35 @@ class CustomAttributesIT {
     return rows;
   }
 
+  /** A misspelt declaration fails every profile read: the page says so, the log names it. */
+  @Test
+  void anAttributeTheTenantDoesNotHaveIsNamedInTheLog() throws Exception {
+    String misspelt =
+        "[{\"name\": \"loyaltyNumbr\", \"type\": \"string\","
+            + " \"labels\": {\"en\": \"Loyalty\", \"es\": \"Cliente\", \"de\": \"Kunde\"}}]";
+    try (EmbeddedTomcat wrong =
+            TestEnvironment.start(
+                Map.of(
+                    "CUSTOM_ATTRIBUTES",
+                    misspelt,
+                    "EXTENSIONS_APP_CLIENT_ID",
+                    tenant.extensionsAppClientId()));
+        LogCapture logs = LogCapture.start()) {
+      DevTenantUser user = TestEnvironment.newUser("Misspelt Attribute");
+      Browser browser = new Browser();
+      Journeys.signIn(browser, wrong.baseUrl(), user, "/");
+      Page profile = browser.open(wrong.baseUrl() + "/users/gatedUpdateProfile");
+      assertEquals(502, profile.status(), profile.text());
+      assertTrue(
+          logs.lines().stream()
+              .anyMatch(
+                  line ->
+                      line.contains("Graph refused the profile read")
+                          && line.contains(property("loyaltyNumbr"))),
+          String.join("\n", logs.lines()));
+    }
+  }
+
   @Test
   void graphRefusesASelectOfAPropertyTheTenantDoesNotHave() throws IOException {
     DevTenantUser user = TestEnvironment.newUser("Unknown Property");
