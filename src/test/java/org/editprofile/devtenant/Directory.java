@@ -110,6 +110,9 @@ public final class Directory {
   private final Map<String, User> byEmail = new ConcurrentHashMap<>();
   private final Map<String, User> byOid = new ConcurrentHashMap<>();
 
+  /** Deleted users, restorable for 30 days in Entra (Graph's directory/deletedItems). */
+  private final Map<String, User> deleted = new ConcurrentHashMap<>();
+
   public User add(String email, String password, String displayName) {
     User user = new User(email, password, displayName);
     if (byEmail.putIfAbsent(email.toLowerCase(Locale.ROOT), user) != null) {
@@ -125,6 +128,25 @@ public final class Directory {
 
   public Optional<User> byOid(String oid) {
     return Optional.ofNullable(oid == null ? null : byOid.get(oid));
+  }
+
+  /** Deletes a user: gone from sign-in and Graph, kept among the deleted items. */
+  public Optional<User> delete(String oid) {
+    User user = byOid.remove(oid);
+    if (user != null) {
+      byEmail.remove(user.email.toLowerCase(Locale.ROOT), user);
+      deleted.put(oid, user);
+    }
+    return Optional.ofNullable(user);
+  }
+
+  public Optional<User> deletedItem(String oid) {
+    return Optional.ofNullable(deleted.get(oid));
+  }
+
+  /** Removes a deleted user for good (Graph's DELETE directory/deletedItems/{id}). */
+  public boolean purge(String oid) {
+    return deleted.remove(oid) != null;
   }
 
   public Optional<User> authenticate(String email, String password) {

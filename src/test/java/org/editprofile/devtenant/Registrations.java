@@ -128,6 +128,12 @@ public final class Registrations {
   /** Client ids whose admin consent for an API (by client id) was withdrawn. */
   private final Set<String> missingConsent = ConcurrentHashMap.newKeySet();
 
+  /**
+   * Application permissions (Graph's app roles, such as {@code User.ReadWrite.All}) each app asked
+   * for, by client id, with whether an administrator granted consent to each.
+   */
+  private final Map<String, Map<String, Boolean>> appPermissions = new ConcurrentHashMap<>();
+
   /** The APIs (by client id) a Conditional Access policy requires MFA for. */
   private final Set<String> mfaApis = ConcurrentHashMap.newKeySet();
 
@@ -178,6 +184,36 @@ public final class Registrations {
       mfaContexts.remove(id);
     }
     return this;
+  }
+
+  /**
+   * Adds an application permission to an app's registration (API permissions > Application
+   * permissions), with or without the administrator's consent.
+   */
+  public Registrations addApplicationPermission(
+      String clientId, String permission, boolean adminConsent) {
+    appPermissions
+        .computeIfAbsent(clientId, c -> new ConcurrentHashMap<>())
+        .put(permission, adminConsent);
+    return this;
+  }
+
+  /** Grants or withdraws the administrator's consent for one application permission. */
+  public void setApplicationPermissionConsent(String clientId, String permission, boolean granted) {
+    Map<String, Boolean> permissions = appPermissions.get(clientId);
+    if (permissions == null || !permissions.containsKey(permission)) {
+      throw new IllegalArgumentException(clientId + " has not asked for " + permission);
+    }
+    permissions.put(permission, granted);
+  }
+
+  /** The application permissions an app holds: asked for and consented to (its token's roles). */
+  public List<String> grantedApplicationPermissions(String clientId) {
+    return appPermissions.getOrDefault(clientId, Map.of()).entrySet().stream()
+        .filter(Map.Entry::getValue)
+        .map(Map.Entry::getKey)
+        .sorted()
+        .toList();
   }
 
   /** Defines a custom user attribute, as User flows > Custom user attributes does. */
@@ -263,6 +299,7 @@ public final class Registrations {
                         "api://" + serviceClientId, Set.of(DevTenant.SERVICE_SCOPE_NAME), 2, true)),
                 new OptionalClaims(Set.of(), Set.of("acrs", "xms_cc"))))
         .addAuthContext(EDIT_CONTEXT, "Change your profile", true)
+        .addApplicationPermission(serviceClientId, "User.ReadWrite.All", true)
         .addCustomAttribute("loyaltyNumber", "String")
         .addCustomAttribute("newsletter", "Boolean")
         .addCustomAttribute("shoeSize", "Integer");
@@ -330,6 +367,14 @@ public final class Registrations {
     }
     if (registrations.inOrder.isEmpty()) {
       throw new IOException(file + " lists no applications");
+    }
+    for (JsonNode app : root.path("applications")) {
+      for (JsonNode permission : app.path("applicationPermissions")) {
+        registrations.addApplicationPermission(
+            app.path("clientId").asText(),
+            permission.isTextual() ? permission.asText() : required(permission, "value"),
+            permission.path("adminConsent").asBoolean(true));
+      }
     }
     for (JsonNode context : root.path("authenticationContexts")) {
       registrations.addAuthContext(

@@ -69,6 +69,9 @@ class RegistrationsFileTest {
             "extension_b2c0e1d23c4b4a5986879a8b7c6d5e4f_loyaltyNumber", "String",
             "extension_b2c0e1d23c4b4a5986879a8b7c6d5e4f_newsletter", "Boolean"),
         example.extensionProperties());
+    assertEquals(
+        List.of("User.ReadWrite.All"),
+        example.grantedApplicationPermissions("8e7d6c5b-4a39-4281-9f0e-1d2c3b4a5968"));
   }
 
   @Test

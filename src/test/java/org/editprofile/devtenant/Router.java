@@ -88,6 +88,18 @@ final class Router {
       graph.handle(ex, fault, path.substring(layout.graphMePath().length()));
       return;
     }
+    String graphV1 =
+        layout.graphMePath().substring(0, layout.graphMePath().length() - "/me".length());
+    if (path.startsWith(graphV1 + "/users/") || path.startsWith(graphV1 + "/directory/")) {
+      if (!servedHere(ex, "graph.microsoft.com")) {
+        notFound(ex);
+        return;
+      }
+      tenant.count("graph.app." + ex.method().toLowerCase(Locale.ROOT));
+      Optional<Faults.Fault> fault = applyDelay(faults.take(Faults.Endpoint.GRAPH, null));
+      graph.handleDirectory(ex, fault, path.substring(graphV1.length()));
+      return;
+    }
     String rest = null;
     for (String prefix : layout.tenantPrefixes()) {
       if (path.startsWith(prefix + "/")) {

@@ -18,10 +18,12 @@ public final class TokenEndpoint {
   private final DevTenant tenant;
   private final Map<String, TokenGrant> grants;
   private final ClientAuthentication clients;
+  private final ClientCredentialsGrant appTokens;
 
   public TokenEndpoint(DevTenant tenant, AuthorizationCodeGrant authorizationCode) {
     this.tenant = tenant;
     this.clients = new ClientAuthentication(tenant);
+    this.appTokens = new ClientCredentialsGrant(tenant);
     this.grants =
         Map.of(
             Faults.AUTHORIZATION_CODE, authorizationCode,
@@ -46,6 +48,11 @@ public final class TokenEndpoint {
       }
       Registrations.App client = clients.authenticate(ex);
       String grantType = Optional.ofNullable(ex.param("grant_type")).orElse("");
+      if ("client_credentials".equals(grantType)) {
+        // No user: an app-only token, issued by its own rules.
+        appTokens.issue(ex, client, ex.param("client_assertion") != null);
+        return;
+      }
       TokenGrant grant = grants.get(grantType);
       if (grant == null) {
         throw new EntraError(

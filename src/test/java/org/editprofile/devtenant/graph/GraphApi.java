@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,24 +35,8 @@ public final class GraphApi {
    * @param action what follows {@code /me}: nothing, or {@code /changePassword}
    */
   public void handle(Exchange ex, Optional<Faults.Fault> fault, String action) throws IOException {
-    if (fault.isPresent() && fault.get() instanceof Faults.Unavailable) {
-      fault = Optional.of(Faults.graph(Faults.GraphFailure.UNAVAILABLE));
-    }
-    if (fault.isPresent() && fault.get() instanceof Faults.Graph failure) {
-      fail(ex, failure);
-      return;
-    }
-    String auth = ex.header("Authorization");
-    Optional<JWTClaimsSet> claims =
-        auth != null && auth.startsWith("Bearer ")
-            ? tenant.tokens().verify(auth.substring(7), Set.of(Scopes.Resource.GRAPH_APP_ID))
-            : Optional.empty();
+    Optional<JWTClaimsSet> claims = faultOrBearer(ex, fault);
     if (claims.isEmpty()) {
-      error(
-          ex,
-          401,
-          "InvalidAuthenticationToken",
-          "Access token validation failure. Invalid audience or signature.");
       return;
     }
     List<String> scp = scopes(claims.get());
@@ -74,46 +59,7 @@ public final class GraphApi {
               "Insufficient privileges to complete the operation.");
           return;
         }
-        Map<String, Object> all = new LinkedHashMap<>();
-        all.put("id", user.get().oid());
-        all.put("mail", user.get().email());
-        String upn = user.get().oid() + "@" + tenant.layout().tenantDomain();
-        all.put("userPrincipalName", upn);
-        all.put("createdDateTime", user.get().createdAt().toString());
-        all.put("lastPasswordChangeDateTime", user.get().passwordChangedAt().toString());
-        // An external tenant's local account: its email, and the user principal name Entra makes.
-        all.put(
-            "identities",
-            List.of(
-                identity("emailAddress", tenant.layout().tenantDomain(), user.get().email()),
-                identity("userPrincipalName", tenant.layout().tenantDomain(), upn)));
-        for (String name : Directory.UPDATABLE.keySet()) {
-          all.put(name, null);
-        }
-        all.putAll(user.get().snapshot());
-        // Custom attributes: Graph returns an extension property only when asked for and set.
-        Map<String, String> extensionProperties = tenant.registrations().extensionProperties();
-        Map<String, Object> values = user.get().extensions();
-        String select = ex.param("$select");
-        if (select != null) {
-          for (String name : select.split(",")) {
-            String property = name.trim();
-            if (!all.containsKey(property) && !extensionProperties.containsKey(property)) {
-              error(
-                  ex,
-                  400,
-                  "Request_BadRequest",
-                  "Could not find a property named '"
-                      + property
-                      + "' on type 'Microsoft.DirectoryServices.User'.");
-              return;
-            }
-            if (values.containsKey(property)) {
-              all.put(property, values.get(property));
-            }
-          }
-        }
-        ex.json(200, select(all, select));
+        sendUser(ex, user.get());
       }
       case "PATCH" -> patch(ex, user.get(), scp);
       default -> error(ex, 405, "Request_BadRequest", "Method not allowed.");
@@ -143,6 +89,205 @@ public final class GraphApi {
       }
     }
     return body;
+  }
+
+  /** The user as Graph's GET answers it, with {@code $select} honoured (and checked). */
+  private void sendUser(Exchange ex, Directory.User user) throws IOException {
+    Map<String, Object> all = new LinkedHashMap<>();
+    all.put("id", user.oid());
+    all.put("mail", user.email());
+    String upn = user.oid() + "@" + tenant.layout().tenantDomain();
+    all.put("userPrincipalName", upn);
+    all.put("createdDateTime", user.createdAt().toString());
+    all.put("lastPasswordChangeDateTime", user.passwordChangedAt().toString());
+    // An external tenant's local account: its email, and the user principal name Entra makes.
+    all.put(
+        "identities",
+        List.of(
+            identity("emailAddress", tenant.layout().tenantDomain(), user.email()),
+            identity("userPrincipalName", tenant.layout().tenantDomain(), upn)));
+    for (String name : Directory.UPDATABLE.keySet()) {
+      all.put(name, null);
+    }
+    all.putAll(user.snapshot());
+    // Custom attributes: Graph returns an extension property only when asked for and set.
+    Map<String, String> extensionProperties = tenant.registrations().extensionProperties();
+    Map<String, Object> values = user.extensions();
+    String select = ex.param("$select");
+    if (select != null) {
+      for (String name : select.split(",")) {
+        String property = name.trim();
+        if (!all.containsKey(property) && !extensionProperties.containsKey(property)) {
+          error(
+              ex,
+              400,
+              "Request_BadRequest",
+              "Could not find a property named '"
+                  + property
+                  + "' on type 'Microsoft.DirectoryServices.User'.");
+          return;
+        }
+        if (values.containsKey(property)) {
+          all.put(property, values.get(property));
+        }
+      }
+    }
+    ex.json(200, select(all, select));
+  }
+
+  /**
+   * Graph's {@code /users/{id}} and {@code /directory/deletedItems/{id}} for app-only tokens
+   * (client credentials): GET needs the role {@code User.Read.All} or {@code User.ReadWrite.All},
+   * PATCH and DELETE {@code User.ReadWrite.All}; a delegated token or one without the role gets 403
+   * Authorization_RequestDenied. DELETE moves the user to the deleted items (its sign-in ends at
+   * once); DELETE of a deleted item purges it.
+   */
+  public void handleDirectory(Exchange ex, Optional<Faults.Fault> fault, String path)
+      throws IOException {
+    Optional<JWTClaimsSet> claims = faultOrBearer(ex, fault);
+    if (claims.isEmpty()) {
+      return;
+    }
+    List<String> roles = roles(claims.get());
+    boolean write = !"GET".equals(ex.method());
+    boolean allowed =
+        claims.get().getClaim("scp") == null
+            && (roles.contains("User.ReadWrite.All")
+                || (!write && roles.contains("User.Read.All")));
+    if (!allowed) {
+      error(
+          ex,
+          403,
+          "Authorization_RequestDenied",
+          "Insufficient privileges to complete the operation.");
+      return;
+    }
+    if (path.startsWith("/directory/deletedItems/")) {
+      String id = path.substring("/directory/deletedItems/".length());
+      Optional<Directory.User> gone = tenant.directory().deletedItem(id);
+      if (gone.isEmpty()) {
+        error(ex, 404, "Request_ResourceNotFound", "Resource '" + id + "' does not exist.");
+      } else if ("DELETE".equals(ex.method())) {
+        tenant.directory().purge(id);
+        ex.empty(204);
+      } else if ("GET".equals(ex.method())) {
+        ex.json(200, Map.of("id", id, "mail", gone.get().email()));
+      } else {
+        error(ex, 405, "Request_BadRequest", "Method not allowed.");
+      }
+      return;
+    }
+    String id = path.startsWith("/users/") ? path.substring("/users/".length()) : "";
+    Optional<Directory.User> user = tenant.directory().byOid(id);
+    if (user.isEmpty()) {
+      error(ex, 404, "Request_ResourceNotFound", "Resource '" + id + "' does not exist.");
+      return;
+    }
+    switch (ex.method()) {
+      case "GET" -> sendUser(ex, user.get());
+      case "PATCH" -> patchUser(ex, user.get());
+      case "DELETE" -> {
+        tenant.directory().delete(id);
+        // A deleted account's sessions and refresh tokens end with it.
+        tenant.revokeSignInSessions(id);
+        ex.empty(204);
+      }
+      default -> error(ex, 405, "Request_BadRequest", "Method not allowed.");
+    }
+  }
+
+  /**
+   * PATCH /users/{id}: built-in properties as for /me, and custom attributes (extension properties)
+   * of their declared type; all checked before anything changes.
+   */
+  private void patchUser(Exchange ex, Directory.User user) throws IOException {
+    Optional<JsonNode> read = permittedJson(ex, List.of("User.ReadWrite"), "User.ReadWrite");
+    if (read.isEmpty()) {
+      return;
+    }
+    Map<String, String> declared = tenant.registrations().extensionProperties();
+    Map<String, Object> builtIn = new LinkedHashMap<>();
+    Map<String, Object> extensions = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = read.get().fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      JsonNode value = field.getValue();
+      if (!field.getKey().startsWith("extension_")) {
+        builtIn.put(
+            field.getKey(), value.isNull() ? null : value.isTextual() ? value.asText() : value);
+        continue;
+      }
+      String type = declared.get(field.getKey());
+      boolean fits =
+          type != null
+              && (value.isNull()
+                  || ("String".equals(type) && value.isTextual() && value.asText().length() <= 256)
+                  || ("Boolean".equals(type) && value.isBoolean())
+                  || ("Integer".equals(type) && value.isIntegralNumber()));
+      if (!fits) {
+        sendPatchError(
+            ex,
+            new Directory.GraphError(
+                "Request_BadRequest",
+                type == null
+                    ? "Property '"
+                        + field.getKey()
+                        + "' does not exist on type 'microsoft.graph.user'."
+                    : "Invalid value specified for property '" + field.getKey() + "'.",
+                field.getKey()));
+        return;
+      }
+      extensions.put(
+          field.getKey(),
+          value.isNull()
+              ? null
+              : value.isBoolean()
+                  ? value.asBoolean()
+                  : value.isTextual() ? value.asText() : value.asLong());
+    }
+    Optional<Directory.GraphError> problem = tenant.directory().patch(user, builtIn);
+    if (problem.isPresent()) {
+      sendPatchError(ex, problem.get());
+      return;
+    }
+    extensions.forEach(user::setExtension);
+    ex.empty(204);
+  }
+
+  /**
+   * The planted fault answered, or the bearer token's claims when it is a valid Graph token (a 401
+   * is sent otherwise); empty when the answer was sent.
+   */
+  private Optional<JWTClaimsSet> faultOrBearer(Exchange ex, Optional<Faults.Fault> fault)
+      throws IOException {
+    if (fault.isPresent() && fault.get() instanceof Faults.Unavailable) {
+      fault = Optional.of(Faults.graph(Faults.GraphFailure.UNAVAILABLE));
+    }
+    if (fault.isPresent() && fault.get() instanceof Faults.Graph failure) {
+      fail(ex, failure);
+      return Optional.empty();
+    }
+    String auth = ex.header("Authorization");
+    Optional<JWTClaimsSet> claims =
+        auth != null && auth.startsWith("Bearer ")
+            ? tenant.tokens().verify(auth.substring(7), Set.of(Scopes.Resource.GRAPH_APP_ID))
+            : Optional.empty();
+    if (claims.isEmpty()) {
+      error(
+          ex,
+          401,
+          "InvalidAuthenticationToken",
+          "Access token validation failure. Invalid audience or signature.");
+    }
+    return claims;
+  }
+
+  private static List<String> roles(JWTClaimsSet claims) {
+    try {
+      List<String> roles = claims.getStringListClaim("roles");
+      return roles == null ? List.of() : roles;
+    } catch (java.text.ParseException e) {
+      return List.of();
+    }
   }
 
   /** One of Graph's {@code objectIdentity} values. */
@@ -206,16 +351,21 @@ public final class GraphApi {
                         : e.getValue().isTextual() ? e.getValue().asText() : e.getValue()));
     Optional<Directory.GraphError> problem = tenant.directory().patch(user, changes);
     if (problem.isPresent()) {
-      Map<String, Object> detail = Map.of("code", "InvalidValue", "target", problem.get().target());
-      Map<String, Object> error = new LinkedHashMap<>();
-      error.put("code", problem.get().code());
-      error.put("message", problem.get().message());
-      error.put("details", List.of(detail));
-      error.put("innerError", Map.of("request-id", UUID.randomUUID().toString()));
-      ex.json(400, Map.of("error", error));
+      sendPatchError(ex, problem.get());
       return;
     }
     ex.empty(204);
+  }
+
+  /** Graph's 400 for a refused property, with the property as the detail's target. */
+  private static void sendPatchError(Exchange ex, Directory.GraphError problem) throws IOException {
+    Map<String, Object> detail = Map.of("code", "InvalidValue", "target", problem.target());
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("code", problem.code());
+    error.put("message", problem.message());
+    error.put("details", List.of(detail));
+    error.put("innerError", Map.of("request-id", UUID.randomUUID().toString()));
+    ex.json(400, Map.of("error", error));
   }
 
   /**
