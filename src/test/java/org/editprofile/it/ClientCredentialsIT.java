@@ -88,7 +88,11 @@ class ClientCredentialsIT {
     return tenant.layout().tenantEndpoint("/oauth2/v2.0/token");
   }
 
-  /** Posts a client_credentials request; AADSTS70003 means the client was authenticated. */
+  /**
+   * Posts a token request with a grant the dev tenant does not offer (device code, a public
+   * client's flow), so the answer only says whether the client was authenticated: AADSTS70003
+   * (unsupported grant type) comes after authentication, every credential error before it.
+   */
   private static JsonNode authenticate(String clientId, String assertion) throws IOException {
     Page answer =
         new Browser()
@@ -96,7 +100,7 @@ class ClientCredentialsIT {
                 tokenEndpoint(),
                 Map.of(
                     "grant_type",
-                    "client_credentials",
+                    "urn:ietf:params:oauth:grant-type:device_code",
                     "client_id",
                     clientId,
                     "client_assertion_type",
