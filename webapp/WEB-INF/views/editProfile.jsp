@@ -46,9 +46,48 @@
       </c:if>
     </div>
   </c:forEach>
+  <c:forEach var="input" items="${customInputs}">
+    <div class="field">
+      <label for="${input.name}"><c:out value="${input.label}"/></label>
+      <c:choose>
+        <c:when test="${input.kind == 'boolean'}">
+          <select id="${input.name}" name="${input.name}"
+            <c:if test="${not empty errors[input.name]}">aria-invalid="true" aria-describedby="${input.name}-error"</c:if>>
+            <option value="" <c:if test="${empty values[input.name]}">selected</c:if>>${msg['value.unset']}</option>
+            <option value="true" <c:if test="${values[input.name] == 'true'}">selected</c:if>>${msg['value.yes']}</option>
+            <option value="false" <c:if test="${values[input.name] == 'false'}">selected</c:if>>${msg['value.no']}</option>
+          </select>
+        </c:when>
+        <c:when test="${input.kind == 'number'}">
+          <input type="number" step="1" id="${input.name}" name="${input.name}"
+            value="<c:out value='${values[input.name]}'/>"
+            <c:if test="${not empty input.min}">min="${input.min}"</c:if>
+            <c:if test="${not empty input.max}">max="${input.max}"</c:if>
+            <c:if test="${not empty errors[input.name]}">aria-invalid="true" aria-describedby="${input.name}-error"</c:if>>
+        </c:when>
+        <c:otherwise>
+          <input type="text" id="${input.name}" name="${input.name}" maxlength="${input.maxLength}"
+            value="<c:out value='${values[input.name]}'/>"
+            <c:if test="${not empty errors[input.name]}">aria-invalid="true" aria-describedby="${input.name}-error"</c:if>>
+        </c:otherwise>
+      </c:choose>
+      <c:if test="${not empty errors[input.name]}">
+        <p class="field-error" id="${input.name}-error"><c:out value="${errors[input.name]}"/></p>
+      </c:if>
+    </div>
+  </c:forEach>
   <div class="form-actions">
     <button type="submit" class="button">${msg['edit.save']}</button>
     <a href="${routes.showProfile}">${msg['edit.cancel']}</a>
   </div>
 </form>
+<c:if test="${not empty readOnlyCustom}">
+  <h2>${msg['edit.moreDetails']}</h2>
+  <p>${msg['edit.customReadOnly']}</p>
+  <dl class="profile">
+    <c:forEach var="row" items="${readOnlyCustom}">
+      <dt><c:out value="${row.label}"/></dt><dd><c:out value="${row.value}" default="-"/></dd>
+    </c:forEach>
+  </dl>
+</c:if>
 <%@ include file="_bottom.jspf" %>

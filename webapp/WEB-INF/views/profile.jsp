@@ -23,5 +23,8 @@
 <c:if test="${localAccount}">
   <p><a href="${routes.changePassword}">${msg['password.link']}</a></p>
 </c:if>
+<c:if test="${deletesAccounts}">
+  <p><a href="${routes.deleteAccount}">${msg['delete.link']}</a></p>
+</c:if>
 <p><a href="${routes.home}">${msg['back.home']}</a></p>
 <%@ include file="_bottom.jspf" %>

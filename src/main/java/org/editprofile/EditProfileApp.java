@@ -33,6 +33,7 @@ import org.editprofile.auth.SignInCallback;
 import org.editprofile.auth.SignInRequests;
 import org.editprofile.auth.StepUp;
 import org.editprofile.auth.TokenService;
+import org.editprofile.config.AppOnlyAccess;
 import org.editprofile.config.Configuration;
 import org.editprofile.config.ServiceSettings;
 import org.editprofile.config.SessionStoreSettings;
@@ -42,14 +43,20 @@ import org.editprofile.config.TenantSettings;
 import org.editprofile.config.WebAppSettings;
 import org.editprofile.credential.ClientCredentialSource;
 import org.editprofile.flow.ChangePasswordFlow;
+import org.editprofile.flow.DeleteAccountFlow;
 import org.editprofile.flow.EditProfileFlow;
+import org.editprofile.flow.MfaGate;
 import org.editprofile.graph.GraphClient;
 import org.editprofile.http.ApiHttp;
 import org.editprofile.http.OutboundHttp;
 import org.editprofile.i18n.Language;
 import org.editprofile.i18n.Messages;
 import org.editprofile.metrics.AppMetrics;
+import org.editprofile.profile.CustomAttributes;
+import org.editprofile.service.AppOnlyGraphToken;
 import org.editprofile.service.BearerTokenValidator;
+import org.editprofile.service.DeleteAccount;
+import org.editprofile.service.DeleteAccountApiServlet;
 import org.editprofile.service.OnBehalfOfClient;
 import org.editprofile.service.UpdateUserInfo;
 import org.editprofile.service.UpdateUserInfoServlet;
@@ -70,6 +77,7 @@ import org.editprofile.web.filter.SessionLifetimeFilter;
 import org.editprofile.web.filter.SessionStoreDownFilter;
 import org.editprofile.web.page.ChangePasswordServlet;
 import org.editprofile.web.page.ClaimsServlet;
+import org.editprofile.web.page.DeleteAccountServlet;
 import org.editprofile.web.page.EditProfileFormServlet;
 import org.editprofile.web.page.ErrorServlet;
 import org.editprofile.web.page.HealthServlet;
@@ -181,10 +189,13 @@ public final class EditProfileApp implements ServletContextListener {
     warmUp.add("signing keys", serving.shared().keys()::warmUp);
     ready
         .webApp()
-        .ifPresent(webApp -> startWebApp(context, webApp, serving.shared(), languages, warmUp));
+        .ifPresent(
+            webApp ->
+                startWebApp(context, webApp, ready.appOnly(), serving.shared(), languages, warmUp));
     ready
         .service()
-        .ifPresent(service -> startService(context, service, serving.shared(), messages));
+        .ifPresent(
+            service -> startService(context, service, ready.appOnly(), serving.shared(), messages));
     warmUp.run();
     LOG.info("edit-profile started against {}", ready.tenant().authority());
   }
@@ -332,6 +343,7 @@ public final class EditProfileApp implements ServletContextListener {
   private static void startWebApp(
       ServletContext context,
       WebAppSettings settings,
+      AppOnlyAccess appOnly,
       Shared shared,
       LanguageFilter languages,
       StartUpWarmUp warmUp) {
@@ -365,13 +377,23 @@ public final class EditProfileApp implements ServletContextListener {
     warmUp.add("silent token", tokens::warmUp);
     SignInCallback callback =
         new SignInCallback(apps, idTokens, cipher, tokens, settings.redirectUri(), clock);
+    StepUp stepUp = new StepUp(signIns, clock, shared.metrics());
+    // One MFA gate in front of every change a customer makes to the account.
+    MfaGate gate =
+        new MfaGate(tokens, stepUp, stepUpMode(settings), settings.usesEditProfileService());
+    // Custom attributes and deletion need the service's application permission: without the
+    // service, or without that permission, attributes are read-only and deletion is not offered.
+    boolean serviceActsForApp = settings.usesEditProfileService() && appOnly.granted();
     EditProfileFlow profiles =
         new EditProfileFlow(
             tokens,
-            new StepUp(signIns, clock, shared.metrics()),
+            stepUp,
             shared.graph(),
-            stepUpMode(settings),
-            settings.editProfileApiUrl());
+            gate,
+            settings.editProfileApiUrl(),
+            serviceActsForApp ? shared.tenant().customAttributes() : CustomAttributes.NONE);
+    boolean deletesAccounts = serviceActsForApp && appOnly.deletesAccounts();
+    context.setAttribute("deletesAccounts", deletesAccounts);
 
     addFilter(
         context,
@@ -382,7 +404,7 @@ public final class EditProfileApp implements ServletContextListener {
     addFilter(context, "csrf", new CsrfFilter(settings.redirectUri()), false, "/*");
     addFilter(
         context, "authentication", new AuthenticationFilter(), false, Routes.SIGNED_IN_PAGES + "*");
-    addServlet(context, "home", new HomeServlet(), "");
+    addServlet(context, "home", new HomeServlet(settings.servedOverHttps()), "");
     if (settings.sessionStore().isEmpty()) {
       // The container never sees a store's sessions: the active-sessions gauge is its own.
       ActiveSessions sessions = new ActiveSessions();
@@ -405,8 +427,20 @@ public final class EditProfileApp implements ServletContextListener {
     addServlet(
         context,
         "changePassword",
-        new ChangePasswordServlet(new ChangePasswordFlow(tokens, profiles, shared.graph())),
+        new ChangePasswordServlet(
+            new ChangePasswordFlow(tokens, gate, shared.graph(), shared.metrics())),
         Routes.CHANGE_PASSWORD);
+    if (deletesAccounts) {
+      URI deleteUrl = settings.editProfileApiUrl().orElseThrow().resolve("deleteAccount");
+      addServlet(
+          context,
+          "deleteAccount",
+          new DeleteAccountServlet(
+              new DeleteAccountFlow(gate, shared.graph(), deleteUrl, clock),
+              shared.metadata(),
+              settings),
+          Routes.DELETE_ACCOUNT);
+    }
     addServlet(context, "language", LanguageServlet.rememberingIn(languages), Routes.LANGUAGE);
     LOG.info(
         "Web app {} runs here with {}; edits go through {}",
@@ -428,23 +462,54 @@ public final class EditProfileApp implements ServletContextListener {
   }
 
   private static void startService(
-      ServletContext context, ServiceSettings settings, Shared shared, Messages messages) {
+      ServletContext context,
+      ServiceSettings settings,
+      AppOnlyAccess appOnly,
+      Shared shared,
+      Messages messages) {
+    MsalApps apps = shared.msalApps(settings.clientId(), settings.credential());
+    BearerTokenValidator bearerTokens =
+        new BearerTokenValidator(shared.metadata(), shared.keys(), settings, shared.clock());
+    Optional<AppOnlyGraphToken> appOnlyGraph =
+        appOnly.granted() ? Optional.of(new AppOnlyGraphToken(apps)) : Optional.empty();
     UpdateUserInfo updateUserInfo =
         new UpdateUserInfo(
-            new BearerTokenValidator(shared.metadata(), shared.keys(), settings, shared.clock()),
-            new OnBehalfOfClient(
-                shared.msalApps(settings.clientId(), settings.credential()), shared.clock()),
+            bearerTokens,
+            new OnBehalfOfClient(apps, shared.clock()),
             shared.graph(),
-            messages);
+            messages,
+            shared.tenant().customAttributes(),
+            appOnlyGraph);
     addServlet(
         context,
         "updateUserInfo",
         new UpdateUserInfoServlet(updateUserInfo),
         Routes.UPDATE_USER_INFO);
+    if (appOnly.deletesAccounts()) {
+      addServlet(
+          context,
+          "deleteAccountApi",
+          new DeleteAccountApiServlet(
+              new DeleteAccount(
+                  bearerTokens,
+                  appOnlyGraph.orElseThrow(),
+                  shared.graph(),
+                  appOnly.deletion(),
+                  shared.metrics(),
+                  shared.clock())),
+          Routes.DELETE_ACCOUNT_API);
+    }
     LOG.info(
-        "Edit profile service {} runs here with {}",
+        "Edit profile service {} runs here with {}; {}",
         settings.clientId(),
-        settings.credential().description());
+        settings.credential().description(),
+        appOnly.granted()
+            ? "with Graph's application permission it writes custom attributes"
+                + (appOnly.deletesAccounts()
+                    ? " and deletes accounts (" + appOnly.deletion() + ")"
+                    : "")
+            : "without Graph's application permission: custom attributes are read-only and"
+                + " accounts cannot be deleted here");
   }
 
   /**
@@ -462,6 +527,7 @@ public final class EditProfileApp implements ServletContextListener {
         Map.entry("editProfileForm", contextPath + Routes.EDIT_PROFILE_FORM),
         Map.entry("saveProfile", contextPath + Routes.SAVE_PROFILE),
         Map.entry("changePassword", contextPath + Routes.CHANGE_PASSWORD),
+        Map.entry("deleteAccount", contextPath + Routes.DELETE_ACCOUNT),
         Map.entry("language", contextPath + Routes.LANGUAGE),
         Map.entry("assets", contextPath + "/static"));
   }

@@ -34,6 +34,9 @@ public final class Routes {
   /** The password change, behind the MFA step-up (GET the form, POST the change). */
   public static final String CHANGE_PASSWORD = "/users/changePassword";
 
+  /** The account deletion page: GET shows it, POST deletes. */
+  public static final String DELETE_ACCOUNT = "/users/deleteAccount";
+
   /** Pages under here need a signed-in user. */
   public static final String SIGNED_IN_PAGES = "/users/";
 
@@ -44,6 +47,10 @@ public final class Routes {
   public static final String LANGUAGE = "/language";
 
   public static final String UPDATE_USER_INFO = API + "updateUserInfo";
+
+  /** The service's deletion route, beside UPDATE_USER_INFO. */
+  public static final String DELETE_ACCOUNT_API = API + "deleteAccount";
+
   public static final String HEALTH = "/health";
 
   /** Prometheus scrape endpoint: only with the configured bearer token, else 404. */

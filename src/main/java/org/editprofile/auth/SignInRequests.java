@@ -1,6 +1,7 @@
 package org.editprofile.auth;
 
 import com.microsoft.aad.msal4j.AuthorizationRequestUrlParameters;
+import com.microsoft.aad.msal4j.Prompt;
 import com.microsoft.aad.msal4j.ResponseMode;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -35,20 +36,33 @@ public final class SignInRequests {
   }
 
   /** What a particular authorization request asks for beyond a plain sign-in. */
+  /**
+   * @param fresh {@code prompt=login}: the tenant asks for the credentials again, even within its
+   *     session, and the tokens carry the new {@code auth_time}
+   */
   public record Options(
-      List<String> scopes, Optional<String> claims, Optional<String> loginHint, boolean restart) {
+      List<String> scopes,
+      Optional<String> claims,
+      Optional<String> loginHint,
+      boolean restart,
+      boolean fresh) {
 
     public static Options signIn() {
-      return new Options(List.of(), Optional.empty(), Optional.empty(), false);
+      return new Options(List.of(), Optional.empty(), Optional.empty(), false, false);
     }
 
     public static Options restartSignIn() {
-      return new Options(List.of(), Optional.empty(), Optional.empty(), true);
+      return new Options(List.of(), Optional.empty(), Optional.empty(), true, false);
     }
 
     /** A step-up for one resource's scopes, passing the tenant's claims challenge on. */
     public static Options stepUp(List<String> scopes, Optional<String> claims, String loginHint) {
-      return new Options(scopes, claims, Optional.ofNullable(loginHint), false);
+      return new Options(scopes, claims, Optional.ofNullable(loginHint), false, false);
+    }
+
+    /** The same step-up with the credentials asked for again. */
+    public Options freshSignIn() {
+      return new Options(scopes, claims, loginHint, restart, true);
     }
   }
 
@@ -87,6 +101,9 @@ public final class SignInRequests {
             .codeChallengeMethod("S256");
     options.claims().ifPresent(params::claimsChallenge);
     options.loginHint().ifPresent(params::loginHint);
+    if (options.fresh()) {
+      params.prompt(Prompt.LOGIN);
+    }
     try {
       return apps.newClient().getAuthorizationRequestUrl(params.build()).toURI();
     } catch (URISyntaxException e) {

@@ -52,6 +52,19 @@ public final class StepUp {
    */
   public Decision begin(
       UserSession session, List<String> scopes, Optional<String> claims, String returnPath) {
+    return begin(session, scopes, claims, returnPath, false);
+  }
+
+  /**
+   * @param freshSignIn whether the tenant must ask for the credentials again ({@code
+   *     prompt=login}), for a change that needs a recent sign-in
+   */
+  public Decision begin(
+      UserSession session,
+      List<String> scopes,
+      Optional<String> claims,
+      String returnPath,
+      boolean freshSignIn) {
     Instant now = clock.instant();
     StepUpAttempts attempts =
         session
@@ -66,9 +79,9 @@ public final class StepUp {
     }
     session.setStepUpAttempts(new StepUpAttempts(attempts.count() + 1, attempts.windowStart()));
     String loginHint = session.user().map(SignedInUser::username).orElse(null);
+    SignInRequests.Options options = SignInRequests.Options.stepUp(scopes, claims, loginHint);
     URI authorizeUrl =
-        signIns.start(
-            session, returnPath, SignInRequests.Options.stepUp(scopes, claims, loginHint));
+        signIns.start(session, returnPath, freshSignIn ? options.freshSignIn() : options);
     metrics.stepUp("started");
     return new Decision.GoToTenant(authorizeUrl);
   }

@@ -60,6 +60,15 @@ public final class SettingsLoader {
 
   public static final String EXTENSIONS_APP_CLIENT_ID = "EXTENSIONS_APP_CLIENT_ID";
 
+  /**
+   * Whether the edit profile service's registration holds Graph's application permission
+   * User.ReadWrite.All with admin consent (custom attribute writes, account deletion).
+   */
+  public static final String SERVICE_APP_ACCESS = "EDIT_PROFILE_SERVICE_APP_ACCESS";
+
+  /** What deleting an account does: keep (Entra's restore window, the default), purge or off. */
+  public static final String ACCOUNT_DELETION = "ACCOUNT_DELETION";
+
   /** How the edit form and the save require MFA: api-scope (the default) or auth-context. */
   public static final String STEP_UP_MODE = "STEP_UP_MODE";
 
@@ -181,11 +190,12 @@ public final class SettingsLoader {
             ? Optional.of(new WebAppSettingsReader(settings).read())
             : Optional.empty();
     Optional<String> metricsToken = metricsToken();
+    AppOnlyAccess appOnly = new AppOnlyAccessReader(settings).read();
     List<String> problems = settings.problems();
     if (!problems.isEmpty()) {
       return new Configuration.NotConfigured(problems);
     }
-    return new Configuration.Ready(tenant, webApp, service, metricsToken);
+    return new Configuration.Ready(tenant, webApp, service, metricsToken, appOnly);
   }
 
   /** Long enough not to be guessed; anything shorter is a configuration error, not a weak lock. */

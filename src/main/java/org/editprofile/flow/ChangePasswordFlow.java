@@ -11,6 +11,7 @@ import org.editprofile.graph.GraphClient;
 import org.editprofile.graph.GraphException;
 import org.editprofile.http.RemoteServiceException.Reason;
 import org.editprofile.i18n.Text;
+import org.editprofile.metrics.AppMetrics;
 import org.editprofile.profile.PasswordPolicy;
 import org.editprofile.session.UserSession;
 import org.editprofile.tenant.TokenOutcome;
@@ -34,10 +35,16 @@ public final class ChangePasswordFlow {
   private final TokenService tokens;
   private final MfaGate gate;
   private final GraphClient graph;
+  private final AppMetrics metrics;
 
-  public ChangePasswordFlow(TokenService tokens, EditProfileFlow profiles, GraphClient graph) {
+  /**
+   * @param gate the MFA gate every change to the account passes (the edit form's)
+   */
+  public ChangePasswordFlow(
+      TokenService tokens, MfaGate gate, GraphClient graph, AppMetrics metrics) {
     this.tokens = tokens;
-    this.gate = profiles.gate();
+    this.gate = gate;
+    this.metrics = metrics;
     this.graph = graph;
   }
 
@@ -74,6 +81,7 @@ public final class ChangePasswordFlow {
         case CHANGED -> {
           gate.succeeded(session);
           LOG.info("Password changed");
+          metrics.accountChange("password_changed");
           session.setFlash(CHANGED);
           yield new PasswordOutcome.Changed();
         }

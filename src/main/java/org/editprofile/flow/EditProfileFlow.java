@@ -1,6 +1,7 @@
 package org.editprofile.flow;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.editprofile.graph.GraphClient;
 import org.editprofile.graph.GraphException;
 import org.editprofile.http.RemoteServiceException.Reason;
 import org.editprofile.i18n.Text;
+import org.editprofile.profile.CustomAttributes;
 import org.editprofile.profile.ProfileChanges;
 import org.editprofile.profile.UserProfile;
 import org.editprofile.session.ProfileDraft;
@@ -47,6 +49,7 @@ public final class EditProfileFlow {
   private final GraphClient graph;
   private final Optional<URI> serviceUrl;
   private final MfaGate gate;
+  private final CustomAttributes writable;
 
   /** The scopes of the token that opens the gate: the one every write uses. */
   private final List<String> gateScopes;
@@ -92,17 +95,59 @@ public final class EditProfileFlow {
       GraphClient graph,
       StepUpMode mode,
       Optional<URI> serviceUrl) {
+    this(
+        tokens,
+        stepUp,
+        graph,
+        new MfaGate(tokens, stepUp, mode, serviceUrl.isPresent()),
+        serviceUrl,
+        CustomAttributes.NONE);
+  }
+
+  /**
+   * @param gate the MFA gate every change to the account passes
+   * @param serviceUrl the edit profile service; empty to PATCH Graph with the app's own token
+   * @param writable the custom attributes the form may change: only through a service that holds
+   *     the application permission to write them (Graph has no delegated write for them)
+   */
+  public EditProfileFlow(
+      TokenService tokens,
+      StepUp stepUp,
+      GraphClient graph,
+      MfaGate gate,
+      Optional<URI> serviceUrl,
+      CustomAttributes writable) {
+    if (!writable.isEmpty() && serviceUrl.isEmpty()) {
+      throw new IllegalArgumentException("custom attributes are written by the service only");
+    }
+    this.writable = writable;
     this.tokens = tokens;
     this.stepUp = stepUp;
     this.graph = graph;
     this.serviceUrl = serviceUrl;
-    this.gate = new MfaGate(tokens, stepUp, mode, serviceUrl.isPresent());
+    this.gate = gate;
     this.gateScopes = gate.scopes();
   }
 
-  /** The gate in front of this flow's changes, for the other pages that change the account. */
-  MfaGate gate() {
-    return gate;
+  /** The custom attributes the edit form lets the customer change. */
+  public CustomAttributes writableAttributes() {
+    return writable;
+  }
+
+  /**
+   * What the form's fields show: the built-in fields and the writable attributes, by Graph name.
+   */
+  private Map<String, String> formValues(UserProfile profile) {
+    if (writable.isEmpty()) {
+      return profile.getValues();
+    }
+    Map<String, String> values = new LinkedHashMap<>(profile.getValues());
+    for (CustomAttributes.Value custom : profile.custom()) {
+      if (writable.attributes().contains(custom.attribute())) {
+        values.put(writable.graphName(custom.attribute()), custom.value());
+      }
+    }
+    return values;
   }
 
   /** {@code GET /users/gatedUpdateProfile}: the profile, read-only. */
@@ -126,15 +171,17 @@ public final class EditProfileFlow {
     }
     stepUp.succeeded(session);
     UserProfile profile = ((Read.Found) read).profile();
+    Map<String, String> current = formValues(profile);
     Optional<ProfileDraft> draft = session.takeDraft();
     return new ProfileOutcome.ShowForm(
         profile,
-        draft.<Map<String, String>>map(ProfileDraft::values).orElse(profile.getValues()),
+        draft.<Map<String, String>>map(ProfileDraft::values).orElse(current),
         // A draft's form compares with what the user saw before the round trip, not with now.
-        draft.flatMap(ProfileDraft::shownWhenKept).orElse(profile.getValues()),
+        draft.flatMap(ProfileDraft::shownWhenKept).orElse(current),
         Map.of(),
         draft.map(ProfileDraft::notice),
-        200);
+        200,
+        writable);
   }
 
   /**
@@ -168,10 +215,10 @@ public final class EditProfileFlow {
     String gateToken = ((MfaGate.Result.Open) opened).accessToken();
 
     // Checked after the gate, so that without MFA not even an error form is shown.
-    ProfileChanges.Validation checked = ProfileChanges.validate(submitted, shown);
+    ProfileChanges.Validation checked = ProfileChanges.validate(submitted, shown, writable);
     if (!checked.errors().isEmpty()) {
       return new ProfileOutcome.ShowForm(
-          null, submitted, shown, checked.errors(), Optional.empty(), 400);
+          null, submitted, shown, checked.errors(), Optional.empty(), 400, writable);
     }
     ProfileChanges changes = checked.changes().orElseThrow();
     if (changes.isEmpty()) {
@@ -198,7 +245,7 @@ public final class EditProfileFlow {
       return writeFailed(session, submitted, shown, e);
     }
     stepUp.succeeded(session);
-    LOG.info("Profile updated: {}", changes.values().keySet());
+    LOG.info("Profile updated: {}", changes.body().keySet());
     session.setFlash(UPDATED);
     return new ProfileOutcome.BackToProfile();
   }
@@ -210,7 +257,7 @@ public final class EditProfileFlow {
       GraphException e) {
     if (e.reason() == Reason.INVALID_INPUT) {
       return new ProfileOutcome.ShowForm(
-          null, submitted, shown, e.fieldErrors(), Optional.empty(), 400);
+          null, submitted, shown, e.fieldErrors(), Optional.empty(), 400, writable);
     }
     if (e.reason() == Reason.CLAIMS_CHALLENGE) {
       keepDraft(session, submitted, shown, VERIFY_FIRST);

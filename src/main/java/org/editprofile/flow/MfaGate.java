@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * token named the context: a user who removed the claims request from the authorize URL signed in
  * without it, and steps up again.
  */
-final class MfaGate {
+public final class MfaGate {
 
   private static final Logger LOG = LoggerFactory.getLogger(MfaGate.class);
 
@@ -34,7 +34,11 @@ final class MfaGate {
     record Closed(StepUp.Decision stepUp) implements Result {}
   }
 
-  MfaGate(
+  /**
+   * @param withService whether edits go through the edit profile service (whose scope the gate's
+   *     token is then for, in either mode)
+   */
+  public MfaGate(
       TokenService tokens, StepUp stepUp, EditProfileFlow.StepUpMode mode, boolean withService) {
     this.tokens = tokens;
     this.stepUp = stepUp;
@@ -82,8 +86,28 @@ final class MfaGate {
    */
   StepUp.Decision stepUp(
       UserSession session, List<String> forScopes, Optional<String> claims, String returnPath) {
+    return stepUp(session, forScopes, claims, returnPath, false);
+  }
+
+  /**
+   * The gate's step-up with the credentials asked for again ({@code prompt=login}): for a change
+   * that needs a recent sign-in, whose tokens then carry a new {@code auth_time}.
+   */
+  StepUp.Decision freshSignIn(UserSession session, String returnPath) {
+    return stepUp(session, scopes, Optional.empty(), returnPath, true);
+  }
+
+  private StepUp.Decision stepUp(
+      UserSession session,
+      List<String> forScopes,
+      Optional<String> claims,
+      String returnPath,
+      boolean fresh) {
     Optional<String> asked =
         authContext.map(c -> AuthContextClaims.merge(AuthContextClaims.request(c), claims));
-    return stepUp.begin(session, forScopes, asked.isPresent() ? asked : claims, returnPath);
+    Optional<String> sent = asked.isPresent() ? asked : claims;
+    return fresh
+        ? stepUp.begin(session, forScopes, sent, returnPath, true)
+        : stepUp.begin(session, forScopes, sent, returnPath);
   }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.editprofile.graph.GraphException;
 import org.editprofile.i18n.Text;
+import org.editprofile.profile.CustomAttributes;
 import org.editprofile.profile.UserProfile;
 
 /** What a profile request leads to; the profile servlets turn it into HTTP. */
@@ -25,6 +26,8 @@ public sealed interface ProfileOutcome {
    * @param errors field name (or "") to a message
    * @param notice a note above the form (a draft was kept)
    * @param status 200, or 400 when the values were refused
+   * @param writable the custom attributes the form lets the user change (by their Graph names in
+   *     values); the others are shown read-only
    */
   record ShowForm(
       UserProfile profile,
@@ -32,7 +35,8 @@ public sealed interface ProfileOutcome {
       Map<String, String> shown,
       Map<String, Text> errors,
       Optional<Text> notice,
-      int status)
+      int status,
+      CustomAttributes writable)
       implements ProfileOutcome {}
 
   /** Saved (or nothing to save): back to the profile page, which shows the flash message. */

@@ -13,8 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.apache.hc.client5.http.classic.methods.HttpDelete;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPatch;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -228,6 +230,58 @@ public final class GraphClient {
   }
 
   /**
+   * {@code PATCH /users/{id}} with an app-only token (application permission {@code
+   * User.ReadWrite.All}): the built-in fields and custom attributes in one request, which Graph
+   * applies all or nothing.
+   *
+   * @param userId the user's object id, from a validated token of that user: never from a request
+   */
+  public void updateUser(String appToken, UUID userId, ProfileChanges changes) {
+    sendChanges(() -> new HttpPatch(userUrl(userId)), appToken, changes, GRAPH);
+  }
+
+  /**
+   * {@code DELETE /users/{id}} with an app-only token: the user goes to the tenant's deleted items,
+   * restorable for 30 days (Graph's "Delete a user").
+   *
+   * @return false when Graph has no such user (deleted already)
+   */
+  public boolean deleteUser(String appToken, UUID userId) {
+    return deleteIfPresent(userUrl(userId), appToken);
+  }
+
+  /**
+   * {@code DELETE /directory/deletedItems/{id}}: removes a deleted user for good.
+   *
+   * @return false when the deleted items hold no such user (purged already)
+   */
+  public boolean purgeDeletedUser(String appToken, UUID userId) {
+    return deleteIfPresent(URI.create(graphRoot() + "directory/deletedItems/" + userId), appToken);
+  }
+
+  private boolean deleteIfPresent(URI url, String appToken) {
+    try {
+      send(() -> new HttpDelete(url), appToken, GRAPH);
+      return true;
+    } catch (GraphException e) {
+      if (e.reason() == Reason.NOT_FOUND) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Graph's version root ({@code https://graph.microsoft.com/v1.0/}), from the /me URL. */
+  private String graphRoot() {
+    String me = meUrl.toString();
+    return me.substring(0, me.length() - "me".length());
+  }
+
+  private URI userUrl(UUID userId) {
+    return URI.create(graphRoot() + "users/" + userId);
+  }
+
+  /**
    * {@code POST /me/changePassword}. Graph answers 204, or 400 for a refused password without
    * documenting which error says what (its "user: changePassword" page shows none): a message about
    * the password policy (Entra's "does not comply with password complexity requirements") is read
@@ -275,6 +329,24 @@ public final class GraphClient {
     sendChanges(() -> new HttpPost(serviceUrl), accessToken, changes, SERVICE);
   }
 
+  /**
+   * Asks the edit profile service to delete the signed-in user's account (the request names no
+   * account: the service takes it from the token).
+   *
+   * @return false when the account was already gone
+   */
+  public boolean deleteThroughService(URI deleteUrl, String accessToken) {
+    try {
+      send(() -> new HttpPost(deleteUrl), accessToken, SERVICE);
+      return true;
+    } catch (GraphException e) {
+      if (e.reason() == Reason.NOT_FOUND) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   /** The changes as JSON, written once and sent by each attempt's new request. */
   private void sendChanges(
       Supplier<HttpUriRequestBase> method,
@@ -295,7 +367,7 @@ public final class GraphClient {
   private static StringEntity json(ProfileChanges changes) {
     try {
       return new StringEntity(
-          JSON.writeValueAsString(changes.values()), ContentType.APPLICATION_JSON);
+          JSON.writeValueAsString(changes.body()), ContentType.APPLICATION_JSON);
     } catch (IOException e) {
       throw new GraphException(Reason.INVALID_INPUT, "unserializable", Map.of(), null, null, e);
     }

@@ -24,6 +24,9 @@ final class GraphErrors {
   private static final Pattern CLAIMS = Pattern.compile("claims=\"([^\"]+)\"");
   private static final Pattern QUOTED_PROPERTY = Pattern.compile("'([A-Za-z]+)'");
 
+  /** RFC 9470's error code for a sign-in too old (or too weak) for the resource. */
+  private static final String STALE_SIGN_IN = "insufficient_user_authentication";
+
   private GraphErrors() {}
 
   static GraphException from(HttpOutcome outcome) {
@@ -39,6 +42,10 @@ final class GraphErrors {
           null,
           null);
     }
+    if (status == 401
+        && outcome.wwwAuthenticate().filter(h -> h.contains(STALE_SIGN_IN)).isPresent()) {
+      return GraphException.of(Reason.STALE_SIGN_IN, "a more recent sign-in is needed");
+    }
     if (status == 401) {
       Optional<String> claims = challengeClaims(outcome);
       return claims.isPresent()
@@ -48,6 +55,9 @@ final class GraphErrors {
     }
     if (status == 403) {
       return GraphException.of(Reason.FORBIDDEN, "not allowed");
+    }
+    if (status == 404) {
+      return GraphException.of(Reason.NOT_FOUND, "no such object: " + message(outcome.body()));
     }
     if (status == 429) {
       return new GraphException(

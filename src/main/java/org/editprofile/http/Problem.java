@@ -3,8 +3,10 @@ package org.editprofile.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An RFC 9457 {@code application/problem+json} answer: the edit profile service's errors, and any
@@ -20,6 +22,16 @@ public record Problem(
 
   public Problem(int status, String title, String detail) {
     this(status, title, detail, Map.of(), Map.of());
+  }
+
+  /** 429, passing on how long the throttling party asked callers to wait, when it said. */
+  public static Problem tooManyRequests(String detail, Optional<Duration> retryAfter) {
+    return new Problem(
+        429,
+        "Too many requests",
+        detail,
+        Map.of(),
+        retryAfter.map(d -> Map.of("Retry-After", Long.toString(d.toSeconds()))).orElse(Map.of()));
   }
 
   public void send(HttpServletResponse response) throws IOException {

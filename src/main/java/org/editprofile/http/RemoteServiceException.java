@@ -21,8 +21,15 @@ public abstract class RemoteServiceException extends RuntimeException {
     CLAIMS_CHALLENGE,
     /** 401 without a challenge: the token was not accepted. */
     UNAUTHORIZED,
+    /**
+     * 401 {@code insufficient_user_authentication} (RFC 9470): the sign-in is older than the
+     * resource accepts; sign in again.
+     */
+    STALE_SIGN_IN,
     /** 403: this user may not do this. */
     FORBIDDEN,
+    /** 404: no such object (a user deleted since the token was issued). */
+    NOT_FOUND,
     /** 429 (or the tenant's 503 with Retry-After) that lasted longer than we wait. */
     THROTTLED,
     /** 5xx, timeout, connection failure or an unreadable answer. */

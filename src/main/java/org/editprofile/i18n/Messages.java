@@ -115,7 +115,10 @@ public final class Messages {
     Object[] args = new Object[text.args().size()];
     for (int i = 0; i < args.length; i++) {
       Serializable arg = text.args().get(i);
-      args[i] = arg instanceof Text nested ? format(nested, language) : arg;
+      args[i] =
+          arg instanceof Text nested
+              ? format(nested, language)
+              : arg instanceof Translations words ? words.in(language) : arg;
     }
     MessageFormat parsed =
         patterns

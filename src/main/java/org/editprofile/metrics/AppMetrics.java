@@ -21,6 +21,8 @@ import java.util.function.Supplier;
  *   <li>{@code editprofile.tenant.token.calls} (timer) by {@code grant} and {@code outcome};
  *   <li>{@code editprofile.outbound.calls} (timer) by {@code target} (graph, service) and {@code
  *       status} (the HTTP status, or "unreachable");
+ *   <li>{@code editprofile.account.changes} by {@code change}: password_changed, deleted, purged (a
+ *       deleted account also removed from the tenant's deleted items);
  *   <li>{@code editprofile.sessions.active}.
  * </ul>
  *
@@ -29,6 +31,9 @@ import java.util.function.Supplier;
 public final class AppMetrics {
 
   private final MeterRegistry registry;
+
+  private static final List<String> ACCOUNT_CHANGES =
+      List.of("password_changed", "deleted", "purged");
 
   /**
    * The outbound timers by target, then status. Every Graph page records one; finding the timer
@@ -50,6 +55,9 @@ public final class AppMetrics {
       tokenCalls(grant, "success");
     }
     tokenCalls("refresh_token", "invalid_grant");
+    for (String change : ACCOUNT_CHANGES) {
+      accountChanges(change);
+    }
     outboundCalls("graph", "200");
     outboundCalls("graph", "204");
     outboundCalls("service", "204");
@@ -62,6 +70,23 @@ public final class AppMetrics {
 
   public void signIn(String outcome) {
     signIns(outcome).increment();
+  }
+
+  /**
+   * @param change one of password_changed, deleted, purged
+   */
+  public void accountChange(String change) {
+    if (!ACCOUNT_CHANGES.contains(change)) {
+      throw new IllegalArgumentException(change);
+    }
+    accountChanges(change).increment();
+  }
+
+  private Counter accountChanges(String change) {
+    return Counter.builder("editprofile.account.changes")
+        .description("Changes customers made to their accounts, beyond profile fields")
+        .tag("change", change)
+        .register(registry);
   }
 
   public void stepUp(String event) {

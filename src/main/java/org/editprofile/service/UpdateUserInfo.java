@@ -19,6 +19,7 @@ import org.editprofile.http.RemoteServiceException.Reason;
 import org.editprofile.i18n.Language;
 import org.editprofile.i18n.Messages;
 import org.editprofile.i18n.Text;
+import org.editprofile.profile.CustomAttributes;
 import org.editprofile.profile.ProfileChanges;
 import org.editprofile.profile.ProfileField;
 import org.editprofile.tenant.TenantException;
@@ -36,15 +37,17 @@ public final class UpdateUserInfo {
 
   private static final Logger LOG = LoggerFactory.getLogger(UpdateUserInfo.class);
   public static final int MAX_BODY_BYTES = 16 * 1024;
-  static final String REALM = "Bearer realm=\"edit-profile-service\"";
+  static final String REALM = Callers.REALM;
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-  private final BearerTokenValidator bearerTokens;
+  private final Callers callers;
   private final OnBehalfOfClient onBehalfOf;
   private final GraphClient graph;
+  private final CustomAttributes declared;
+  private final Optional<AppOnlyGraphToken> appOnlyGraph;
 
   /** The API answers in English: its callers are programs, which show their own words. */
   private final Messages messages;
@@ -54,10 +57,27 @@ public final class UpdateUserInfo {
       OnBehalfOfClient onBehalfOf,
       GraphClient graph,
       Messages messages) {
-    this.bearerTokens = bearerTokens;
+    this(bearerTokens, onBehalfOf, graph, messages, CustomAttributes.NONE, Optional.empty());
+  }
+
+  /**
+   * @param declared the tenant's custom attributes the app declares: the only ones a body may name
+   * @param appOnlyGraph the service's app-only Graph token, when its registration holds {@code
+   *     User.ReadWrite.All}: without it, custom attributes cannot be written
+   */
+  public UpdateUserInfo(
+      BearerTokenValidator bearerTokens,
+      OnBehalfOfClient onBehalfOf,
+      GraphClient graph,
+      Messages messages,
+      CustomAttributes declared,
+      Optional<AppOnlyGraphToken> appOnlyGraph) {
+    this.callers = new Callers(bearerTokens);
     this.onBehalfOf = onBehalfOf;
     this.graph = graph;
     this.messages = messages;
+    this.declared = declared;
+    this.appOnlyGraph = appOnlyGraph;
   }
 
   /** Reads the request body, at most {@code limit} bytes, only once the token was accepted. */
@@ -80,43 +100,40 @@ public final class UpdateUserInfo {
   }
 
   public Outcome handle(Request request) throws IOException {
-    String header = request.authorization();
-    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
-      return refuse(
-          new Problem(
-              401,
-              "Unauthorized",
-              "A bearer token is required.",
-              Map.of(),
-              Map.of("WWW-Authenticate", REALM)));
+    Callers.Result who = callers.check(request.authorization());
+    if (who instanceof Callers.Result.Refused refused) {
+      return refuse(refused.problem());
     }
-    String token = header.substring(7).trim();
-    BearerTokenValidator.Check check = bearerTokens.validate(token);
-    if (check instanceof BearerTokenValidator.Check.MissingAuthContext missing) {
-      return refuse(missingAuthContext(missing));
-    }
-    if (check instanceof BearerTokenValidator.Check.Rejected rejected) {
-      int status = "insufficient_scope".equals(rejected.error()) ? 403 : 401;
-      return refuse(
-          new Problem(
-              status,
-              status == 403 ? "Forbidden" : "Unauthorized",
-              rejected.description(),
-              Map.of(),
-              Map.of(
-                  "WWW-Authenticate",
-                  REALM
-                      + ", error=\""
-                      + rejected.error()
-                      + "\", error_description=\""
-                      + rejected.description()
-                      + "\"")));
-    }
+    Callers.Result.Caller caller = (Callers.Result.Caller) who;
     Changes changes = readChanges(request);
     if (changes instanceof Changes.Invalid invalid) {
       return refuse(invalid.problem());
     }
-    return update(token, ((Changes.Valid) changes).changes());
+    ProfileChanges valid = ((Changes.Valid) changes).changes();
+    return valid.hasAttributes() ? updateAppOnly(caller, valid) : update(caller.token(), valid);
+  }
+
+  /**
+   * Custom attributes have no delegated write: the service's own app-only token PATCHes the user
+   * the validated token names, built-in fields and attributes in one request (all or nothing).
+   */
+  private Outcome updateAppOnly(Callers.Result.Caller caller, ProfileChanges changes) {
+    String appToken;
+    try {
+      appToken = appOnlyGraph.orElseThrow().acquire();
+    } catch (TenantException e) {
+      return refuse(AppOnlyFailures.tenant(e, "the profile update"));
+    }
+    try {
+      graph.updateUser(appToken, caller.userId(), changes);
+      LOG.info("Profile updated with the service's permission: {}", changes.body().keySet());
+      return new Outcome.Updated();
+    } catch (GraphException e) {
+      if (e.reason() == Reason.FORBIDDEN) {
+        return refuse(AppOnlyFailures.permissionMissing("PATCH /users/{id}"));
+      }
+      return refuse(relay(e));
+    }
   }
 
   private Outcome update(String token, ProfileChanges changes) {
@@ -124,6 +141,9 @@ public final class UpdateUserInfo {
     try {
       obo = onBehalfOf.exchange(token);
     } catch (TenantException e) {
+      if (e.reason() == Reason.NOT_FOUND) {
+        return refuse(AppOnlyFailures.accountGone());
+      }
       if (e.appCredentialProblem()) {
         // An operator must fix the service's credential: said once per request, at ERROR.
         LOG.error("On-behalf-of exchange failed: {}", e.getMessage());
@@ -142,7 +162,7 @@ public final class UpdateUserInfo {
     }
     try {
       graph.updateMe(((TokenOutcome.Acquired) obo).accessToken(), changes);
-      LOG.info("Profile updated on the user's behalf: {}", changes.values().keySet());
+      LOG.info("Profile updated on the user's behalf: {}", changes.body().keySet());
       return new Outcome.Updated();
     } catch (GraphException e) {
       if (e.reason() == Reason.UNAUTHORIZED || e.reason() == Reason.CLAIMS_CHALLENGE) {
@@ -186,17 +206,29 @@ public final class UpdateUserInfo {
     Map<String, String> errors = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = doc.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
-      if (ProfileField.byGraphName(entry.getKey()).isEmpty()) {
-        errors.put(entry.getKey(), "This property cannot be changed here.");
-      } else if (entry.getValue().isNull()) {
-        values.put(entry.getKey(), "");
-      } else if (entry.getValue().isTextual()) {
-        values.put(entry.getKey(), entry.getValue().asText());
+      String name = entry.getKey();
+      JsonNode value = entry.getValue();
+      Optional<CustomAttributes.Attribute> attribute = declared.byGraphName(name);
+      if (attribute.isPresent() && appOnlyGraph.isEmpty()) {
+        errors.put(name, "Custom attributes need the service's application permission.");
+      } else if (attribute.isPresent()) {
+        attributeText(attribute.get(), value)
+            .ifPresentOrElse(
+                text -> values.put(name, text),
+                () -> errors.put(name, "Must be " + jsonType(attribute.get()) + " or null."));
+      } else if (ProfileField.byGraphName(name).isEmpty()) {
+        errors.put(name, "This property cannot be changed here.");
+      } else if (value.isNull()) {
+        values.put(name, "");
+      } else if (value.isTextual()) {
+        values.put(name, value.asText());
       } else {
-        errors.put(entry.getKey(), "Must be a string or null.");
+        errors.put(name, "Must be a string or null.");
       }
     }
-    ProfileChanges.Validation checked = ProfileChanges.validate(values, Map.of());
+    ProfileChanges.Validation checked =
+        ProfileChanges.validate(
+            values, Map.of(), appOnlyGraph.isPresent() ? declared : CustomAttributes.NONE);
     if (errors.isEmpty()) {
       errors.putAll(inEnglish(checked.errors()));
     }
@@ -208,6 +240,29 @@ public final class UpdateUserInfo {
       return badBody(400, "Bad request", "No properties to change.", Map.of());
     }
     return new Changes.Valid(checked.changes().orElseThrow());
+  }
+
+  /** A JSON value of the attribute's type, as the form would have typed it ("" for null). */
+  private static Optional<String> attributeText(
+      CustomAttributes.Attribute attribute, JsonNode value) {
+    if (value.isNull()) {
+      return Optional.of("");
+    }
+    boolean fits =
+        switch (attribute.type()) {
+          case STRING -> value.isTextual();
+          case INTEGER -> value.isIntegralNumber();
+          case BOOLEAN -> value.isBoolean();
+        };
+    return fits ? Optional.of(value.asText()) : Optional.empty();
+  }
+
+  private static String jsonType(CustomAttributes.Attribute attribute) {
+    return switch (attribute.type()) {
+      case STRING -> "a string";
+      case INTEGER -> "a whole number";
+      case BOOLEAN -> "true or false";
+    };
   }
 
   private static Changes badBody(int status, String title, String detail, Map<String, ?> extra) {
@@ -234,41 +289,12 @@ public final class UpdateUserInfo {
         Map.of("WWW-Authenticate", header));
   }
 
-  /**
-   * A valid token without the required authentication context: a claims challenge for a caller that
-   * can step its user up (401, {@code cc_type="authcontext"}, as Microsoft's developer guide to
-   * authentication context shows it), a plain 403 naming the context for any other.
-   */
-  private static Problem missingAuthContext(BearerTokenValidator.Check.MissingAuthContext missing) {
-    String detail =
-        "The access token does not carry the authentication context "
-            + missing.context()
-            + " (its acrs claim).";
-    if (missing.claimsChallenge().isEmpty()) {
-      return new Problem(
-          403,
-          "Forbidden",
-          detail + " Sign the user in again with that context.",
-          Map.of("requiredAuthContext", missing.context()),
-          Map.of());
-    }
-    String claims = missing.claimsChallenge().get();
-    return new Problem(
-        401,
-        "Interaction required",
-        detail,
-        Map.of("claims", claims, "requiredAuthContext", missing.context()),
-        Map.of(
-            "WWW-Authenticate",
-            REALM
-                + ", error=\"insufficient_claims\", claims=\""
-                + Base64.getEncoder().encodeToString(claims.getBytes(StandardCharsets.UTF_8))
-                + "\", cc_type=\"authcontext\""));
-  }
-
   /** Graph's failure in the service's own terms. */
   private Problem relay(GraphException e) {
-    LOG.warn("Graph PATCH /me failed: {}", e.reason());
+    LOG.warn("Graph PATCH failed: {}", e.reason());
+    if (e.reason() == Reason.NOT_FOUND) {
+      return AppOnlyFailures.accountGone();
+    }
     return switch (e.reason()) {
       case INVALID_INPUT ->
           new Problem(
@@ -280,14 +306,7 @@ public final class UpdateUserInfo {
       case CLAIMS_CHALLENGE -> challenge(e.claims());
       case FORBIDDEN -> new Problem(403, "Forbidden", "Microsoft Graph refused the change.");
       case THROTTLED ->
-          new Problem(
-              429,
-              "Too many requests",
-              "Microsoft Graph is throttling; retry later.",
-              Map.of(),
-              e.retryAfter()
-                  .map(d -> Map.of("Retry-After", Long.toString(d.toSeconds())))
-                  .orElse(Map.of()));
+          Problem.tooManyRequests("Microsoft Graph is throttling; retry later.", e.retryAfter());
       default -> new Problem(502, "Bad gateway", "Microsoft Graph could not be reached.");
     };
   }

@@ -49,6 +49,12 @@ public final class MsalCalls {
   private static final Set<String> CREDENTIAL_REFUSED =
       Set.of("invalid_client", "unauthorized_client");
 
+  /**
+   * Entra's "the user account does not exist in the directory" (its error code reference), what a
+   * deleted user's refresh token or on-behalf-of assertion meets.
+   */
+  private static final String ACCOUNT_GONE = "AADSTS50034";
+
   private MsalCalls() {}
 
   /** What the tenant (or MSAL4J's cache) answered. */
@@ -114,6 +120,11 @@ public final class MsalCalls {
       throw TenantException.appCredential(
           "The tenant refused the app's credential: " + what + " (" + firstLine(service) + ")",
           null);
+    }
+    if (failure instanceof MsalServiceException service
+        && String.valueOf(service.getMessage()).contains(ACCOUNT_GONE)) {
+      throw TenantException.accountGone(
+          "The tenant no longer knows the user: " + what + " (" + firstLine(service) + ")");
     }
     if (failure instanceof MsalServiceException service) {
       if (!(failure instanceof MsalThrottlingException)

@@ -46,6 +46,19 @@ public class TenantException extends RemoteServiceException {
     return new TenantException(message, cause, Optional.empty(), true);
   }
 
+  /**
+   * The tenant no longer knows the user (AADSTS50034: a deleted account's refresh token or
+   * assertion): nothing to retry, the session is over.
+   */
+  public static TenantException accountGone(String message) {
+    return new TenantException(message, Reason.NOT_FOUND);
+  }
+
+  private TenantException(String message, Reason reason) {
+    super(reason, message, null, null, null);
+    this.appCredential = false;
+  }
+
   /** True when the app's own credential is at fault, not the tenant's availability. */
   public boolean appCredentialProblem() {
     return appCredential;

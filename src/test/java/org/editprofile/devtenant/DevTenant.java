@@ -339,6 +339,11 @@ public final class DevTenant implements AutoCloseable {
   }
 
   /** Like Graph's revokeSignInSessions: refresh tokens and the tenant's sign-in sessions end. */
+  /** Sign-ins from now on carry an auth_time this much in the past (ZERO: now again). */
+  public void backdateSignIns(Duration age) {
+    signIn.backdateSignIns(age);
+  }
+
   public void revokeSignInSessions(String oid) {
     issuer.revoke(oid);
     signIn.endSessionsOf(oid);

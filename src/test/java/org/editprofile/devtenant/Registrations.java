@@ -297,7 +297,7 @@ public final class Registrations {
                 Optional.of(
                     new Api(
                         "api://" + serviceClientId, Set.of(DevTenant.SERVICE_SCOPE_NAME), 2, true)),
-                new OptionalClaims(Set.of(), Set.of("acrs", "xms_cc"))))
+                new OptionalClaims(Set.of(), Set.of("acrs", "xms_cc", "auth_time"))))
         .addAuthContext(EDIT_CONTEXT, "Change your profile", true)
         .addApplicationPermission(serviceClientId, "User.ReadWrite.All", true)
         .addCustomAttribute("loyaltyNumber", "String")

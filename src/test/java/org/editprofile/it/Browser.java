@@ -141,6 +141,13 @@ public final class Browser {
           input.attr("name"),
           input.tagName().equals("textarea") ? input.text() : input.attr("value"));
     }
+    for (Element select : form.select("select[name]")) {
+      Element chosen = select.selectFirst("option[selected]");
+      if (chosen == null) {
+        chosen = select.selectFirst("option");
+      }
+      fields.put(select.attr("name"), chosen == null ? "" : chosen.attr("value"));
+    }
     fields.putAll(values);
     String action =
         form.attr("action").isEmpty()

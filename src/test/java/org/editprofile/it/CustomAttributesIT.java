@@ -22,15 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class CustomAttributesIT {
 
-  private static final String DECLARED =
-      """
-      [{"name": "loyaltyNumber", "type": "string", "maxLength": 20,
-        "labels": {"en": "Loyalty number", "es": "Número de cliente", "de": "Kundennummer"}},
-       {"name": "newsletter", "type": "boolean",
-        "labels": {"en": "Newsletter", "es": "Boletín", "de": "Newsletter"}},
-       {"name": "shoeSize", "type": "integer", "min": 15, "max": 60,
-        "labels": {"en": "Shoe size", "es": "Talla de calzado", "de": "Schuhgröße"}}]
-      """;
+  private static final String DECLARED = EmbeddedTomcat.DEV_CUSTOM_ATTRIBUTES;
 
   private static DevTenant tenant;
   private static EmbeddedTomcat app;
@@ -77,6 +69,20 @@ class CustomAttributesIT {
     Map<String, String> german = rows(browser.open(app.baseUrl() + "/users/gatedUpdateProfile"));
     assertEquals("Ja", german.get("Newsletter"), german.toString());
     assertEquals("LN-<42>", german.get("Kundennummer"));
+  }
+
+  /** Without Graph's application permission for the service, nothing can write them. */
+  @Test
+  void withoutTheServicesPermissionTheEditFormShowsThemReadOnly() throws IOException {
+    DevTenantUser user = TestEnvironment.newUser("Read Only Attributes");
+    tenant.directory().byOid(user.oid()).orElseThrow().setExtension(property("shoeSize"), 41L);
+    Browser browser = new Browser();
+    Journeys.signIn(browser, app.baseUrl(), user, "/");
+    Page form = Journeys.openEditForm(browser, app.baseUrl(), user);
+    assertEquals(null, form.doc().selectFirst("[name^=extension_]"), "no attribute input");
+    assertEquals("41", rows(form).get("Shoe size"), form.text());
+    Page profile = browser.open(app.baseUrl() + "/users/gatedUpdateProfile");
+    assertEquals(null, profile.doc().selectFirst("a[href$=/users/deleteAccount]"), "no deletion");
   }
 
   /** The profile's lines, label to value. */

@@ -21,7 +21,9 @@ import java.util.Date;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.editprofile.devtenant.DevTenant;
+import org.editprofile.devtenant.launch.EmbeddedTomcat;
 import org.editprofile.it.Browser.Page;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,11 +41,20 @@ class EditProfileServiceIT {
   private static String api;
   private static DevTenantUser user;
 
+  /** The service with Graph's application permission: its deletion route exists. */
+  private static EmbeddedTomcat deleting;
+
   @BeforeAll
   static void start() {
     tenant = TestEnvironment.tenant();
     api = TestEnvironment.serviceApp().baseUrl() + "/api/updateUserInfo";
     user = TestEnvironment.newUser("Service Caller");
+    deleting = TestEnvironment.start(EmbeddedTomcat.accountSettingsFor(tenant));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    deleting.close();
   }
 
   /** A v2.0 access token for the service, as the tenant issues it after MFA. */
@@ -225,6 +236,26 @@ class EditProfileServiceIT {
     assertTrue(page.header("Content-Type").orElse("").startsWith("application/problem+json"));
     assertEquals(patches, tenant.requests("graph.patch"), "no Graph call");
     assertEquals(tokenCalls, tenant.requests("token"), "no on-behalf-of exchange");
+  }
+
+  /** The deletion route checks the bearer token exactly as the update route does, first. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badTokens")
+  void badBearerTokensCannotDeleteAnAccount(String name, UnaryOperator<String> header, int status)
+      throws IOException {
+    long deletes = tenant.requests("graph.app.delete");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(deleting.baseUrl() + "/api/deleteAccount"))
+            .POST(HttpRequest.BodyPublishers.noBody());
+    String authorization = header.apply(null);
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    Page page = new Browser().send(request);
+    assertEquals(status, page.status(), name + ": " + page.body());
+    assertTrue(page.header("WWW-Authenticate").orElse("").startsWith("Bearer"), name);
+    assertEquals(deletes, tenant.requests("graph.app.delete"), "no Graph call");
+    assertTrue(tenant.directory().byOid(user.oid()).isPresent());
   }
 
   static Stream<Arguments> badBodies() {

@@ -76,13 +76,20 @@ final class TestEnvironment {
                 k,
                 EmbeddedTomcat.builtWar(),
                 port,
-                EmbeddedTomcat.settingsFor(t, base),
+                distributionSettings(t, base),
                 trustStore,
                 DevTenant.trustStorePassword());
           } catch (Exception e) {
             throw new IllegalStateException("could not start " + k, e);
           }
         });
+  }
+
+  /** A distribution runs with every part of the account page, as the README's run command does. */
+  private static Map<String, String> distributionSettings(DevTenant t, String base) {
+    Map<String, String> settings = EmbeddedTomcat.settingsFor(t, base);
+    settings.putAll(EmbeddedTomcat.accountSettingsFor(t));
+    return settings;
   }
 
   /** Starts another instance; an empty value removes that setting. */

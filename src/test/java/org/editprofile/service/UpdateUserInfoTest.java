@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.editprofile.graph.GraphClient;
 import org.editprofile.graph.GraphException;
@@ -43,6 +44,7 @@ class UpdateUserInfoTest {
 
   private static final String TOKEN = "caller-token";
   private static final String JSON = "application/json";
+  private static final UUID USER = UUID.fromString("6f1c1d0e-5b1a-4c53-9d0e-0a6b7c8d9e01");
 
   private final BearerTokenValidator tokens = mock(BearerTokenValidator.class);
   private final OnBehalfOfClient onBehalfOf = mock(OnBehalfOfClient.class);
@@ -54,7 +56,9 @@ class UpdateUserInfoTest {
   @BeforeEach
   void aValidCallerAndATenantThatExchanges() {
     when(tokens.validate(TOKEN))
-        .thenReturn(new BearerTokenValidator.Check.Accepted(new JWTClaimsSet.Builder().build()));
+        .thenReturn(
+            new BearerTokenValidator.Check.Accepted(
+                new JWTClaimsSet.Builder().claim("oid", USER.toString()).build()));
     when(onBehalfOf.exchange(TOKEN)).thenReturn(new TokenOutcome.Acquired("graph-token"));
   }
 

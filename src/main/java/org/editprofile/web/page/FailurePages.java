@@ -6,8 +6,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.editprofile.http.RemoteServiceException;
+import org.editprofile.http.RemoteServiceException.Reason;
 import org.editprofile.i18n.Text;
 import org.editprofile.tenant.TenantException;
+import org.editprofile.web.session.HttpSessionStore;
 import org.editprofile.web.view.Views;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +36,30 @@ final class FailurePages {
         Text.of("error.stepUpCapped.message"));
   }
 
+  /**
+   * The tenant or Graph no longer knows the signed-in user (the account was deleted, on another
+   * device perhaps): this session ends, and the page says why, once; the next request is simply
+   * signed out.
+   */
+  static void accountGone(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    LOG.info("The signed-in account no longer exists; its session ends");
+    HttpSessionStore.userSession(request, response).invalidate();
+    Views.error(
+        request,
+        response,
+        HttpServletResponse.SC_GONE,
+        Text.of("error.accountGone.title"),
+        Text.of("error.accountGone.message"));
+  }
+
   static void show(
       HttpServletRequest request, HttpServletResponse response, RemoteServiceException failure)
       throws ServletException, IOException {
+    if (failure.reason() == Reason.NOT_FOUND) {
+      accountGone(request, response);
+      return;
+    }
     Optional<Long> seconds = failure.retryAfter().map(d -> Math.max(1, d.toSeconds()));
     seconds.ifPresent(s -> response.setHeader("Retry-After", Long.toString(s)));
     if (failure instanceof TenantException tenant && tenant.appCredentialProblem()) {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Objects;
 import org.editprofile.i18n.Text;
+import org.editprofile.session.UserSession;
 import org.editprofile.web.session.HttpSessionStore;
 import org.editprofile.web.view.View;
 import org.editprofile.web.view.Views;
@@ -18,11 +19,25 @@ import org.editprofile.web.view.Views;
 public final class HomeServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
+  private final transient GoodbyeCookie goodbye;
+
+  /**
+   * @param servedOverHttps whether the goodbye cookie (set when an account was deleted) is a secure
+   *     one
+   */
+  public HomeServlet(boolean servedOverHttps) {
+    this.goodbye = new GoodbyeCookie(servedOverHttps);
+  }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
-    HttpSessionStore.userSession(request, response)
+    UserSession session = HttpSessionStore.userSession(request, response);
+    if (session.user().isEmpty() && goodbye.take(request, response)) {
+      Views.render(request, response, View.GOODBYE);
+      return;
+    }
+    session
         .user()
         .ifPresent(
             user ->

@@ -15,6 +15,7 @@ import org.editprofile.i18n.Text;
 import org.editprofile.profile.AccountFacts;
 import org.editprofile.profile.CustomAttributes;
 import org.editprofile.profile.ProfileField;
+import org.editprofile.web.view.CustomInput;
 import org.editprofile.web.view.ProfileRow;
 import org.editprofile.web.view.ShownValues;
 import org.editprofile.web.view.View;
@@ -100,6 +101,23 @@ final class ProfileResponses {
       Map<String, String> errors = new LinkedHashMap<>();
       form.errors().forEach((field, error) -> errors.put(field, Views.text(request, error)));
       request.setAttribute("errors", errors);
+      Language language = Views.language(request);
+      List<CustomInput> inputs = new ArrayList<>();
+      for (CustomAttributes.Attribute attribute : form.writable().attributes()) {
+        inputs.add(new CustomInput(form.writable(), attribute, language));
+      }
+      request.setAttribute("customInputs", inputs);
+      if (form.profile() != null) {
+        // Those the form cannot change (no delegated write): shown, read-only, with the reason.
+        List<ProfileRow> readOnly = new ArrayList<>();
+        for (CustomAttributes.Value custom : form.profile().custom()) {
+          if (!form.writable().attributes().contains(custom.attribute())) {
+            readOnly.add(
+                new ProfileRow(custom.attribute().label(language), customValue(request, custom)));
+          }
+        }
+        request.setAttribute("readOnlyCustom", readOnly);
+      }
       Views.render(request, response, View.EDIT_PROFILE);
     } else if (outcome instanceof ProfileOutcome.BackToProfile) {
       Views.redirectInApp(request, response, Routes.SHOW_PROFILE);

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.editprofile.flow.EditProfileFlow;
+import org.editprofile.profile.CustomAttributes;
 import org.editprofile.profile.ProfileField;
 import org.editprofile.web.session.HttpSessionStore;
 import org.editprofile.web.view.ShownValues;
@@ -30,10 +31,11 @@ public final class SaveProfileServlet extends HttpServlet {
       throws ServletException, IOException {
     Map<String, String> submitted = new LinkedHashMap<>();
     for (ProfileField field : ProfileField.values()) {
-      String value = request.getParameter(field.graphName());
-      if (value != null) {
-        submitted.put(field.graphName(), value);
-      }
+      put(submitted, request, field.graphName());
+    }
+    CustomAttributes writable = flow.writableAttributes();
+    for (CustomAttributes.Attribute attribute : writable.attributes()) {
+      put(submitted, request, writable.graphName(attribute));
     }
     ProfileResponses.send(
         flow.save(
@@ -42,5 +44,12 @@ public final class SaveProfileServlet extends HttpServlet {
             ShownValues.decode(request.getParameter(ShownValues.PARAMETER))),
         request,
         response);
+  }
+
+  private static void put(Map<String, String> submitted, HttpServletRequest request, String name) {
+    String value = request.getParameter(name);
+    if (value != null) {
+      submitted.put(name, value);
+    }
   }
 }

@@ -22,6 +22,8 @@ public final class ShownValues {
   /** The hidden input's name. */
   public static final String PARAMETER = "shown";
 
+  private static final String CUSTOM_ATTRIBUTE_PREFIX = "extension_";
+
   private ShownValues() {}
 
   /** Field name to value (null for an empty field), as the hidden input's value. */
@@ -33,9 +35,9 @@ public final class ShownValues {
   }
 
   /**
-   * The hidden input's value as field name to value, for allow-listed fields only (the first
-   * occurrence of a name wins); empty when the post carried none, so every posted field counts as
-   * changed.
+   * The hidden input's value as field name to value, for allow-listed fields and custom attributes
+   * (Graph's {@code extension_} names) only, the first occurrence of a name winning; empty when the
+   * post carried none, so every posted field counts as changed.
    */
   public static Map<String, String> decode(String encoded) {
     if (encoded == null || encoded.isEmpty()) {
@@ -43,7 +45,8 @@ public final class ShownValues {
     }
     Map<String, String> shown = new LinkedHashMap<>();
     for (NameValuePair pair : WWWFormCodec.parse(encoded, StandardCharsets.UTF_8)) {
-      if (ProfileField.byGraphName(pair.getName()).isPresent()) {
+      if (ProfileField.byGraphName(pair.getName()).isPresent()
+          || pair.getName().startsWith(CUSTOM_ATTRIBUTE_PREFIX)) {
         shown.putIfAbsent(pair.getName(), pair.getValue() == null ? "" : pair.getValue());
       }
     }

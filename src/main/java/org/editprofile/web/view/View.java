@@ -13,6 +13,8 @@ public enum View {
   PROFILE("profile", "profile.title"),
   EDIT_PROFILE("editProfile", "edit.title"),
   CHANGE_PASSWORD("changePassword", "password.title"),
+  DELETE_ACCOUNT("deleteAccount", "delete.title"),
+  GOODBYE("goodbye", "goodbye.title"),
   CLAIMS("claims", "claims.title"),
   /** Its title is the error's own, set by {@link Views#error}. */
   ERROR("error", null),

@@ -4,11 +4,14 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.editprofile.devtenant.DevTenant;
 import org.editprofile.devtenant.EntraError;
 import org.editprofile.devtenant.Exchange;
@@ -28,6 +31,8 @@ public final class ClientCredentialsGrant {
   private static final List<String> GRAPH_DEFAULT =
       List.of("https://graph.microsoft.com/.default", Scopes.Resource.GRAPH_APP_ID + "/.default");
 
+  private static final Set<String> OIDC_SCOPES = Set.of("openid", "profile", "offline_access");
+
   private final DevTenant tenant;
 
   ClientCredentialsGrant(DevTenant tenant) {
@@ -36,7 +41,12 @@ public final class ClientCredentialsGrant {
 
   void issue(Exchange ex, Registrations.App client, boolean byCertificate)
       throws IOException, EntraError.Raised {
-    String scope = Optional.ofNullable(ex.param("scope")).orElse("").trim();
+    // MSAL4J sends OpenID Connect's scopes along with every grant's (openid profile
+    // offline_access); Entra issues the app-only token all the same, so they are set aside here.
+    String scope =
+        Arrays.stream(Optional.ofNullable(ex.param("scope")).orElse("").trim().split("\\s+"))
+            .filter(s -> !OIDC_SCOPES.contains(s))
+            .collect(Collectors.joining(" "));
     if (!GRAPH_DEFAULT.contains(scope)) {
       throw EntraError.invalidRequest(
               1002012,

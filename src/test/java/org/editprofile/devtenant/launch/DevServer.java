@@ -24,6 +24,8 @@ public final class DevServer {
     String appUrl = "http://localhost:" + appPort;
     tenant.registerWebApp(appUrl + "/auth/redirect", appUrl + "/");
     Map<String, String> settings = EmbeddedTomcat.settingsFor(tenant, appUrl);
+    // Every part of the account page: custom attributes, and the service's app-only permission.
+    settings.putAll(EmbeddedTomcat.accountSettingsFor(tenant));
     if (Boolean.getBoolean("direct")) {
       settings.remove("EDIT_PROFILE_API_URL");
     }

@@ -120,4 +120,30 @@ public final class EmbeddedTomcat implements AutoCloseable {
             "EDIT_PROFILE_SERVICE_CLIENT_SECRET", tenant.serviceClientSecret()));
     return settings;
   }
+
+  /** The dev tenant's custom attributes, as CUSTOM_ATTRIBUTES declares them. */
+  public static final String DEV_CUSTOM_ATTRIBUTES =
+      """
+      [{"name": "loyaltyNumber", "type": "string", "maxLength": 20,
+        "labels": {"en": "Loyalty number", "es": "Número de cliente", "de": "Kundennummer"}},
+       {"name": "newsletter", "type": "boolean",
+        "labels": {"en": "Newsletter", "es": "Boletín", "de": "Newsletter"}},
+       {"name": "shoeSize", "type": "integer", "min": 15, "max": 60,
+        "labels": {"en": "Shoe size", "es": "Talla de calzado", "de": "Schuhgröße"}}]
+      """;
+
+  /**
+   * The account page's settings on top of {@link #settingsFor}: the dev tenant's custom attributes,
+   * and the service's application permission (which the dev tenant's registrations consent to), so
+   * attributes are editable and accounts can be deleted.
+   */
+  public static Map<String, String> accountSettingsFor(DevTenant tenant) {
+    return Map.of(
+        "CUSTOM_ATTRIBUTES",
+        DEV_CUSTOM_ATTRIBUTES,
+        "EXTENSIONS_APP_CLIENT_ID",
+        tenant.extensionsAppClientId(),
+        "EDIT_PROFILE_SERVICE_APP_ACCESS",
+        "true");
+  }
 }

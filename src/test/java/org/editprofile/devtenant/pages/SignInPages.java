@@ -66,11 +66,12 @@ public final class SignInPages {
   /** The browser's session at the tenant (single sign-on). */
   static final class Sso {
     final String oid;
-    final Instant authTime = Instant.now();
+    final Instant authTime;
     volatile Instant mfaAt;
 
-    Sso(String oid) {
+    Sso(String oid, Instant authTime) {
       this.oid = oid;
+      this.authTime = authTime;
     }
 
     boolean hasFreshMfa() {
@@ -87,6 +88,7 @@ public final class SignInPages {
   private final SignInViews views;
   private final Map<String, AuthRequest> transactions = new ConcurrentHashMap<>();
   private final Map<String, Sso> sessions = new ConcurrentHashMap<>();
+  private volatile Duration signInAge = Duration.ZERO;
   private final Map<String, Otp> otps = new ConcurrentHashMap<>();
 
   public SignInPages(DevTenant tenant) {
@@ -108,6 +110,14 @@ public final class SignInPages {
               "document.getElementById('response').submit();".getBytes(StandardCharsets.UTF_8));
       default -> ex.json(404, Map.of("error", "not_found"));
     }
+  }
+
+  /**
+   * For tests of a "recent sign-in" rule: the sign-ins from now on count as this much older (their
+   * {@code auth_time}), as if the tenant's session had been opened that long ago.
+   */
+  public void backdateSignIns(Duration age) {
+    signInAge = age;
   }
 
   /** Ends the tenant's single sign-on sessions of one user (revoked sign-in sessions). */
@@ -193,6 +203,14 @@ public final class SignInPages {
       }
     }
     Optional<Sso> sso = ssoOf(ex);
+    // OpenID Connect's max_age: a tenant session older than that counts as none (the user signs in
+    // again, and the tokens carry the new auth_time), as prompt=login does for any session.
+    Optional<Duration> maxAge = maxAge(ex.param("max_age"));
+    if (sso.isPresent()
+        && maxAge.isPresent()
+        && sso.get().authTime.plus(maxAge.get()).isBefore(Instant.now())) {
+      sso = Optional.empty();
+    }
     if ("none".equals(request.prompt())) {
       silent(ex, request, sso);
       return;
@@ -203,6 +221,16 @@ public final class SignInPages {
       proceed(ex, tx, request, sso.get());
     } else {
       views.login(ex, tx, request.language(), request.loginHint(), null);
+    }
+  }
+
+  private static Optional<Duration> maxAge(String value) {
+    try {
+      return value == null
+          ? Optional.empty()
+          : Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip()))));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
     }
   }
 
@@ -411,7 +439,7 @@ public final class SignInPages {
 
   private Sso newSso(Exchange ex, Directory.User user) {
     String id = UUID.randomUUID().toString();
-    Sso sso = new Sso(user.oid());
+    Sso sso = new Sso(user.oid(), Instant.now().minus(signInAge));
     sessions.put(id, sso);
     ex.addCookie(SSO_COOKIE, id, false);
     return sso;
