@@ -17,12 +17,14 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
- * The account part of the profile page and the password change in a real headless Chromium on real
- * Tomcat 11 (in English) and Jetty 12 (in German): the facts, the step-up, the rules the browser
- * itself enforces, the change, and the next sign-in with the new password. The password page passes
- * axe-core and fits 375 px.
+ * The whole account page in a real headless Chromium on real Tomcat 11 (in English) and Jetty 12
+ * (in German): the account's facts; the password change behind the step-up, with the rules the
+ * browser itself enforces, and the next sign-in with the new password; custom attributes edited
+ * with the profile; and the account deleted with the page's confirmation word, ending at the
+ * goodbye page with the customer unable to sign in. Every page passes axe-core and fits 375 px.
  */
 class AccountBrowserIT {
 
@@ -37,7 +39,7 @@ class AccountBrowserIT {
 
   @ParameterizedTest(name = "{0}, {1}")
   @MethodSource("servers")
-  void thePasswordChangeFromTheProfilePage(ServerDistribution.Kind kind, String language)
+  void theAccountPageFromFactsToDeletion(ServerDistribution.Kind kind, String language)
       throws IOException {
     boolean german = language.equals("de");
     String app = TestEnvironment.distribution(kind).baseUrl("localhost");
@@ -94,9 +96,61 @@ class AccountBrowserIT {
     try (ChromiumBrowser later =
         ChromiumBrowser.preferring(
             kind.name().toLowerCase() + "-account-later", german ? "de-DE,de" : "en-US,en")) {
-      signIn(later.driver(), app, user.email(), fresh, german);
+      ChromeDriver driver = later.driver();
+      signIn(driver, app, user.email(), fresh, german);
+      editCustomAttributes(later, app, user, german);
+      deleteTheAccount(later, app, german);
     }
+    assertTrue(tenant.directory().byOid(user.oid()).isEmpty(), "deleted");
     assertTrue(problems.isEmpty(), String.join("\n", problems));
+  }
+
+  /** The edit form's custom attributes: a text, a yes/no and a number, saved with the profile. */
+  private void editCustomAttributes(
+      ChromiumBrowser chromium, String app, DevTenantUser user, boolean german) throws IOException {
+    ChromeDriver driver = chromium.driver();
+    String prefix = "extension_" + tenant.extensionsAppClientId().replace("-", "") + "_";
+    driver.get(app + "/users/updateProfile");
+    Waits.until(driver, ExpectedConditions.presenceOfElementLocated(By.id("otc")));
+    driver
+        .findElement(By.id("otc"))
+        .sendKeys(tenant.latestCode(user.email()).orElseThrow(), Keys.ENTER);
+    Waits.until(driver, ExpectedConditions.presenceOfElementLocated(By.id("profile-form")));
+    check(chromium, "edit-with-attributes");
+    driver.findElement(By.id(prefix + "loyaltyNumber")).sendKeys("LN-1843");
+    new Select(driver.findElement(By.id(prefix + "newsletter"))).selectByValue("true");
+    WebElement shoeSize = driver.findElement(By.id(prefix + "shoeSize"));
+    shoeSize.sendKeys("61");
+    assertFalse(valid(driver, prefix + "shoeSize"), "the browser knows the range");
+    shoeSize.clear();
+    shoeSize.sendKeys("38", Keys.ENTER);
+    Waits.until(
+        driver,
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".notice"),
+            german ? "Ihr Profil wurde aktualisiert." : "Your profile was updated."));
+    String profile = driver.findElement(By.cssSelector("dl.profile")).getText();
+    assertTrue(profile.contains("LN-1843") && profile.contains("38"), profile);
+    assertTrue(profile.contains(german ? "Ja" : "Yes"), profile);
+  }
+
+  /** From the profile's link to the goodbye page, with the page's own confirmation word. */
+  private void deleteTheAccount(ChromiumBrowser chromium, String app, boolean german)
+      throws IOException {
+    ChromeDriver driver = chromium.driver();
+    driver.findElement(By.cssSelector("main a[href$='/users/deleteAccount']")).click();
+    Waits.until(driver, ExpectedConditions.presenceOfElementLocated(By.id("delete-form")));
+    check(chromium, "delete-account");
+    WebElement word = driver.findElement(By.id("confirmation"));
+    word.sendKeys(german ? "DELETE" : "LÖSCHEN", Keys.ENTER);
+    Waits.until(
+        driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
+    driver.findElement(By.id("confirmation")).sendKeys(german ? "löschen" : "delete", Keys.ENTER);
+    Waits.until(
+        driver,
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.tagName("h1"), german ? "Ihr Konto wurde gelöscht" : "Your account was deleted"));
+    check(chromium, "goodbye");
   }
 
   private static boolean valid(ChromeDriver driver, String id) {
