@@ -142,6 +142,8 @@ public final class SettingsLoader {
                 SERVICE_SCOPE,
                 SERVICE_ALLOWED_CLIENT_IDS,
                 SERVICE_REQUIRED_AUTH_CONTEXT,
+                SERVICE_APP_ACCESS,
+                ACCOUNT_DELETION,
                 METRICS_TOKEN,
                 METRICS_TOKEN + FILE_SUFFIX,
                 AZURE_FEDERATED_TOKEN_FILE));

@@ -457,6 +457,38 @@ class SettingsLoaderTest {
         problems(values).toString());
   }
 
+  @Test
+  void loadWhenTheAccountPageSettingsAreAbsentThenNoAppOnlyAccessAndDeletionWouldKeep() {
+    AppOnlyAccess access = ((Configuration.Ready) load(complete())).appOnly();
+    assertFalse(access.granted());
+    assertEquals(AppOnlyAccess.AccountDeletion.KEEP, access.deletion());
+    assertFalse(access.deletesAccounts(), "nothing to delete with");
+  }
+
+  @Test
+  void loadWhenAppAccessIsGrantedThenDeletionFollowsAccountDeletion() {
+    Map<String, String> values = complete();
+    values.put("EDIT_PROFILE_SERVICE_APP_ACCESS", "TRUE");
+    values.put("ACCOUNT_DELETION", " purge ");
+    AppOnlyAccess access = ((Configuration.Ready) load(values)).appOnly();
+    assertTrue(access.deletesAccounts());
+    assertEquals(AppOnlyAccess.AccountDeletion.PURGE, access.deletion());
+    values.put("ACCOUNT_DELETION", "off");
+    assertFalse(((Configuration.Ready) load(values)).appOnly().deletesAccounts());
+  }
+
+  @Test
+  void loadWhenTheAccountPageSettingsAreMisspeltThenEachIsNamed() {
+    Map<String, String> values = complete();
+    values.put("EDIT_PROFILE_SERVICE_APP_ACCESS", "yes");
+    values.put("ACCOUNT_DELETION", "soft");
+    assertEquals(
+        List.of(
+            "EDIT_PROFILE_SERVICE_APP_ACCESS must be true or false",
+            "ACCOUNT_DELETION must be keep, purge or off"),
+        problems(values));
+  }
+
   private static String secretOf(ClientCredentialSource source) {
     return ((IClientSecret) source.current()).clientSecret();
   }
