@@ -56,7 +56,7 @@ final class GraphErrors {
     if (status == 403) {
       return GraphException.of(Reason.FORBIDDEN, "not allowed");
     }
-    if (status == 404) {
+    if (status == 404 && namesAMissingObject(outcome.body())) {
       return GraphException.of(Reason.NOT_FOUND, "no such object: " + message(outcome.body()));
     }
     if (status == 429) {
@@ -65,6 +65,26 @@ final class GraphErrors {
     }
     return GraphException.of(Reason.UNAVAILABLE, "HTTP " + status);
   }
+
+  /**
+   * Whether a 404 says the object is gone (Graph's {@code Request_ResourceNotFound}, or the edit
+   * profile service's {@code account_gone}) rather than that the URL is wrong: a misconfigured
+   * Graph or service address must not read as a deleted account.
+   */
+  private static boolean namesAMissingObject(byte[] body) {
+    return json(body)
+        .map(
+            n ->
+                MISSING_OBJECT.equals(n.path("error").path("code").asText(""))
+                    || ACCOUNT_GONE.equals(n.path("code").asText("")))
+        .orElse(false);
+  }
+
+  /** Graph's error code for a directory object that does not exist (any more). */
+  private static final String MISSING_OBJECT = "Request_ResourceNotFound";
+
+  /** The edit profile service's code for an account that no longer exists. */
+  private static final String ACCOUNT_GONE = "account_gone";
 
   /** Graph's own words for a refusal, for the log (never shown to the customer). */
   private static String message(byte[] body) {

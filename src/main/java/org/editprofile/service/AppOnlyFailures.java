@@ -1,5 +1,6 @@
 package org.editprofile.service;
 
+import java.util.Map;
 import org.editprofile.http.Problem;
 import org.editprofile.tenant.TenantException;
 import org.slf4j.Logger;
@@ -41,6 +42,12 @@ final class AppOnlyFailures {
 
   /** The user the token names no longer exists in the directory. */
   static Problem accountGone() {
-    return new Problem(404, "Not found", "The account no longer exists.");
+    // The code tells the web app this 404 is the account's, not a wrong address.
+    return new Problem(
+        404,
+        "Not found",
+        "The account no longer exists.",
+        Map.of("code", "account_gone"),
+        Map.of());
   }
 }

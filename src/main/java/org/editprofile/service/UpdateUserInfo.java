@@ -29,8 +29,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The edit profile service's logic, without servlets: check the bearer token, then the body (a JSON
- * object of allow-listed fields), exchange the token on behalf of the user for Graph {@code
- * User.ReadWrite}, and PATCH {@code /me}. Every refusal is a problem+json answer with the right
+ * object of allow-listed fields and declared custom attributes), then write: built-in fields alone
+ * through the on-behalf-of exchange (Graph {@code User.ReadWrite}, {@code PATCH /me}); with custom
+ * attributes, which have no delegated write, through the service's own app-only token in one {@code
+ * PATCH /users/{oid}} of the token's user. Every refusal is a problem+json answer with the right
  * status; nothing reaches Graph before every check passed.
  */
 public final class UpdateUserInfo {

@@ -72,6 +72,40 @@ class GraphErrorsTest {
   }
 
   @Test
+  void fromWhen404ThenGoneOnlyWhenTheObjectIsNamedMissing() {
+    assertEquals(
+        Reason.NOT_FOUND,
+        GraphErrors.from(
+                outcome(
+                    404,
+                    null,
+                    "{\"error\":{\"code\":\"Request_ResourceNotFound\",\"message\":\"Resource"
+                        + " 'x' does not exist.\"}}"))
+            .reason());
+    assertEquals(
+        Reason.NOT_FOUND,
+        GraphErrors.from(outcome(404, null, "{\"status\":404,\"code\":\"account_gone\"}")).reason(),
+        "the edit profile service's word for it");
+    // A wrong Graph or service address is not a deleted account.
+    assertEquals(Reason.UNAVAILABLE, GraphErrors.from(outcome(404, null, "<html/>")).reason());
+    assertEquals(
+        Reason.UNAVAILABLE,
+        GraphErrors.from(outcome(404, null, "{\"error\":{\"code\":\"BadRequest\"}}")).reason());
+  }
+
+  @Test
+  void fromWhen401InsufficientUserAuthenticationThenStaleSignIn() {
+    assertEquals(
+        Reason.STALE_SIGN_IN,
+        GraphErrors.from(
+                outcome(
+                    401,
+                    "Bearer realm=\"x\", error=\"insufficient_user_authentication\", max_age=300",
+                    ""))
+            .reason());
+  }
+
+  @Test
   void fromWhenBodyIsNotJsonThenGenericMessageNotTheBody() {
     GraphException e = GraphErrors.from(outcome(400, null, "<b>internal detail</b>"));
     assertFalse(

@@ -313,6 +313,7 @@ class ClientCredentialsIT {
     settings.put("EDIT_PROFILE_SERVICE_CLIENT_SECRET", "");
     settings.put("EDIT_PROFILE_SERVICE_CLIENT_CERTIFICATE_PATH", serviceCert.toString());
     settings.put("EDIT_PROFILE_SERVICE_CLIENT_CERTIFICATE_KEY_PATH", serviceKey.toString());
+    settings.putAll(EmbeddedTomcat.accountSettingsFor(tenant));
     EmbeddedTomcat app = startApp(settings);
 
     String webSigned = "client_assertion.certificate." + thumbprint(webCertificate);
@@ -322,6 +323,21 @@ class ClientCredentialsIT {
         tenant.requests(webSigned) >= 2, "code redemption and step-up signed by the web app");
     assertTrue(
         tenant.requests(serviceSigned) >= 1, "the on-behalf-of exchange signed by the service");
+
+    // The service's app-only token (a custom attribute's write) on the same certificate.
+    long appOnly = tenant.requests("token.client_credentials");
+    long signed = tenant.requests(serviceSigned);
+    DevTenantUser user = TestEnvironment.newUser("Certificate Attributes");
+    Browser browser = new Browser();
+    Journeys.signIn(browser, app.baseUrl(), user, "/");
+    Page form = Journeys.openEditForm(browser, app.baseUrl(), user);
+    String loyalty =
+        "extension_" + tenant.extensionsAppClientId().replace("-", "") + "_loyaltyNumber";
+    Page saved =
+        browser.settle(browser.submit(form, "form#profile-form", Map.of(loyalty, "LN-CERT")));
+    assertTrue(saved.text().contains("LN-CERT"), saved.text());
+    assertEquals(appOnly + 1, tenant.requests("token.client_credentials"));
+    assertTrue(tenant.requests(serviceSigned) > signed, "signed by the service's certificate");
   }
 
   @Test
