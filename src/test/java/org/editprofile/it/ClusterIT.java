@@ -56,6 +56,7 @@ class ClusterIT {
     Map<String, String> settings = new HashMap<>(EmbeddedTomcat.settingsFor(tenant, app));
     settings.put("SESSION_STORE_URL", redis.url());
     settings.put("SESSION_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key));
+    settings.putAll(EmbeddedTomcat.accountSettingsFor(tenant));
     clientSecret = settings.get("CLIENT_SECRET");
     // The web app calls the edit profile service on the node that outlives the others below (a
     // call through the balancer would take a turn of its round robin from the browser).
@@ -383,6 +384,40 @@ class ClusterIT {
     Page profile = browser.get(app + "/users/gatedUpdateProfile");
     assertEquals(200, profile.status(), "still signed in: " + profile.body());
     assertTrue(profile.text().contains(user.email()), profile.text());
+  }
+
+  /**
+   * A deletion through the balancer: the session leaves the store, so the old cookie is signed out
+   * on either node, and the customer's other session (read from the store by the other node) meets
+   * the page that says the account no longer exists.
+   */
+  @Test
+  @Order(7)
+  void aDeletedAccountsSessionsEndInTheStoreOnEveryNode() throws Exception {
+    DevTenantUser user = TestEnvironment.newUser("Deleted In Cluster");
+    Browser other = new Browser();
+    Journeys.signIn(other, app, user, "/");
+    assertEquals(200, other.open(app + "/users/gatedUpdateProfile").status());
+
+    Browser browser = new Browser();
+    Journeys.signIn(browser, app, user, "/");
+    Page page = browser.open(app + "/users/deleteAccount");
+    if (Journeys.isMfaPage(page)) {
+      page = Journeys.completeMfa(browser, page, user);
+    }
+    String session = browser.cookie("JSESSIONID").orElseThrow();
+    Page goodbye =
+        browser.settle(browser.submit(page, "form#delete-form", Map.of("confirmation", "DELETE")));
+    assertTrue(goodbye.text().contains("Your account was deleted"), goodbye.text());
+    assertTrue(tenant.directory().byOid(user.oid()).isEmpty());
+    assertTrue(stored(session).isEmpty(), "the session left the store");
+    for (int i = 0; i < 2; i++) {
+      assertEquals(302, browser.get(app + "/users/gatedUpdateProfile").status(), "node " + i);
+    }
+
+    Page gone = other.open(app + "/users/gatedUpdateProfile");
+    assertEquals(410, gone.status(), gone.text());
+    assertEquals(302, other.get(app + "/users/gatedUpdateProfile").status(), "then signed out");
   }
 
   @Test

@@ -38,7 +38,9 @@ class TenantAuthorizeIT {
     query.put("response_mode", "query");
     query.put("scope", "openid profile");
     query.put("state", "silent-state");
-    query.put("prompt", prompt);
+    if (prompt != null) {
+      query.put("prompt", prompt);
+    }
     if (claims != null) {
       query.put("claims", claims);
     }
@@ -99,6 +101,33 @@ class TenantAuthorizeIT {
 
     Map<String, String> after = answer(browser.get(authorize("none", CONTEXT_CLAIMS)));
     assertTrue(after.containsKey("code"), "MFA done in this tenant session: " + after);
+  }
+
+  /**
+   * OpenID Connect's {@code max_age} (Core 3.1.2.1): a tenant session older than that counts as
+   * none, so the user signs in again; a younger one goes straight on.
+   */
+  @Test
+  void maxAgeAsksAnOlderSessionForTheCredentialsAgain() throws IOException {
+    DevTenantUser user = TestEnvironment.newUser("Max Age");
+    Browser browser = new Browser();
+    tenant.backdateSignIns(java.time.Duration.ofMinutes(10));
+    try {
+      Journeys.signIn(browser, app, user, "/");
+    } finally {
+      tenant.backdateSignIns(java.time.Duration.ZERO);
+    }
+    Map<String, String> young = answer(browser.get(authorize("none", null) + "&max_age=3600"));
+    assertTrue(young.containsKey("code"), "ten minutes is within an hour: " + young);
+    Map<String, String> old = answer(browser.get(authorize("none", null) + "&max_age=300"));
+    assertEquals("login_required", old.get("error"), old.toString());
+
+    Page login = browser.get(authorize(null, null) + "&max_age=300");
+    assertFalse(login.isRedirect(), "the sign-in page again");
+    Map<String, String> fresh = answer(Journeys.enterCredentials(browser, login, user));
+    assertTrue(fresh.containsKey("code"), fresh.toString());
+    Map<String, String> now = answer(browser.get(authorize("none", null) + "&max_age=300"));
+    assertTrue(now.containsKey("code"), "the new session is recent: " + now);
   }
 
   @Test
