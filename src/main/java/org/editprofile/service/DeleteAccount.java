@@ -44,6 +44,7 @@ public final class DeleteAccount {
   private final AccountDeletion deletion;
   private final AppMetrics metrics;
   private final Clock clock;
+  private final Duration purgeRetryWait;
   private volatile boolean toldAboutAuthTime;
 
   public DeleteAccount(
@@ -53,6 +54,21 @@ public final class DeleteAccount {
       AccountDeletion deletion,
       AppMetrics metrics,
       Clock clock) {
+    this(bearerTokens, appOnlyGraph, graph, deletion, metrics, clock, Duration.ofSeconds(1));
+  }
+
+  /**
+   * @param purgeRetryWait how long before the first purge retry (twice that before the second)
+   */
+  DeleteAccount(
+      BearerTokenValidator bearerTokens,
+      AppOnlyGraphToken appOnlyGraph,
+      GraphClient graph,
+      AccountDeletion deletion,
+      AppMetrics metrics,
+      Clock clock,
+      Duration purgeRetryWait) {
+    this.purgeRetryWait = purgeRetryWait;
     if (deletion == AccountDeletion.OFF) {
       throw new IllegalArgumentException("account deletion is off");
     }
@@ -104,17 +120,43 @@ public final class DeleteAccount {
    * thing needed to purge it by hand).
    */
   private void purge(String appToken, UUID userId) {
+    String failure;
     try {
-      graph.purgeDeletedUser(appToken, userId);
-      metrics.accountChange("purged");
-      LOG.info("Account deleted and purged from the tenant's deleted items");
+      if (purgeOnceThere(appToken, userId)) {
+        metrics.accountChange("purged");
+        LOG.info("Account deleted and purged from the tenant's deleted items");
+        return;
+      }
+      failure = "not in the deleted items yet";
     } catch (GraphException | TenantException e) {
-      LOG.error(
-          "Account {} deleted, but purging it from the deleted items failed ({}): purge it with"
-              + " DELETE /directory/deletedItems/{}",
-          userId,
-          e.getMessage(),
-          userId);
+      failure = e.getMessage();
+    }
+    LOG.error(
+        "Account {} deleted, but purging it from the deleted items failed ({}): purge it with"
+            + " DELETE /directory/deletedItems/{}",
+        userId,
+        failure,
+        userId);
+  }
+
+  /**
+   * The directory may take a moment to list a user it just deleted among its deleted items (its
+   * writes replicate): a purge that finds nothing is tried again, twice, a little later.
+   */
+  private boolean purgeOnceThere(String appToken, UUID userId) {
+    for (int attempt = 0; ; attempt++) {
+      if (graph.purgeDeletedUser(appToken, userId)) {
+        return true;
+      }
+      if (attempt == 2) {
+        return false;
+      }
+      try {
+        Thread.sleep(purgeRetryWait.multipliedBy(attempt + 1L).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
     }
   }
 

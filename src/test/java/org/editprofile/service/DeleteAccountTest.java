@@ -46,7 +46,8 @@ class DeleteAccountTest {
 
   private DeleteAccount deleter(AccountDeletion deletion) {
     when(appOnly.acquire()).thenReturn("app-token");
-    return new DeleteAccount(tokens, appOnly, graph, deletion, new AppMetrics(meters), clock);
+    return new DeleteAccount(
+        tokens, appOnly, graph, deletion, new AppMetrics(meters), clock, Duration.ZERO);
   }
 
   private void signedInAt(Instant authTime) {
@@ -76,8 +77,19 @@ class DeleteAccountTest {
   void purgeRemovesItFromTheDeletedItemsToo() throws Exception {
     signedInAt(NOW.minusSeconds(10));
     when(graph.deleteUser("app-token", USER)).thenReturn(true);
+    when(graph.purgeDeletedUser("app-token", USER)).thenReturn(true);
     assertEquals(Optional.empty(), deleter(AccountDeletion.PURGE).handle("Bearer " + TOKEN));
     verify(graph).purgeDeletedUser("app-token", USER);
+    assertEquals(1.0, deletions("purged"));
+  }
+
+  @Test
+  void aDeletedItemNotListedYetIsPurgedWhenItIs() throws Exception {
+    signedInAt(NOW.minusSeconds(10));
+    when(graph.deleteUser("app-token", USER)).thenReturn(true);
+    when(graph.purgeDeletedUser("app-token", USER)).thenReturn(false, false, true);
+    assertEquals(Optional.empty(), deleter(AccountDeletion.PURGE).handle("Bearer " + TOKEN));
+    verify(graph, org.mockito.Mockito.times(3)).purgeDeletedUser("app-token", USER);
     assertEquals(1.0, deletions("purged"));
   }
 
