@@ -113,12 +113,14 @@ class CustomAttributeWritesIT {
     assertEquals(false, extensions(user).get(property("newsletter")));
     assertEquals(42L, extensions(user).get(property("shoeSize")));
 
-    // Cleared with an empty field: Graph's null.
+    // Cleared with an empty field: Graph's null; the service's app token comes from its cache.
+    long appTokens = tenant.requests("token.client_credentials");
     Page again = Journeys.openEditForm(browser, app.baseUrl(), user);
     assertEquals(
         "42", again.doc().selectFirst("input[name=" + property("shoeSize") + "]").attr("value"));
     browser.settle(browser.submit(again, "form#profile-form", Map.of(property("shoeSize"), "")));
     assertNull(extensions(user).get(property("shoeSize")));
+    assertEquals(appTokens, tenant.requests("token.client_credentials"), "no new app token");
   }
 
   @Test
@@ -251,19 +253,7 @@ class CustomAttributeWritesIT {
   void anAppOnlyTokenWithoutAUserIsRefused() throws Exception {
     // The service's own client-credentials token: valid, signed by the tenant, but for Graph and
     // without a user; and the same shape minted for the service's audience.
-    Page issued =
-        new Browser()
-            .post(
-                tenant.layout().tenantEndpoint("/oauth2/v2.0/token"),
-                Map.of(
-                    "grant_type",
-                    "client_credentials",
-                    "client_id",
-                    tenant.serviceClientId(),
-                    "client_secret",
-                    tenant.serviceClientSecret(),
-                    "scope",
-                    "https://graph.microsoft.com/.default"));
+    Page issued = AppOnlyGraphIT.clientCredentials(tenant, "https://graph.microsoft.com/.default");
     String graphAppToken = JSON.readTree(issued.body()).path("access_token").asText();
     String forService =
         tenant.sign(
