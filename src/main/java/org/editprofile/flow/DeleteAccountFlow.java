@@ -103,21 +103,8 @@ public final class DeleteAccountFlow {
 
   /** The ID token says the sign-in is older than {@link #FRESH}; unknown counts as recent here. */
   private boolean signedInLongAgo(UserSession session) {
-    Optional<Instant> authTime =
-        session
-            .user()
-            .map(SignedInUser::claims)
-            .map(claims -> claims.get("auth_time"))
-            .flatMap(DeleteAccountFlow::seconds);
+    Optional<Instant> authTime = session.user().flatMap(SignedInUser::authTime);
     return authTime.isPresent() && authTime.get().isBefore(clock.instant().minus(FRESH));
-  }
-
-  private static Optional<Instant> seconds(String value) {
-    try {
-      return Optional.of(Instant.ofEpochSecond(Long.parseLong(value.strip())));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
   }
 
   /** The credentials asked for again; back on the page, the customer confirms once more. */

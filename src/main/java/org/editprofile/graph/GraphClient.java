@@ -82,6 +82,9 @@ public final class GraphClient {
   // Parsed once: every profile page reads the same URL.
   private final URI meSelectUrl;
 
+  /** Graph's version root ({@code https://graph.microsoft.com/v1.0/}), from the /me URL. */
+  private final String graphRoot;
+
   public GraphClient(ApiHttp http, URI meUrl, AppMetrics metrics) {
     this(http, meUrl, metrics, CustomAttributes.NONE);
   }
@@ -99,6 +102,8 @@ public final class GraphClient {
       select.append(',').append(custom.graphName(attribute));
     }
     this.meSelectUrl = URI.create(select.toString());
+    String me = meUrl.toString();
+    this.graphRoot = me.substring(0, me.length() - "me".length());
   }
 
   /** The profile read: {@code /me} with exactly the properties the app shows. */
@@ -256,7 +261,7 @@ public final class GraphClient {
    * @return false when the deleted items hold no such user (purged already)
    */
   public boolean purgeDeletedUser(String appToken, UUID userId) {
-    return deleteIfPresent(URI.create(graphRoot() + "directory/deletedItems/" + userId), appToken);
+    return deleteIfPresent(URI.create(graphRoot + "directory/deletedItems/" + userId), appToken);
   }
 
   private boolean deleteIfPresent(URI url, String appToken) {
@@ -271,14 +276,8 @@ public final class GraphClient {
     }
   }
 
-  /** Graph's version root ({@code https://graph.microsoft.com/v1.0/}), from the /me URL. */
-  private String graphRoot() {
-    String me = meUrl.toString();
-    return me.substring(0, me.length() - "me".length());
-  }
-
   private URI userUrl(UUID userId) {
-    return URI.create(graphRoot() + "users/" + userId);
+    return URI.create(graphRoot + "users/" + userId);
   }
 
   /**

@@ -47,6 +47,13 @@ public record SignedInUser(
     return authContexts().contains(authContext);
   }
 
+  /**
+   * When the user last entered their credentials: the ID token's {@code auth_time}, if it had one.
+   */
+  public Optional<Instant> authTime() {
+    return new Claim("auth_time", claims.get("auth_time")).time();
+  }
+
   /** What the home page greets: the name, else the sign-in name. */
   public String greetingName() {
     return displayName != null && !displayName.isBlank() ? displayName : username;

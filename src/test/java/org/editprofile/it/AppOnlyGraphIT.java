@@ -35,6 +35,11 @@ class AppOnlyGraphIT {
   }
 
   private Page tokenRequest(String scope) throws IOException {
+    return clientCredentials(tenant, scope);
+  }
+
+  /** The edit profile service's client credentials request for this scope, with its secret. */
+  static Page clientCredentials(DevTenant tenant, String scope) throws IOException {
     return new Browser()
         .post(
             tenant.layout().tenantEndpoint("/oauth2/v2.0/token"),
