@@ -24,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -506,7 +507,9 @@ public final class EditProfileApp implements ServletContextListener {
         appOnly.granted()
             ? "with Graph's application permission it writes custom attributes"
                 + (appOnly.deletesAccounts()
-                    ? " and deletes accounts (" + appOnly.deletion() + ")"
+                    ? " and deletes accounts (ACCOUNT_DELETION="
+                        + appOnly.deletion().name().toLowerCase(Locale.ROOT)
+                        + ")"
                     : "")
             : "without Graph's application permission: custom attributes are read-only and"
                 + " accounts cannot be deleted here");
