@@ -80,7 +80,6 @@ public final class DeleteAccountServlet extends HttpServlet {
       form.notice()
           .ifPresent(notice -> request.setAttribute("notice", Views.text(request, notice)));
       form.error().ifPresent(error -> request.setAttribute("error", Views.text(request, error)));
-      request.setAttribute("word", Views.text(request, WORD));
       request.setAttribute(
           "wordPrompt", Views.text(request, Text.of("delete.typeWord", Views.text(request, WORD))));
       Views.render(request, response, View.DELETE_ACCOUNT);
